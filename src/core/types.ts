@@ -1,0 +1,57 @@
+// The core's public surface: the use cases (Desk) and the adapters it is given. Pure TypeScript; the
+// core never imports electron. The Electron main process and the CLI both build a Desk with
+// createDesk(deps) from ./desk.ts and call only these methods.
+import type {
+  ActivateResult,
+  DeactivateOnlineResult,
+  HardwareIdInfo,
+  HistoryRecord,
+  ProgressEvent,
+  QlmActivationUrl,
+  StatusSnapshot
+} from '@shared/contract'
+
+export interface OperationOptions {
+  signal?: AbortSignal
+  onProgress?: (event: Omit<ProgressEvent, 'operationId'>) => void
+}
+
+export type Identity = { licenseKey: string } | { username: string; password: string }
+
+/** Encrypts license keys and passwords at rest. The app uses Electron safeStorage when it is real. */
+export interface SecretBox {
+  /** A short scheme name stored beside each value, e.g. "safeStorage" or "local-aes". */
+  readonly scheme: string
+  encrypt(plain: string): string
+  /** Throws LicenseDeskError('secret_unavailable') when the value cannot be decrypted here. */
+  decrypt(stored: string, scheme: string): string
+}
+
+/** Writes a file for the user atomically (temp + rename); returns its sha256 hex. */
+export type FileWriter = (path: string, content: string) => Promise<{ sha256: string }>
+
+export interface HardwareIdProvider {
+  get(): Promise<HardwareIdInfo>
+}
+
+export interface Desk {
+  status(): Promise<StatusSnapshot>
+  activateOnline(productId: string, identity: Identity, opts?: OperationOptions): Promise<ActivateResult>
+  /** LicenseSpring offline activation: builds the request file content and remembers its request_id. */
+  createOfflineActivationRequest(
+    productId: string,
+    identity: { licenseKey: string } | { username: string },
+    outPath: string
+  ): Promise<{ filePath: string; sha256: string; requestId: string; portalUrl?: string }>
+  /** Imports a .lic (text content); verifies signatures, hardware id, product and request_id. */
+  importOfflineActivation(productId: string, licContent: string): Promise<ActivateResult>
+  qlmActivationUrl(productId: string, activationKey: string): Promise<QlmActivationUrl>
+  activateQlmWithComputerKey(productId: string, activationKey: string, computerKey: string): Promise<ActivateResult>
+  deactivateOnline(productId: string, opts?: OperationOptions): Promise<DeactivateOnlineResult>
+  /** LicenseSpring: writes the signed request file to outPath (required); QLM: computes the DVC. */
+  deactivateOffline(productId: string, outPath?: string, opts?: OperationOptions): Promise<HistoryRecord>
+  /** Default file name for a LicenseSpring offline request (from the profile). */
+  offlineFileName(productId: string, kind: 'activation' | 'deactivation'): string
+  history(): Promise<HistoryRecord[]>
+  diagnostics(extra?: Record<string, string>): Promise<string>
+}

@@ -1,0 +1,210 @@
+// The IPC contract between the renderer and the main process, declared once. The main handlers
+// (src/main/ipc.ts), the preload API (src/preload/index.ts) and the renderer's client are all typed
+// from this file; input schemas live beside it in ./schemas.ts. No runtime dependencies here.
+import type { ErrorInfo, Result } from './errors'
+
+export type Provider = 'licensespring' | 'qlm'
+export type Authorization = 'license-key' | 'user' | 'qlm-key'
+export type LicenseState = 'inactive' | 'active' | 'offline-deactivated' | 'offline-activation-pending'
+
+export interface AppInfo {
+  appName: string
+  vendorName: string
+  supportEmail: string
+  supportUrl: string
+  version: string
+  versions: Record<string, string>
+  locale: string
+  demo: boolean
+}
+
+export interface HardwareIdInfo {
+  id: string
+  /** e.g. "linux:/etc/machine-id", "windows:MachineGuid", "darwin:IOPlatformUUID" */
+  source: string
+}
+
+export interface LicenseSummary {
+  /** The key with its middle masked (e.g. DEMO-••••-••••-0001); never the full key. */
+  keyHint?: string
+  username?: string
+  licenseType?: string
+  expiresAt?: string | null
+  activatedAt: string
+  /** Hardware id (LicenseSpring) or computer id (QLM) used at activation; deactivation reuses it. */
+  hardwareId: string
+  activatedOffline: boolean
+}
+
+export interface ProductSummary {
+  id: string
+  name: string
+  provider: Provider
+  authorization: Authorization
+  state: LicenseState
+  license?: LicenseSummary
+  canActivateOffline: boolean
+  canDeactivateOffline: boolean
+  portalUrl?: string
+  /** The last offline deactivation of this product, if any. */
+  lastOffline?: HistoryRecord
+}
+
+export interface StatusSnapshot {
+  products: ProductSummary[]
+  hardware: HardwareIdInfo | null
+  hardwareError?: ErrorInfo
+  /** Server clock minus this computer's clock, when learnt; null when unknown. */
+  clockOffsetMs: number | null
+}
+
+export type HistoryRecord =
+  | {
+      id: string
+      kind: 'licensespring-file'
+      productId: string
+      productName: string
+      at: string
+      filePath: string
+      sha256: string
+      requestId: string
+      portalUrl?: string
+    }
+  | {
+      id: string
+      kind: 'qlm-dvc'
+      productId: string
+      productName: string
+      at: string
+      code: string
+      /** yyyy-MM-dd: the calendar date the code is valid for. */
+      validFor: string
+      selfHelpUrl?: string
+      computerId: string
+      /** mailto: link with product, key hint, computer id, code and date prefilled. */
+      supportMailto?: string
+    }
+
+export interface OperationRequest {
+  productId: string
+  /** Chosen by the renderer; used to cancel and to match progress events. */
+  operationId: string
+}
+
+export interface ActivateOnlineRequest extends OperationRequest {
+  licenseKey?: string
+  username?: string
+  password?: string
+}
+
+export interface ActivateResult {
+  product: ProductSummary
+  /** Set when the server told us this computer's clock is off; the UI should say so. */
+  clockOffsetMs?: number
+}
+
+export interface DeactivateOnlineResult {
+  product: ProductSummary
+  /** The seat was already released (e.g. an earlier attempt's answer was lost). */
+  alreadyReleased: boolean
+  clockOffsetMs?: number
+}
+
+export type DeactivateOfflineResult = { cancelled: true } | { cancelled: false; record: HistoryRecord }
+
+export interface OfflineActivationRequestInput {
+  productId: string
+  licenseKey?: string
+  username?: string
+}
+
+export type SaveResult = { cancelled: true } | { cancelled: false; filePath: string; sha256: string; portalUrl?: string }
+
+export interface ImportActivationInput {
+  productId: string
+  /** The .lic file's text (e.g. from a dropped file). Without it, main shows an open dialog. */
+  content?: string
+}
+
+export type ImportResult = { cancelled: true } | { cancelled: false; product: ProductSummary }
+
+export interface QlmActivationUrlInput {
+  productId: string
+  activationKey: string
+}
+
+export interface QlmActivationUrl {
+  computerId: string
+  url: string
+}
+
+export interface QlmComputerKeyInput {
+  productId: string
+  activationKey: string
+  computerKey: string
+}
+
+export interface ProgressEvent {
+  operationId: string
+  step: 'preparing' | 'contacting' | 'retrying' | 'verifying' | 'saving' | 'done'
+  attempt?: number
+  /** Only for step "retrying": how long until the next attempt. */
+  delayMs?: number
+}
+
+/** Every invoke channel: name -> request and response types. */
+export interface Contract {
+  'app:info': { req: void; res: AppInfo }
+  'status:get': { req: void; res: StatusSnapshot }
+  'activate:online': { req: ActivateOnlineRequest; res: ActivateResult }
+  'activate:offline:request': { req: OfflineActivationRequestInput; res: SaveResult }
+  'activate:offline:import': { req: ImportActivationInput; res: ImportResult }
+  'activate:qlm:url': { req: QlmActivationUrlInput; res: QlmActivationUrl }
+  'activate:qlm:computer-key': { req: QlmComputerKeyInput; res: ActivateResult }
+  'deactivate:online': { req: OperationRequest; res: DeactivateOnlineResult }
+  'deactivate:offline': { req: OperationRequest; res: DeactivateOfflineResult }
+  'operation:cancel': { req: { operationId: string }; res: { cancelled: boolean } }
+  'history:list': { req: void; res: HistoryRecord[] }
+  'shell:show-in-folder': { req: { recordId: string }; res: null }
+  'shell:open-external': { req: { url: string }; res: null }
+  'clipboard:write': { req: { text: string }; res: null }
+  'diagnostics:get': { req: void; res: { text: string } }
+}
+
+export type Channel = keyof Contract
+
+/** The one event channel (main -> renderer). */
+export const PROGRESS_CHANNEL = 'operation:progress'
+
+/** Preload method name -> channel. The preload exposes exactly these methods plus onProgress. */
+export const API_METHODS = {
+  getAppInfo: 'app:info',
+  getStatus: 'status:get',
+  activateOnline: 'activate:online',
+  createOfflineActivationRequest: 'activate:offline:request',
+  importOfflineActivation: 'activate:offline:import',
+  getQlmActivationUrl: 'activate:qlm:url',
+  activateQlmWithComputerKey: 'activate:qlm:computer-key',
+  deactivateOnline: 'deactivate:online',
+  deactivateOffline: 'deactivate:offline',
+  cancel: 'operation:cancel',
+  listHistory: 'history:list',
+  showInFolder: 'shell:show-in-folder',
+  openExternal: 'shell:open-external',
+  copyText: 'clipboard:write',
+  getDiagnostics: 'diagnostics:get'
+} as const satisfies Record<string, Channel>
+
+export type ApiMethod = keyof typeof API_METHODS
+export const CHANNELS = Object.values(API_METHODS) as Channel[]
+
+type Call<C extends Channel> = Contract[C]['req'] extends void
+  ? () => Promise<Result<Contract[C]['res']>>
+  : (req: Contract[C]['req']) => Promise<Result<Contract[C]['res']>>
+
+/** The object the preload exposes as window.licenseDesk. */
+export type LicenseDeskApi = { [M in ApiMethod]: Call<(typeof API_METHODS)[M]> } & {
+  onProgress(listener: (event: ProgressEvent) => void): () => void
+}
+
+export const API_GLOBAL = 'licenseDesk'

@@ -1,0 +1,85 @@
+// Every error a user can meet, named once. The core throws LicenseDeskError (src/core/errors.ts) with
+// one of these codes; IPC and the CLI carry it as ErrorInfo; the renderer and the CLI show the texts
+// from the message catalogs (src/shared/i18n). No runtime dependencies here.
+
+export const ERROR_CODES = [
+  // network
+  'network_dns',
+  'network_refused',
+  'network_reset',
+  'network_timeout',
+  'network_tls',
+  'network_failed',
+  // server answers
+  'server_unavailable', // 5xx
+  'rate_limited', // 429
+  'http_status', // another unexpected HTTP status without an error body we understand
+  'bad_response', // HTML where JSON was expected, truncated JSON, empty body, unparseable XML
+  'server_refused', // the server answered with a named error: see serverCode / serverMessage
+  'clock_skew', // date_header_diff even after a corrected retry
+  'signature_invalid', // a response or .lic signature did not verify
+  'cancelled',
+  // profile and input
+  'profile_not_found',
+  'profile_invalid',
+  'product_unknown',
+  'invalid_input',
+  // local license state
+  'not_active',
+  'already_active',
+  'offline_not_supported',
+  'no_pending_request',
+  'lic_mismatch',
+  'file_invalid',
+  'file_read',
+  'file_write',
+  'state_corrupt',
+  'state_locked',
+  'secret_unavailable',
+  // hardware id
+  'hwid_unavailable',
+  'hwid_empty',
+  'hwid_fallback',
+  'internal'
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+/** What the user can do next; the UI turns each into a button or a sentence. */
+export type NextStep =
+  | 'retry'
+  | 'retry_later'
+  | 'go_offline'
+  | 'fix_clock'
+  | 'fix_input'
+  | 'contact_support'
+  | 'check_connection'
+  | 'choose_other_folder'
+  | 'none'
+
+/** The serialisable error shape crossing IPC and printed by the CLI with --json. */
+export interface ErrorInfo {
+  code: ErrorCode
+  /** English one-line message, with specifics (host, file, field). */
+  message: string
+  /** For server_refused: the server's error code (LicenseSpring `code`, e.g. license_not_found). */
+  serverCode?: string
+  /** The server's own message, shown verbatim (QLM texts are vendor-configured). */
+  serverMessage?: string
+  httpStatus?: number
+  retryable: boolean
+  nextStep: NextStep
+}
+
+export function isErrorInfo(v: unknown): v is ErrorInfo {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as ErrorInfo).code === 'string' &&
+    (ERROR_CODES as readonly string[]).includes((v as ErrorInfo).code) &&
+    typeof (v as ErrorInfo).message === 'string'
+  )
+}
+
+/** Result type for every IPC call: never throws across the boundary. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo }
