@@ -55,3 +55,27 @@ export interface Desk {
   history(): Promise<HistoryRecord[]>
   diagnostics(extra?: Record<string, string>): Promise<string>
 }
+
+/** The JSON state file as conf/electron-store expose it: both have a `.store` getter/setter and `.path`. */
+export interface StateBackend {
+  readonly path: string
+  store: Record<string, unknown>
+}
+
+export interface DeskDeps {
+  /** The validated vendor profile (see ./profile.ts loadProfile). */
+  profile: import('./profile').Profile
+  /** Opens the state backend; called after the core has checked the file (a corrupt file is moved aside). */
+  openBackend: () => StateBackend
+  /** Path of the state file, used to check it before opening and for the lock file beside it. */
+  statePath: string
+  secrets: SecretBox
+  hardwareId: HardwareIdProvider
+  writeFile?: FileWriter
+  fetch?: typeof fetch
+  now?: () => number
+  /** Reported by diagnostics(). */
+  appVersion?: string
+  /** HTTP timeout per attempt (ms); default 15000. */
+  timeoutMs?: number
+}
