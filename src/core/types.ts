@@ -78,4 +78,6 @@ export interface DeskDeps {
   appVersion?: string
   /** HTTP timeout per attempt (ms); default 15000. */
   timeoutMs?: number
+  /** Base of the jittered retry backoff (ms); default 400. Tests make it small. */
+  retryBaseMs?: number
 }

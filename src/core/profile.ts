@@ -1,0 +1,148 @@
+// The vendor profile: loaded, validated with a schema, and refused with a message naming the bad field.
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { z } from 'zod'
+import { LicenseDeskError } from './errors'
+
+const url = z.string().url().refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL')
+const productId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash or underscore (1 to 64)')
+
+const licensespring = z.strictObject({
+  apiBaseUrl: url,
+  apiKey: z.string().min(1),
+  sharedKey: z.string().min(1),
+  productCode: z.string().min(1),
+  authorization: z.enum(['license-key', 'user']).default('license-key'),
+  offlineSchemaVersion: z.union([z.literal(1), z.literal(2)]).default(1),
+  offlineRequestFileName: z.string().min(1).default('ls_deactivation.req'),
+  offlineActivationFileName: z.string().min(1).default('ls_activation.req'),
+  portalUrl: url.optional(),
+  publicKeyPem: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }).optional()
+})
+
+const qlm = z.strictObject({
+  serviceUrl: url,
+  communicationEncryptionKey: z.string().min(1),
+  vendor: z.string().optional(),
+  user: z.string().optional(),
+  password: z.string().optional(),
+  selfHelpUrl: url.optional(),
+  webActivationUrl: url.optional(),
+  dvc: z.strictObject({ case: z.enum(['lower', 'upper']).default('lower'), date: z.enum(['local', 'utc']).default('local') }).default({ case: 'lower', date: 'local' }),
+  requireDeactivationCode: z.boolean().default(false),
+  productId: z.number().int().optional(),
+  majorVersion: z.number().int().optional(),
+  minorVersion: z.number().int().optional()
+})
+
+const product = z.discriminatedUnion('provider', [
+  z.strictObject({ id: productId, name: z.string().min(1), provider: z.literal('licensespring'), licensespring }),
+  z.strictObject({ id: productId, name: z.string().min(1), provider: z.literal('qlm'), qlm })
+])
+
+export const profileSchema = z
+  .strictObject({
+    schemaVersion: z.literal(1),
+    app: z.strictObject({ name: z.string().min(1), supportEmail: z.string().email(), supportUrl: url.optional() }),
+    products: z.array(product).min(1)
+  })
+  .superRefine((p, ctx) => {
+    const seen = new Set<string>()
+    p.products.forEach((prod, i) => {
+      if (seen.has(prod.id)) ctx.addIssue({ code: 'custom', path: ['products', i, 'id'], message: `duplicate product id "${prod.id}"` })
+      seen.add(prod.id)
+    })
+  })
+
+export type Profile = z.output<typeof profileSchema>
+export type ProfileProduct = Profile['products'][number]
+export type LsProduct = Extract<ProfileProduct, { provider: 'licensespring' }>
+export type QlmProduct = Extract<ProfileProduct, { provider: 'qlm' }>
+
+function fieldPath(path: PropertyKey[]): string {
+  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '')
+}
+
+/** Validates a parsed profile; the error names the first bad field, e.g. products[0].licensespring.apiKey. */
+export function parseProfile(data: unknown, source = 'vendor profile'): Profile {
+  const r = profileSchema.safeParse(data)
+  if (r.success) return r.data
+  const issue = r.error.issues[0]!
+  const where = fieldPath(issue.path) || '(top level)'
+  throw new LicenseDeskError('profile_invalid', `The ${source} is invalid at ${where}: ${issue.message}.`)
+}
+
+export function loadProfile(path: string): Profile {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch {
+    throw new LicenseDeskError('profile_not_found', `The vendor profile ${path} could not be read (no such file, or access denied).`)
+  }
+  let data: unknown
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''))
+  } catch (e) {
+    throw new LicenseDeskError('profile_invalid', `The vendor profile ${path} is not valid JSON (${(e as Error).message}).`)
+  }
+  return parseProfile(data, `vendor profile ${path}`)
+}
+
+export const DEMO_ORIGIN = 'http://127.0.0.1:4370'
+
+export function demoProfilePath(resourcesDir: string): string {
+  return join(resourcesDir, 'demo', 'profile.json')
+}
+
+/**
+ * Which profile to use: an explicit path (CLI --profile), else LICENSE_DESK_PROFILE, else a packaged
+ * `profile.json` in the resources folder, else the demo profile pointing at the local server.
+ */
+export function resolveProfilePath(opts: { explicit?: string; env?: NodeJS.ProcessEnv; resourcesDir: string }): { path: string; demo: boolean } {
+  const env = opts.env ?? process.env
+  if (opts.explicit) return { path: resolve(opts.explicit), demo: false }
+  if (env.LICENSE_DESK_PROFILE) return { path: resolve(env.LICENSE_DESK_PROFILE), demo: false }
+  const packaged = join(opts.resourcesDir, 'profile.json')
+  if (existsSync(packaged)) return { path: packaged, demo: false }
+  return { path: demoProfilePath(opts.resourcesDir), demo: true }
+}
+
+/** The same profile with every URL on `from` moved to `origin` (tests and a demo server on another port). */
+export function profileWithOrigin(profile: Profile, origin: string, from = DEMO_ORIGIN): Profile {
+  const swap = (u: string | undefined) => (u && u.startsWith(from) ? origin.replace(/\/+$/, '') + u.slice(from.length) : u)
+  const swapAll = <T extends Record<string, unknown>>(o: T): T =>
+    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? swap(v) : v])) as T
+  return {
+    ...profile,
+    app: swapAll(profile.app),
+    products: profile.products.map((p) =>
+      p.provider === 'licensespring' ? { ...p, licensespring: swapAll(p.licensespring) } : { ...p, qlm: swapAll(p.qlm) }
+    )
+  }
+}
+
+/** Every host the profile names (for the openExternal allow-list). */
+export function profileHosts(profile: Profile): string[] {
+  const hosts = new Set<string>()
+  const add = (u?: string) => {
+    if (!u) return
+    try {
+      hosts.add(new URL(u).hostname.toLowerCase())
+    } catch {
+      /* validated already */
+    }
+  }
+  add(profile.app.supportUrl)
+  hosts.add(profile.app.supportEmail.split('@')[1]!.toLowerCase())
+  for (const p of profile.products) {
+    if (p.provider === 'licensespring') {
+      add(p.licensespring.apiBaseUrl)
+      add(p.licensespring.portalUrl)
+    } else {
+      add(p.qlm.serviceUrl)
+      add(p.qlm.selfHelpUrl)
+      add(p.qlm.webActivationUrl)
+    }
+  }
+  return [...hosts]
+}

@@ -1,0 +1,197 @@
+// The local license state: one JSON file through conf (CLI, tests) or electron-store (app), both of
+// which write atomically. Schema-versioned with migrations; a corrupt file is moved aside and reported,
+// never silently wiped. Writers take a lock file so two processes never interleave a read-modify-write.
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import { z } from 'zod'
+import type { HistoryRecord } from '@shared/contract'
+import { LicenseDeskError } from './errors'
+import type { StateBackend } from './types'
+
+export const STATE_SCHEMA_VERSION = 1
+
+const secret = z.object({ scheme: z.string(), data: z.string() })
+export type StoredSecret = z.infer<typeof secret>
+
+const license = z.object({
+  provider: z.enum(['licensespring', 'qlm']),
+  activatedAt: z.string(),
+  activatedOffline: z.boolean().default(false),
+  /** Hardware id (LicenseSpring) or computer id (QLM) sent at activation; reused to deactivate. */
+  hardwareId: z.string(),
+  hardwareIdSource: z.string().optional(),
+  licenseKey: secret.optional(),
+  username: z.string().optional(),
+  password: secret.optional(),
+  computerKey: secret.optional(),
+  keyHint: z.string().optional(),
+  licenseType: z.string().optional(),
+  expiresAt: z.string().nullable().optional()
+})
+export type StoredLicense = z.infer<typeof license>
+
+const pending = z.object({
+  requestId: z.string(),
+  createdAt: z.string(),
+  filePath: z.string(),
+  hardwareId: z.string(),
+  licenseKey: secret.optional(),
+  username: z.string().optional(),
+  keyHint: z.string().optional()
+})
+export type PendingRequest = z.infer<typeof pending>
+
+export const stateSchema = z.object({
+  schemaVersion: z.literal(STATE_SCHEMA_VERSION),
+  licenses: z.record(z.string(), license).default({}),
+  pending: z.record(z.string(), pending).default({}),
+  history: z.array(z.custom<HistoryRecord>((v) => typeof v === 'object' && v !== null && 'kind' in v && 'id' in v)).default([]),
+  /** Product ids whose last change was an offline deactivation (cleared by the next activation). */
+  offlineDeactivated: z.record(z.string(), z.string()).default({}),
+  clock: z.object({ offsetMs: z.number(), learnedAt: z.string() }).nullable().default(null),
+  errors: z.array(z.object({ code: z.string(), serverCode: z.string().optional(), at: z.string() })).default([])
+})
+export type State = z.infer<typeof stateSchema>
+
+export function emptyState(): State {
+  return { schemaVersion: STATE_SCHEMA_VERSION, licenses: {}, pending: {}, history: [], offlineDeactivated: {}, clock: null, errors: [] }
+}
+
+/** Migrations from older schema versions: version -> function to the next version. None yet. */
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {}
+
+export function migrate(data: Record<string, unknown>): Record<string, unknown> {
+  let d = data
+  let v = typeof d.schemaVersion === 'number' ? d.schemaVersion : 0
+  if (v === 0 && Object.keys(d).length === 0) return { ...emptyState() }
+  while (v < STATE_SCHEMA_VERSION) {
+    const step = MIGRATIONS[v]
+    if (!step) break
+    d = step(d)
+    v = d.schemaVersion as number
+  }
+  return d
+}
+
+export interface StateReport {
+  /** Set when a corrupt state file was found and moved here. */
+  corruptMovedTo?: string
+}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** A lock file held by this process; stale locks (dead pid, or older than staleMs) are taken over. */
+export function tryLock(path: string, staleMs = 120_000): (() => void) | undefined {
+  try {
+    const fd = openSync(path, 'wx')
+    writeSync(fd, String(process.pid))
+    closeSync(fd)
+    return () => rmSync(path, { force: true })
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
+    try {
+      const pid = Number(readFileSync(path, 'utf8'))
+      const age = Date.now() - statSync(path).mtimeMs
+      if ((pid > 0 && !pidAlive(pid)) || age > staleMs) {
+        // Take over atomically: rename the stale lock away, then retry once.
+        const aside = `${path}.${process.pid}.stale`
+        renameSync(path, aside)
+        rmSync(aside, { force: true })
+        return tryLock(path, staleMs)
+      }
+    } catch {
+      /* it vanished or is being written: treat as held */
+    }
+    return undefined
+  }
+}
+
+export class StateStore {
+  private backend: StateBackend | undefined
+  readonly report: StateReport = {}
+
+  constructor(
+    private readonly statePath: string,
+    private readonly openBackend: () => StateBackend
+  ) {}
+
+  /** Checks the file before the backend opens it: unreadable JSON or an invalid state is moved aside. */
+  private open(): StateBackend {
+    if (this.backend) return this.backend
+    if (existsSync(this.statePath)) {
+      let problem: string | undefined
+      try {
+        const raw = JSON.parse(readFileSync(this.statePath, 'utf8')) as Record<string, unknown>
+        if (typeof raw.schemaVersion === 'number' && raw.schemaVersion > STATE_SCHEMA_VERSION)
+          throw new LicenseDeskError(
+            'state_corrupt',
+            `The state file ${this.statePath} was written by a newer License Desk (schema ${raw.schemaVersion}). Update License Desk; nothing was changed.`
+          )
+        if (!stateSchema.safeParse(migrate(raw)).success) problem = 'its content does not match the expected layout'
+      } catch (e) {
+        if (e instanceof LicenseDeskError) throw e
+        problem = 'it is not valid JSON'
+      }
+      if (problem) {
+        const aside = join(dirname(this.statePath), `${basename(this.statePath, '.json')}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
+        renameSync(this.statePath, aside)
+        this.report.corruptMovedTo = aside
+      }
+    }
+    this.backend = this.openBackend()
+    return this.backend
+  }
+
+  read(): State {
+    const raw = this.open().store as Record<string, unknown>
+    const r = stateSchema.safeParse(migrate(raw))
+    if (!r.success)
+      throw new LicenseDeskError('state_corrupt', `The state file ${this.statePath} changed into something unreadable while License Desk was running.`)
+    return r.data
+  }
+
+  /** Read-modify-write under the state lock; the change is one atomic file replace. */
+  update<T>(fn: (s: State) => T): T {
+    const backend = this.open()
+    const release = this.acquire(`${this.statePath}.lock`, 5_000)
+    try {
+      const s = this.read()
+      const out = fn(s)
+      backend.store = s as unknown as Record<string, unknown>
+      return out
+    } finally {
+      release()
+    }
+  }
+
+  private acquire(path: string, waitMs: number): () => void {
+    const until = Date.now() + waitMs
+    for (;;) {
+      const release = tryLock(path)
+      if (release) return release
+      if (Date.now() > until)
+        throw new LicenseDeskError('state_locked', 'Another License Desk window or command is saving its state. Try again in a moment.')
+      sleepSync(25)
+    }
+  }
+
+  /** A lock held for a whole operation on one product (e.g. a deactivation and its network call). */
+  lockProduct(productId: string): () => void {
+    this.open()
+    const release = tryLock(`${this.statePath}.${productId}.lock`)
+    if (!release)
+      throw new LicenseDeskError('state_locked', `Another License Desk window or command is working on ${productId} right now. Wait for it to finish, then check the status again.`)
+    return release
+  }
+}
