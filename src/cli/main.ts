@@ -1,0 +1,353 @@
+// license-desk: the headless CLI over the same core and the same state file as the app.
+import { parseArgs } from 'node:util'
+import { resolve } from 'node:path'
+import Conf from 'conf'
+import type { ErrorInfo } from '@shared/errors'
+import type { HistoryRecord, ProductSummary } from '@shared/contract'
+import { createDesk } from '@core/desk'
+import { LicenseDeskError, toErrorInfo } from '@core/errors'
+import { readTextFile, writeFileAtomic } from '@core/files'
+import { createHardwareIdProvider } from '@core/hwid'
+import { decodeBase64Json, decodeOfflineRequest } from '@core/licensespring/offline'
+import { defaultDataDir, stateFilePath, STATE_FILE_NAME } from '@core/paths'
+import { loadProfile, resolveProfilePath } from '@core/profile'
+import { calendarDate, dvcForDate } from '@core/qlm/dvc'
+import { createLocalSecretBox } from '@core/secrets'
+import type { Desk, HardwareIdProvider } from '@core/types'
+
+export const VERSION = '0.1.0'
+
+export const USAGE = `Usage: license-desk [--profile FILE] [--data-dir DIR] [--json] COMMAND
+
+Commands:
+  hwid                                      this computer's hardware id and where it came from
+  status [PRODUCT]                          local license state per product
+  activate PRODUCT --key KEY                online activation with a license key
+  activate PRODUCT --user U [--password P]  online activation with an account (or LICENSE_DESK_PASSWORD)
+  deactivate PRODUCT                        online deactivation
+  deactivate PRODUCT --offline [--out FILE] LicenseSpring: writes the request file; QLM: prints the code
+  offline-request PRODUCT (--key KEY | --user U) [--out FILE]
+                                            LicenseSpring offline activation request file
+  import PRODUCT FILE                       import an offline activation response (.lic)
+  history                                   past offline deactivations
+  diagnostics [--out FILE]                  redacted support information
+  dvc --key KEY --computer-id ID --cek CEK [--date YYYY-MM-DD] [--case lower|upper]
+                                            compute a QLM deactivation code (for support staff)
+  inspect FILE [--shared-key KEY]           decode a request/.lic file and check its signatures
+
+Exit codes: 0 ok, 2 usage, 3 profile, 4 network or server unavailable, 5 refused by the server,
+6 local state or file problem, 130 cancelled, 1 unexpected.`
+
+export const EXIT = { ok: 0, internal: 1, usage: 2, profile: 3, network: 4, refused: 5, local: 6, cancelled: 130 } as const
+
+export function exitCodeFor(info: ErrorInfo): number {
+  const c = info.code
+  if (c === 'invalid_input' || c === 'product_unknown') return EXIT.usage
+  if (c === 'profile_invalid' || c === 'profile_not_found') return EXIT.profile
+  if (c.startsWith('network_') || c === 'server_unavailable' || c === 'rate_limited' || c === 'bad_response' || c === 'http_status') return EXIT.network
+  if (c === 'server_refused' || c === 'clock_skew' || c === 'signature_invalid') return EXIT.refused
+  if (c === 'cancelled') return EXIT.cancelled
+  if (c === 'internal') return EXIT.internal
+  return EXIT.local
+}
+
+export interface CliIo {
+  stdout: (s: string) => void
+  stderr: (s: string) => void
+  env: NodeJS.ProcessEnv
+  cwd: string
+  /** Injected in tests; the real one uses node-machine-id. */
+  hardwareId?: HardwareIdProvider
+  fetch?: typeof fetch
+  signal?: AbortSignal
+  resourcesDir?: string
+}
+
+const NEXT_HINT: Partial<Record<ErrorInfo['nextStep'], string>> = {
+  retry: 'try again',
+  retry_later: 'try again in a few minutes',
+  go_offline: 'use offline deactivation',
+  fix_clock: "set this computer's date and time, then try again",
+  fix_input: 'check what you typed',
+  contact_support: 'contact the vendor’s support',
+  check_connection: 'check the network connection, or use --offline',
+  choose_other_folder: 'choose another folder with --out'
+}
+
+function usage(message: string): never {
+  throw new LicenseDeskError('invalid_input', message)
+}
+
+const OPTIONS = {
+  profile: { type: 'string' },
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean', default: false },
+  key: { type: 'string' },
+  user: { type: 'string' },
+  password: { type: 'string' },
+  offline: { type: 'boolean', default: false },
+  out: { type: 'string' },
+  'computer-id': { type: 'string' },
+  cek: { type: 'string' },
+  date: { type: 'string' },
+  case: { type: 'string' },
+  'shared-key': { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'v', default: false }
+} as const
+
+type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let json = argv.includes('--json')
+  try {
+    let parsed
+    try {
+      parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
+    } catch (e) {
+      usage(`${(e as Error).message.replace(/\. To specify.*$/s, '')}. Run license-desk --help.`)
+    }
+    const v = parsed.values as Values
+    json = Boolean(v.json)
+    const [command, ...args] = parsed.positionals
+    if (v.help || command === 'help') {
+      io.stdout(USAGE + '\n')
+      return EXIT.ok
+    }
+    if (v.version) {
+      out(io, json, { version: VERSION }, VERSION)
+      return EXIT.ok
+    }
+    if (!command) usage('Give a command. Run license-desk --help for the list.')
+    await run(command, args, v, io, json)
+    return EXIT.ok
+  } catch (e) {
+    const info = toErrorInfo(e)
+    if (json) io.stdout(JSON.stringify({ ok: false, error: info }) + '\n')
+    else {
+      const hint = NEXT_HINT[info.nextStep]
+      io.stderr(`license-desk: ${info.message}${hint ? ` Next: ${hint}.` : ''} [${info.code}${info.serverCode ? `/${info.serverCode}` : ''}]\n`)
+    }
+    return exitCodeFor(info)
+  }
+}
+
+function out(io: CliIo, json: boolean, value: Record<string, unknown>, human: string): void {
+  io.stdout(json ? JSON.stringify({ ok: true, ...value }) + '\n' : human.endsWith('\n') ? human : human + '\n')
+}
+
+function need(args: string[], n: number, what: string): string[] {
+  if (args.length < n) usage(`Missing ${what}. Run license-desk --help.`)
+  if (args.length > n) usage(`Unexpected argument "${args[n]}". Run license-desk --help.`)
+  return args
+}
+
+function resourcesDir(io: CliIo): string {
+  return io.resourcesDir ?? resolve(__dirname, '..', '..', 'resources')
+}
+
+function makeDesk(v: Values, io: CliIo): { desk: Desk; dataDir: string } {
+  const dataDir = resolve(io.cwd, v['data-dir'] ?? defaultDataDir(io.env))
+  const { path } = resolveProfilePath({ explicit: v.profile && resolve(io.cwd, v.profile), env: io.env, resourcesDir: resourcesDir(io) })
+  const profile = loadProfile(path)
+  const statePath = stateFilePath(dataDir)
+  const desk = createDesk({
+    profile,
+    statePath,
+    openBackend: () =>
+      new Conf<Record<string, unknown>>({
+        cwd: dataDir,
+        configName: STATE_FILE_NAME,
+        projectName: 'license-desk',
+        clearInvalidConfig: false
+      }),
+    secrets: createLocalSecretBox(dataDir),
+    hardwareId: io.hardwareId ?? createHardwareIdProvider(),
+    fetch: io.fetch,
+    appVersion: VERSION,
+    timeoutMs: io.env.LICENSE_DESK_TIMEOUT_MS ? Number(io.env.LICENSE_DESK_TIMEOUT_MS) : undefined,
+    retryBaseMs: io.env.LICENSE_DESK_RETRY_BASE_MS ? Number(io.env.LICENSE_DESK_RETRY_BASE_MS) : undefined
+  })
+  return { desk, dataDir }
+}
+
+function describeProduct(p: ProductSummary): string {
+  const state = { active: 'active', inactive: 'not activated', 'offline-deactivated': 'deactivated offline (waiting for the vendor to receive the proof)', 'offline-activation-pending': 'offline activation requested (import the .lic file)' }[p.state]
+  const lines = [`${p.id}  ${p.name} [${p.provider}]: ${state}`]
+  if (p.license) {
+    if (p.license.keyHint) lines.push(`    key ${p.license.keyHint}`)
+    if (p.license.username) lines.push(`    user ${p.license.username}`)
+    if (p.license.licenseType) lines.push(`    type ${p.license.licenseType}${p.license.expiresAt ? `, valid until ${p.license.expiresAt}` : ''}`)
+    lines.push(`    activated ${p.license.activatedAt}${p.license.activatedOffline ? ' (offline)' : ''}`)
+  }
+  return lines.join('\n')
+}
+
+function describeRecord(r: HistoryRecord): string {
+  if (r.kind === 'licensespring-file')
+    return [
+      `Offline deactivation of ${r.productName} saved ${r.at}`,
+      `  file     ${r.filePath}`,
+      `  sha256   ${r.sha256}`,
+      `  request  ${r.requestId}`,
+      ...(r.portalUrl ? [`  portal   ${r.portalUrl}`] : [])
+    ].join('\n')
+  return [
+    `Deactivation code for ${r.productName} (${r.at})`,
+    `  code       ${groupCode(r.code)}`,
+    `  valid for  ${r.validFor} (one day)`,
+    `  computer   ${r.computerId}`,
+    ...(r.selfHelpUrl ? [`  self-help  ${r.selfHelpUrl}`] : [])
+  ].join('\n')
+}
+
+export function groupCode(code: string): string {
+  return code.replace(/(.{4})(?=.)/g, '$1 ')
+}
+
+function progress(io: CliIo, json: boolean) {
+  return (e: { step: string; attempt?: number; delayMs?: number }) => {
+    if (json) return
+    if (e.step === 'contacting') io.stderr('Contacting the license server…\n')
+    if (e.step === 'retrying') io.stderr(`Retrying (attempt ${e.attempt}) in ${((e.delayMs ?? 0) / 1000).toFixed(1)} s…\n`)
+  }
+}
+
+function clockNote(offset: number | undefined): string {
+  if (offset === undefined) return ''
+  const min = Math.round(Math.abs(offset) / 60000)
+  return `\nNote: this computer's clock is ${min} minute${min === 1 ? '' : 's'} ${offset > 0 ? 'behind' : 'ahead of'} the license server's; set the correct time.`
+}
+
+async function run(command: string, args: string[], v: Values, io: CliIo, json: boolean): Promise<void> {
+  const opts = { signal: io.signal, onProgress: progress(io, json) }
+  switch (command) {
+    case 'hwid': {
+      need(args, 0, '')
+      const hw = await (io.hardwareId ?? createHardwareIdProvider()).get()
+      return out(io, json, { hardwareId: hw.id, source: hw.source }, `${hw.id}\nsource: ${hw.source}`)
+    }
+    case 'status': {
+      if (args.length > 1) usage(`Unexpected argument "${args[1]}".`)
+      const { desk } = makeDesk(v, io)
+      const s = await desk.status()
+      const products = args[0] ? s.products.filter((p) => p.id === args[0]) : s.products
+      if (args[0] && products.length === 0) usage(`There is no product "${args[0]}" in the vendor profile. Known: ${s.products.map((p) => p.id).join(', ')}.`)
+      const hw = s.hardware ? `Hardware id: ${s.hardware.id} (${s.hardware.source})` : `Hardware id: unavailable (${s.hardwareError?.message})`
+      return out(io, json, { ...s, products }, [hw, '', ...products.map(describeProduct)].join('\n'))
+    }
+    case 'activate': {
+      const [productId] = need(args, 1, 'PRODUCT')
+      const { desk } = makeDesk(v, io)
+      let identity
+      if (v.key !== undefined && v.user === undefined) identity = { licenseKey: v.key }
+      else if (v.user !== undefined && v.key === undefined) {
+        const password = v.password ?? io.env.LICENSE_DESK_PASSWORD
+        if (!password) usage('Give the password with --password or the LICENSE_DESK_PASSWORD environment variable.')
+        identity = { username: v.user, password }
+      } else usage('Give either --key KEY, or --user U with a password.')
+      const r = await desk.activateOnline(productId!, identity, opts)
+      return out(io, json, { product: r.product, ...(r.clockOffsetMs !== undefined ? { clockOffsetMs: r.clockOffsetMs } : {}) }, `Activated ${r.product.name} on this computer.${clockNote(r.clockOffsetMs)}`)
+    }
+    case 'deactivate': {
+      const [productId] = need(args, 1, 'PRODUCT')
+      const { desk } = makeDesk(v, io)
+      if (!v.offline) {
+        if (v.out) usage('--out goes with --offline.')
+        const r = await desk.deactivateOnline(productId!, opts)
+        return out(
+          io,
+          json,
+          { product: r.product, alreadyReleased: r.alreadyReleased },
+          (r.alreadyReleased
+            ? `${r.product.name} was already released on the license server (an earlier answer was lost); removed it from this computer.`
+            : `Deactivated ${r.product.name}: the seat is free for another computer.`) + clockNote(r.clockOffsetMs)
+        )
+      }
+      const status = await desk.status()
+      const p = status.products.find((x) => x.id === productId)
+      const outPath = p?.provider === 'licensespring' ? resolve(io.cwd, v.out ?? desk.offlineFileName(productId!, 'deactivation')) : undefined
+      if (p?.provider === 'qlm' && v.out) usage('--out is for LicenseSpring products; a QLM product gets a code.')
+      const record = await desk.deactivateOffline(productId!, outPath, opts)
+      const steps =
+        record.kind === 'licensespring-file'
+          ? `\n\nThis computer's license is removed. On a computer with internet:\n  1. Open ${record.portalUrl ?? 'the vendor’s offline portal'}\n  2. Upload ${record.filePath}\n  3. The portal confirms the seat is released.`
+          : `\n\nThis computer's license is removed. Send the code to the vendor today${record.selfHelpUrl ? ', or open the self-help link' : ''}.`
+      return out(io, json, { record }, describeRecord(record) + steps)
+    }
+    case 'offline-request': {
+      const [productId] = need(args, 1, 'PRODUCT')
+      const { desk } = makeDesk(v, io)
+      const identity = v.key !== undefined && v.user === undefined ? { licenseKey: v.key } : v.user !== undefined && v.key === undefined ? { username: v.user } : usage('Give either --key KEY or --user U.')
+      const outPath = resolve(io.cwd, v.out ?? desk.offlineFileName(productId!, 'activation'))
+      const r = await desk.createOfflineActivationRequest(productId!, identity, outPath)
+      return out(
+        io,
+        json,
+        { ...r },
+        `Saved the activation request ${r.filePath}\n  sha256   ${r.sha256}\n  request  ${r.requestId}\n\nOn a computer with internet, upload it at ${r.portalUrl ?? 'the vendor’s offline portal'}, then run:\n  license-desk import ${productId} ls_activation.lic`
+      )
+    }
+    case 'import': {
+      const [productId, file] = need(args, 2, 'PRODUCT and FILE')
+      const { desk } = makeDesk(v, io)
+      const content = await readTextFile(resolve(io.cwd, file!))
+      const r = await desk.importOfflineActivation(productId!, content)
+      return out(io, json, { product: r.product }, `Activated ${r.product.name} on this computer from ${file}.`)
+    }
+    case 'history': {
+      need(args, 0, '')
+      const { desk } = makeDesk(v, io)
+      const h = await desk.history()
+      return out(io, json, { history: h }, h.length ? h.map(describeRecord).join('\n\n') : 'No offline deactivations yet.')
+    }
+    case 'diagnostics': {
+      need(args, 0, '')
+      const { desk } = makeDesk(v, io)
+      const text = await desk.diagnostics({ cli: VERSION })
+      if (v.out) {
+        const path = resolve(io.cwd, v.out)
+        const { sha256 } = await writeFileAtomic(path, text + '\n')
+        return out(io, json, { file: path, sha256 }, `Saved support information to ${path}. It contains no license keys or passwords.`)
+      }
+      return out(io, json, { diagnostics: JSON.parse(text) as unknown }, text)
+    }
+    case 'dvc': {
+      need(args, 0, '')
+      if (!v.key || !v['computer-id'] || !v.cek) usage('dvc needs --key, --computer-id and --cek.')
+      const hexCase = v.case ?? 'lower'
+      if (hexCase !== 'lower' && hexCase !== 'upper') usage('--case is lower or upper.')
+      const date = v.date ?? calendarDate(Date.now(), 'local')
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) usage('--date is YYYY-MM-DD.')
+      const code = dvcForDate(v.key, v['computer-id'], v.cek, date, hexCase)
+      return out(io, json, { code, validFor: date }, `${code}\nvalid for ${date}`)
+    }
+    case 'inspect': {
+      const [file] = need(args, 1, 'FILE')
+      const content = await readTextFile(resolve(io.cwd, file!))
+      return out(io, json, ...inspect(content, v['shared-key']))
+    }
+    default:
+      usage(`Unknown command "${command}". Run license-desk --help.`)
+  }
+}
+
+function inspect(content: string, sharedKey?: string): [Record<string, unknown>, string] {
+  const { value } = decodeBase64Json(content, 'LicenseSpring request or license file')
+  const looksLikeRequest = typeof value.request === 'string' || (typeof value.request === 'object' && value.request !== null)
+  if (looksLikeRequest) {
+    const d = decodeOfflineRequest(content, sharedKey)
+    const r = d.request
+    const lines = [
+      `LicenseSpring offline ${String(r.request)} request, schema v${d.schemaVersion}`,
+      ...['product', 'hardware_id', 'license_key', 'username', 'request_id', 'date', 'api_key'].filter((k) => r[k] !== undefined).map((k) => `  ${k.padEnd(12)} ${String(r[k])}`),
+      sharedKey === undefined
+        ? '  signatures   not checked (give --shared-key)'
+        : `  signature    ${d.signatureValid ? 'valid' : 'INVALID'}${d.schemaVersion === 2 ? `\n  v2 signature ${d.outerSignatureValid ? 'valid' : 'INVALID'}` : ''}`
+    ]
+    return [{ type: 'request', schemaVersion: d.schemaVersion, request: r, signatureValid: d.signatureValid, outerSignatureValid: d.outerSignatureValid }, lines.join('\n')]
+  }
+  const fields = ['license_key', 'username', 'hardware_id', 'license_type', 'validity_period', 'request_id', 'date']
+  const lines = ['LicenseSpring offline license (.lic)', ...fields.filter((k) => value[k] !== undefined).map((k) => `  ${k.padEnd(15)} ${String(value[k])}`)]
+  return [{ type: 'license', license: value }, lines.join('\n')]
+}
