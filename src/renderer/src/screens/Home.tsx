@@ -1,0 +1,200 @@
+import type { ProductSummary } from '@shared/contract'
+import { useAnnounce, useApi, useEnv } from '../context'
+import { ReadOnlyField } from '../components/ReadOnlyField'
+import { ScreenHeading } from '../components/ScreenHeading'
+import { ErrorPanel } from '../components/ErrorPanel'
+import { dateOnly, dateTime, minutes } from '../format'
+import { fmt, useI18n } from '../i18n'
+import { useNav } from '../nav'
+
+export function HomeScreen() {
+  const { m } = useI18n()
+  const { status, info } = useEnv()
+  const api = useApi()
+  const announce = useAnnounce()
+
+  async function copyDiagnostics() {
+    const r = await api.getDiagnostics()
+    if (!r.ok) return
+    const c = await api.copyText({ text: r.value.text })
+    if (c.ok) announce(m.app.diagnosticsCopied)
+  }
+
+  return (
+    <>
+      <ScreenHeading>{m.home.title}</ScreenHeading>
+      <p className="lead">{m.home.intro}</p>
+
+      {status && status.clockOffsetMs !== null && Math.abs(status.clockOffsetMs) > 120000 && (
+        <p className="notice notice-warn">{fmt(m.home.clockOff, { minutes: minutes(status.clockOffsetMs) })}</p>
+      )}
+
+      {!status ? (
+        <p className="muted" aria-busy="true">
+          {m.app.loading}
+        </p>
+      ) : (
+        <>
+          <section className="card hw-card" aria-label={m.home.hardwareLabel}>
+            {status.hardware ? (
+              <ReadOnlyField
+                label={m.home.hardwareLabel}
+                value={status.hardware.id}
+                testId="hardware-id"
+                help={fmt(m.home.hardwareHelp, { source: status.hardware.source })}
+              />
+            ) : status.hardwareError ? (
+              <ErrorPanel error={status.hardwareError} />
+            ) : (
+              <p>{m.home.hardwareUnavailable}</p>
+            )}
+          </section>
+
+          <h2 className="section-title">{m.home.products}</h2>
+          {status.products.length === 0 ? (
+            <p className="muted">{m.home.noProducts}</p>
+          ) : (
+            <ul className="product-list">
+              {status.products.map((p) => (
+                <li key={p.id}>
+                  <ProductCard product={p} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+
+      <footer className="page-footer">
+        <span className="muted small">{info ? fmt(m.app.version, { version: info.version }) : ''}</span>
+        <button type="button" className="btn btn-link" onClick={copyDiagnostics}>
+          {m.app.copyDiagnostics}
+        </button>
+      </footer>
+    </>
+  )
+}
+
+function stateClass(state: ProductSummary['state']): string {
+  switch (state) {
+    case 'active':
+      return 'badge badge-ok'
+    case 'offline-activation-pending':
+      return 'badge badge-warn'
+    case 'offline-deactivated':
+      return 'badge badge-info'
+    default:
+      return 'badge badge-neutral'
+  }
+}
+
+function ProductCard({ product: p }: { product: ProductSummary }) {
+  const { m, locale } = useI18n()
+  const nav = useNav()
+  const titleId = `product-${p.id}-title`
+  const lic = p.license
+
+  function activate() {
+    if (p.canActivateOffline) nav.go({ name: 'activate-method', productId: p.id })
+    else nav.go({ name: 'activate-online', productId: p.id })
+  }
+  function deactivate() {
+    if (p.canDeactivateOffline) nav.go({ name: 'deactivate-method', productId: p.id })
+    else nav.go({ name: 'deactivate-confirm', productId: p.id, mode: 'online' })
+  }
+
+  return (
+    <article className="card product-card" aria-labelledby={titleId} data-testid={`product-${p.id}`}>
+      <div className="product-head">
+        <div>
+          <h3 id={titleId} className="product-name">
+            {p.name}
+          </h3>
+          <p className="muted small">{m.providers[p.provider]}</p>
+        </div>
+        <span className={stateClass(p.state)} data-testid={`state-${p.id}`} data-state={p.state}>
+          {m.states[p.state]}
+        </span>
+      </div>
+
+      {lic && p.state === 'active' && (
+        <dl className="facts">
+          {lic.keyHint && (
+            <div>
+              <dt>{m.home.keyHint}</dt>
+              <dd className="mono">{lic.keyHint}</dd>
+            </div>
+          )}
+          {lic.username && (
+            <div>
+              <dt>{m.home.username}</dt>
+              <dd>{lic.username}</dd>
+            </div>
+          )}
+          {lic.licenseType && (
+            <div>
+              <dt>{m.home.licenseType}</dt>
+              <dd>{lic.licenseType}</dd>
+            </div>
+          )}
+          {lic.expiresAt !== undefined && (
+            <div>
+              <dt>{m.home.expires}</dt>
+              <dd>{lic.expiresAt ? dateOnly(lic.expiresAt, locale) : m.home.never}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{m.home.activatedAt}</dt>
+            <dd>
+              {dateTime(lic.activatedAt, locale)}
+              {lic.activatedOffline && <span className="muted"> · {m.home.activatedOffline}</span>}
+            </dd>
+          </div>
+        </dl>
+      )}
+
+      {p.state === 'offline-deactivated' && p.lastOffline && (
+        <p className="muted">{fmt(m.home.releasedNote, { date: dateTime(p.lastOffline.at, locale) })}</p>
+      )}
+      {p.state === 'offline-activation-pending' && <p className="muted">{m.home.pendingNote}</p>}
+
+      <div className="actions">
+        {p.state === 'active' && (
+          <button type="button" className="btn btn-secondary" onClick={deactivate} aria-label={fmt(m.home.deactivateNamed, { product: p.name })}>
+            {m.home.deactivate}
+          </button>
+        )}
+        {p.state === 'offline-activation-pending' && (
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => nav.go({ name: 'activate-ls-offline', productId: p.id, startAtImport: true })}
+            aria-label={fmt(m.home.completeActivationNamed, { product: p.name })}
+          >
+            {m.home.completeActivation}
+          </button>
+        )}
+        {(p.state === 'inactive' || p.state === 'offline-deactivated' || p.state === 'offline-activation-pending') && (
+          <button
+            type="button"
+            className={p.state === 'offline-activation-pending' ? 'btn btn-secondary' : 'btn btn-primary'}
+            onClick={activate}
+            aria-label={fmt(m.home.activateNamed, { product: p.name })}
+          >
+            {m.home.activate}
+          </button>
+        )}
+        {p.lastOffline && (
+          <button
+            type="button"
+            className="btn btn-link"
+            onClick={() => p.lastOffline && nav.go({ name: 'record', record: p.lastOffline, fresh: false })}
+            aria-label={fmt(m.home.showLastReleaseNamed, { product: p.name })}
+          >
+            {m.home.showLastRelease}
+          </button>
+        )}
+      </div>
+    </article>
+  )
+}
