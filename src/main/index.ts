@@ -1,0 +1,198 @@
+// The Electron main process: lifecycle, the one window, security rules, IPC, menu, and the embedded demo
+// server when no vendor profile is given. Everything that matters happens in the core (src/core).
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, type WebContents } from 'electron'
+import type { AppInfo } from '@shared/contract'
+import { createDesk } from '@core/desk'
+import { DEMO_ORIGIN, loadProfile, profileWithOrigin, resolveProfilePath, type Profile } from '@core/profile'
+import { defaultDataDir, STATE_FILE_NAME } from '@core/paths'
+import { combineSecretBoxes, createLocalSecretBox } from '@core/secrets'
+import { createHardwareIdProvider } from '@core/hwid'
+import { writeFileAtomic } from '@core/files'
+import { startServer } from '../server/index'
+import { createHandlers } from './handlers'
+import { externalPolicyFromProfile } from './external'
+import { registerIpc } from './ipc'
+import { aboutDetail, menuTemplate } from './menu'
+import { createNativeAdapters } from './native'
+import { createAppSecretBox } from './secrets'
+import { applyContentsRules, CSP, denyAllPermissions, devCsp, enforceCsp, isAppUrl, secureWebPreferences } from './security'
+import { openStateBackend } from './store'
+
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+const isDev = Boolean(devServerUrl)
+const rendererFile = join(__dirname, '../renderer/index.html')
+const appUrl = (): string => devServerUrl ?? pathToFileURL(rendererFile).href
+const rendererDirUrl = pathToFileURL(join(__dirname, '../renderer')).href + '/'
+
+// One data directory for the app and the CLI: set before 'ready' so Electron uses it too.
+const dataDir = defaultDataDir()
+app.setPath('userData', dataDir)
+
+const ownWebContents = new Set<number>()
+let mainWindow: BrowserWindow | undefined
+let demoServer: { url: string; close(): Promise<void> } | undefined
+let vendorName = 'License Desk'
+let appName = 'License Desk'
+let booted = false
+
+function resourcesDir(): string {
+  return app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources')
+}
+
+function isOwnUrl(url: string): boolean {
+  if (devServerUrl) return isAppUrl(url, devServerUrl)
+  return url.startsWith(rendererDirUrl)
+}
+
+/** The demo profile's local license server: ours on 4370, an already running one, or ours on a free port. */
+async function startDemoServer(profile: Profile): Promise<Profile> {
+  try {
+    demoServer = await startServer({ port: 4370, host: '127.0.0.1' })
+    return profile
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException)?.code !== 'EADDRINUSE') throw e
+  }
+  try {
+    const r = await fetch(`${DEMO_ORIGIN}/health`, { signal: AbortSignal.timeout(1500) })
+    if (r.ok) return profile
+  } catch {
+    /* something else holds the port */
+  }
+  const server = await startServer({ port: 0, host: '127.0.0.1' })
+  demoServer = server
+  return profileWithOrigin(profile, server.url)
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1000,
+    height: 740,
+    minWidth: 640,
+    minHeight: 520,
+    show: false,
+    title: appName,
+    autoHideMenuBar: false,
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js'), isDev)
+  })
+  const id = win.webContents.id
+  ownWebContents.add(id)
+  win.on('closed', () => {
+    ownWebContents.delete(id)
+    if (mainWindow === win) mainWindow = undefined
+  })
+  win.once('ready-to-show', () => win.show())
+  if (devServerUrl) void win.loadURL(devServerUrl)
+  else void win.loadFile(rendererFile)
+  mainWindow = win
+  return win
+}
+
+function showAbout(): void {
+  const detail = aboutDetail({ appName, appVersion: app.getVersion(), vendorName, versions: process.versions })
+  const options = { type: 'info' as const, title: `About ${appName}`, message: appName, detail, buttons: ['OK'] }
+  if (mainWindow) void dialog.showMessageBox(mainWindow, options)
+  else void dialog.showMessageBox(options)
+}
+
+async function boot(): Promise<void> {
+  const resolved = resolveProfilePath({ env: process.env, resourcesDir: resourcesDir() })
+  let profile = loadProfile(resolved.path)
+  if (resolved.demo) profile = await startDemoServer(profile)
+  appName = profile.app.name
+  vendorName = profile.app.name
+
+  app.setAboutPanelOptions({
+    applicationName: appName,
+    applicationVersion: app.getVersion(),
+    version: `Electron ${process.versions.electron} · Chrome ${process.versions.chrome} · Node ${process.versions.node}`,
+    credits: `Vendor: ${vendorName}`
+  })
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, appName, isDev, showAbout })))
+
+  const secrets = createAppSecretBox({
+    safeStorage,
+    local: () => createLocalSecretBox(dataDir),
+    combine: combineSecretBoxes
+  })
+  const desk = createDesk({
+    profile,
+    openBackend: () => openStateBackend(dataDir),
+    statePath: join(dataDir, `${STATE_FILE_NAME}.json`),
+    secrets: secrets.box,
+    hardwareId: createHardwareIdProvider(),
+    writeFile: writeFileAtomic,
+    appVersion: app.getVersion()
+  })
+
+  const appInfo = (): AppInfo => ({
+    appName,
+    vendorName,
+    supportEmail: profile.app.supportEmail,
+    supportUrl: profile.app.supportUrl ?? '',
+    version: app.getVersion(),
+    versions: {
+      electron: process.versions.electron ?? '',
+      chrome: process.versions.chrome ?? '',
+      node: process.versions.node,
+      secrets: secrets.choice
+    },
+    locale: app.getLocale(),
+    demo: resolved.demo
+  })
+  const handlers = createHandlers(desk, createNativeAdapters(() => mainWindow, appInfo), {
+    external: externalPolicyFromProfile(profile, resolved.demo)
+  })
+  registerIpc(ipcMain, handlers, { isOwnWebContents: (id) => ownWebContents.has(id), appUrl })
+
+  const ses = session.defaultSession
+  denyAllPermissions(ses)
+  enforceCsp(ses, () => (devServerUrl ? devCsp(devServerUrl) : CSP), isOwnUrl)
+
+  booted = true
+  createWindow()
+}
+
+// Security rules for every web contents (windows, and anything a bug might create).
+app.on('web-contents-created', (_event, contents: WebContents) => applyContentsRules(contents, appUrl))
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.show()
+    mainWindow.focus()
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+
+  app.on('activate', () => {
+    if (booted && BrowserWindow.getAllWindows().length === 0) {
+      createWindow()
+    }
+  })
+
+  let closing = false
+  app.on('will-quit', (event) => {
+    if (!demoServer || closing) return
+    closing = true
+    event.preventDefault()
+    const server = demoServer
+    demoServer = undefined
+    void server.close().finally(() => app.quit())
+  })
+
+  app
+    .whenReady()
+    .then(boot)
+    .catch((e: unknown) => {
+      const message = e instanceof Error ? e.message : String(e)
+      dialog.showErrorBox('License Desk could not start', message)
+      app.exit(1)
+    })
+}

@@ -1,0 +1,130 @@
+// Security rules for every web contents, each a tiny pure function hooked on 'web-contents-created',
+// plus the Content-Security-Policy (also set as a meta tag in src/renderer/index.html).
+// Electron types only (no runtime import) so the rules are testable with plain objects.
+import type { Event, HandlerDetails, Session, WebContents, WebPreferences } from 'electron'
+
+/** Production CSP: only our own files; no inline scripts, no eval, no remote origins, no plugins, no framing. */
+export const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'"
+].join('; ')
+
+/**
+ * Development CSP (electron-vite dev server only): adds the dev server origin, its HMR websocket and the
+ * inline React Refresh preamble Vite injects. Never used in a packaged app.
+ */
+export function devCsp(devServerUrl: string): string {
+  const origin = new URL(devServerUrl).origin
+  const ws = origin.replace(/^http/, 'ws')
+  return [
+    "default-src 'none'",
+    `script-src 'self' 'unsafe-inline' ${origin}`,
+    `style-src 'self' 'unsafe-inline' ${origin}`,
+    `img-src 'self' data: ${origin}`,
+    `font-src 'self' ${origin}`,
+    `connect-src 'self' ${origin} ${ws}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+    "object-src 'none'"
+  ].join('; ')
+}
+
+/** The secure webPreferences of every window we create. */
+export function secureWebPreferences(preload: string, devTools: boolean): WebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    spellcheck: false,
+    devTools
+  }
+}
+
+/**
+ * True when `url` is our own page: the same file (file: URL, any hash) or the same origin as the dev
+ * server URL. Everything else is foreign.
+ */
+export function isAppUrl(url: string, appUrl: string): boolean {
+  let target: URL
+  let app: URL
+  try {
+    target = new URL(url)
+    app = new URL(appUrl)
+  } catch {
+    return false
+  }
+  if (app.protocol === 'file:') {
+    return target.protocol === 'file:' && target.host === app.host && target.pathname === app.pathname
+  }
+  if (app.protocol === 'http:' || app.protocol === 'https:') {
+    return target.origin === app.origin
+  }
+  return false
+}
+
+/** Blocks navigation (and redirects) away from our own page. */
+export function blockForeignNavigation(contents: WebContents, appUrl: () => string): void {
+  const guard = (event: Event, url: string): void => {
+    if (!isAppUrl(url, appUrl())) event.preventDefault()
+  }
+  contents.on('will-navigate', (event, url) => guard(event as unknown as Event, url))
+  contents.on('will-redirect', (event, url) => guard(event as unknown as Event, url))
+}
+
+/** Denies every window.open / target=_blank; links to the vendor go through shell:open-external. */
+export function denyNewWindows(contents: WebContents): void {
+  contents.setWindowOpenHandler((_details: HandlerDetails) => ({ action: 'deny' }))
+}
+
+/** Refuses <webview> attachment (webviewTag is off too). */
+export function denyWebviews(contents: WebContents): void {
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+}
+
+/** All rules for one web contents. */
+export function applyContentsRules(contents: WebContents, appUrl: () => string): void {
+  blockForeignNavigation(contents, appUrl)
+  denyNewWindows(contents)
+  denyWebviews(contents)
+}
+
+/** Denies every permission request and check (camera, notifications, clipboard-read, ...). */
+export function denyAllPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
+  if (typeof session.setDevicePermissionHandler === 'function') session.setDevicePermissionHandler(() => false)
+}
+
+/** Adds the CSP header to our own pages' responses (the meta tag covers file: loads as well). */
+export function enforceCsp(session: Session, csp: () => string, isOwnUrl: (url: string) => boolean): void {
+  session.webRequest.onHeadersReceived((details, callback) => {
+    if (!isOwnUrl(details.url)) {
+      callback({})
+      return
+    }
+    const headers: Record<string, string | string[]> = { ...(details.responseHeaders ?? {}) }
+    for (const name of Object.keys(headers)) {
+      if (name.toLowerCase() === 'content-security-policy') delete headers[name]
+    }
+    headers['Content-Security-Policy'] = [csp()]
+    callback({ responseHeaders: headers })
+  })
+}
