@@ -1,0 +1,96 @@
+// Data model of the local license server: the seed file format (resources/demo/licenses.json) and the
+// mutable state it becomes. The persisted --data file has exactly this shape too.
+
+export type LsLicenseType = 'perpetual' | 'time-limited' | 'consumption' | 'subscription'
+
+export interface SeedApiKey {
+  apiKey: string
+  sharedKey: string
+}
+
+export interface SeedProduct {
+  shortCode: string
+  name: string
+  authorizationMethod: 'license-key' | 'user'
+}
+
+export interface SeedDevice {
+  hardwareId: string
+  activatedAt: string
+  /** true when the seat was taken through an offline request file */
+  offline?: boolean
+}
+
+export interface SeedLicense {
+  id: number
+  product: string
+  licenseKey?: string
+  username?: string
+  password?: string
+  type: LsLicenseType
+  isTrial?: boolean
+  /** ISO-8601; the license expires at this instant */
+  validityPeriod?: string
+  maintenancePeriod?: string
+  /** ISO-8601; activation before this instant gives license_start_date_error */
+  startDate?: string
+  maxActivations: number
+  /** undefined = unlimited; deactivation refused with license_transferred_max_times once transferCount >= this */
+  maxTransfers?: number
+  transferCount?: number
+  timesActivated?: number
+  enabled: boolean
+  active: boolean
+  /** activation with is_vm=true gives vm_not_allowed */
+  preventVm?: boolean
+  /** hardware ids refused with `blacklisted` */
+  blacklistedHardwareIds?: string[]
+  /** every call on this license answers 500 internal_error (to exercise that path) */
+  simulateInternalError?: boolean
+  devices?: SeedDevice[]
+  features?: Array<{ code: string; name: string }>
+  customFields?: Array<{ name: string; value: string }>
+  note?: string
+}
+
+export interface SeedQlmActivation {
+  computerId: string
+  computerName: string
+  computerKey: string
+  activatedAt: string
+}
+
+export interface SeedQlmLicense {
+  activationKey: string
+  productId: number
+  majorVersion: number
+  minorVersion: number
+  maxActivations: number
+  /** how many releases are allowed in total; undefined = unlimited */
+  maxReleases?: number
+  releases?: number
+  activations?: SeedQlmActivation[]
+  note?: string
+}
+
+export interface SeedData {
+  licensespring: {
+    apiKeys: SeedApiKey[]
+    minOfflineSchemaVersion?: number
+    products: SeedProduct[]
+    licenses: SeedLicense[]
+  }
+  qlm: {
+    vendor: string
+    user: string
+    password: string
+    communicationEncryptionKey: string
+    releaseLicenseRequiresAuthentication: boolean
+    releaseLicenseRequiresVerificationCode: boolean
+    /** informative only: the server accepts both hex cases */
+    dvcCase?: 'lower' | 'upper'
+    /** prepend a UTF-8 BOM to every XML answer */
+    bom?: boolean
+    licenses: SeedQlmLicense[]
+  }
+}
