@@ -11,6 +11,17 @@ import { fmt, useI18n } from '../i18n'
 import { useNav } from '../nav'
 import { BackButton, Section, useProduct } from './common'
 
+/** File.text(), with a FileReader fallback for engines that lack it. */
+export function readText(file: Blob): Promise<string> {
+  if (typeof file.text === 'function') return file.text()
+  return new Promise((resolve, reject) => {
+    const r = new FileReader()
+    r.onload = () => resolve(String(r.result ?? ''))
+    r.onerror = () => reject(r.error)
+    r.readAsText(file)
+  })
+}
+
 type Saved = { filePath: string; sha256: string; portalUrl?: string }
 
 export function LsOfflineActivate({ productId, startAtImport }: { productId: string; startAtImport: boolean }) {
@@ -54,7 +65,7 @@ export function LsOfflineActivate({ productId, startAtImport }: { productId: str
       e.preventDefault()
       setDragging(false)
       const file = e.dataTransfer?.files?.[0]
-      if (file) void file.text().then((text) => importContent(text))
+      if (file) void readText(file).then((text) => importContent(text))
     }
     window.addEventListener('dragover', over)
     window.addEventListener('dragleave', leave)
