@@ -1,5 +1,6 @@
 // The Electron main process: lifecycle, the one window, security rules, IPC, menu, and the embedded demo
 // server when no vendor profile is given. Everything that matters happens in the core (src/core).
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, type WebContents } from 'electron'
@@ -10,7 +11,7 @@ import { defaultDataDir, STATE_FILE_NAME } from '@core/paths'
 import { combineSecretBoxes, createLocalSecretBox } from '@core/secrets'
 import { createHardwareIdProvider } from '@core/hwid'
 import { writeFileAtomic } from '@core/files'
-import { startServer } from '../server/index'
+import { startServer, type SeedData } from '../server/index'
 import { createHandlers } from './handlers'
 import { externalPolicyFromProfile } from './external'
 import { registerIpc } from './ipc'
@@ -20,7 +21,7 @@ import { createAppSecretBox } from './secrets'
 import { applyContentsRules, CSP, denyAllPermissions, devCsp, enforceCsp, isAppUrl, secureWebPreferences } from './security'
 import { openStateBackend } from './store'
 
-const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+const devServerUrl = (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || undefined
 const isDev = Boolean(devServerUrl)
 const rendererFile = join(__dirname, '../renderer/index.html')
 const appUrl = (): string => devServerUrl ?? pathToFileURL(rendererFile).href
@@ -48,8 +49,16 @@ function isOwnUrl(url: string): boolean {
 
 /** The demo profile's local license server: ours on 4370, an already running one, or ours on a free port. */
 async function startDemoServer(profile: Profile): Promise<Profile> {
+  const demoDir = join(resourcesDir(), 'demo')
+  const options = {
+    host: '127.0.0.1',
+    seed: JSON.parse(readFileSync(join(demoDir, 'licenses.json'), 'utf8')) as SeedData,
+    privateKeyPem: readFileSync(join(demoDir, 'server-private.pem'), 'utf8'),
+    // the demo server remembers its seats across restarts, like a real one
+    dataFile: join(dataDir, 'demo-server.json')
+  }
   try {
-    demoServer = await startServer({ port: 4370, host: '127.0.0.1' })
+    demoServer = await startServer({ ...options, port: 4370 })
     return profile
   } catch (e) {
     if ((e as NodeJS.ErrnoException)?.code !== 'EADDRINUSE') throw e
@@ -60,7 +69,7 @@ async function startDemoServer(profile: Profile): Promise<Profile> {
   } catch {
     /* something else holds the port */
   }
-  const server = await startServer({ port: 0, host: '127.0.0.1' })
+  const server = await startServer({ ...options, port: 0 })
   demoServer = server
   return profileWithOrigin(profile, server.url)
 }

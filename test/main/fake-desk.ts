@@ -25,7 +25,8 @@ export const qlmProduct: ProductSummary = {
   canDeactivateOffline: true
 }
 
-export const fileRecord: HistoryRecord = {
+type FileRecord = Extract<HistoryRecord, { kind: 'licensespring-file' }>
+export const fileRecord: FileRecord = {
   id: 'rec-1',
   kind: 'licensespring-file',
   productId: 'studio',
@@ -54,26 +55,24 @@ export function fakeDesk() {
     clockOffsetMs: null
   }
   const desk = {
-    status: vi.fn(async () => snapshot),
-    activateOnline: vi.fn(async (productId: string) => ({ product: { ...lsProduct, id: productId } })),
-    createOfflineActivationRequest: vi.fn(async (_p: string, _i: unknown, outPath: string) => ({
+    status: vi.fn<Desk['status']>(async () => snapshot),
+    activateOnline: vi.fn<Desk['activateOnline']>(async (productId) => ({ product: { ...lsProduct, id: productId } })),
+    createOfflineActivationRequest: vi.fn<Desk['createOfflineActivationRequest']>(async (_p, _i, outPath) => ({
       filePath: outPath,
       sha256: 'cd'.repeat(32),
       requestId: 'req-2',
       portalUrl: 'https://portal.vendor.example/offline'
     })),
-    importOfflineActivation: vi.fn(async () => ({ product: lsProduct })),
-    qlmActivationUrl: vi.fn(async () => ({ computerId: 'PC-1', url: 'https://qlm.vendor.example/activate' })),
-    activateQlmWithComputerKey: vi.fn(async () => ({ product: qlmProduct })),
-    deactivateOnline: vi.fn(async () => ({ product: { ...lsProduct, state: 'inactive' as const }, alreadyReleased: false })),
-    deactivateOffline: vi.fn(async (productId: string, outPath?: string) =>
-      productId === 'cad' ? dvcRecord : { ...fileRecord, filePath: outPath ?? fileRecord.filePath }
+    importOfflineActivation: vi.fn<Desk['importOfflineActivation']>(async () => ({ product: lsProduct })),
+    qlmActivationUrl: vi.fn<Desk['qlmActivationUrl']>(async () => ({ computerId: 'PC-1', url: 'https://qlm.vendor.example/activate' })),
+    activateQlmWithComputerKey: vi.fn<Desk['activateQlmWithComputerKey']>(async () => ({ product: qlmProduct })),
+    deactivateOnline: vi.fn<Desk['deactivateOnline']>(async () => ({ product: { ...lsProduct, state: 'inactive' as const }, alreadyReleased: false })),
+    deactivateOffline: vi.fn<Desk['deactivateOffline']>(async (productId, outPath) =>
+      productId === 'cad' ? dvcRecord : { ...(fileRecord as FileRecord), filePath: outPath ?? (fileRecord as FileRecord).filePath }
     ),
-    offlineFileName: vi.fn((_p: string, kind: 'activation' | 'deactivation') =>
-      kind === 'activation' ? 'ls_activation.req' : 'ls_deactivation.req'
-    ),
-    history: vi.fn(async () => [fileRecord, dvcRecord]),
-    diagnostics: vi.fn(async () => 'diagnostics text')
+    offlineFileName: vi.fn<Desk['offlineFileName']>((_p, kind) => (kind === 'activation' ? 'ls_activation.req' : 'ls_deactivation.req')),
+    history: vi.fn<Desk['history']>(async () => [fileRecord, dvcRecord]),
+    diagnostics: vi.fn<Desk['diagnostics']>(async () => 'diagnostics text')
   } satisfies Desk
   return desk
 }
@@ -91,18 +90,18 @@ export const appInfo: AppInfo = {
 
 export function fakeNative() {
   return {
-    showSaveDialog: vi.fn(async (name: string) => `/tmp/fake-home/Desktop/${name}`),
-    showOpenDialog: vi.fn(async () => '/tmp/fake-home/license.lic'),
-    readFile: vi.fn(async () => '{"license":"content"}'),
-    showItemInFolder: vi.fn(),
-    openExternal: vi.fn(async () => undefined),
-    writeClipboard: vi.fn(),
-    appInfo: vi.fn(() => appInfo)
+    showSaveDialog: vi.fn<NativeAdapters['showSaveDialog']>(async (name) => `/tmp/fake-home/Desktop/${name}`),
+    showOpenDialog: vi.fn<NativeAdapters['showOpenDialog']>(async () => '/tmp/fake-home/license.lic'),
+    readFile: vi.fn<NativeAdapters['readFile']>(async () => '{"license":"content"}'),
+    showItemInFolder: vi.fn<NativeAdapters['showItemInFolder']>(),
+    openExternal: vi.fn<NativeAdapters['openExternal']>(async () => undefined),
+    writeClipboard: vi.fn<NativeAdapters['writeClipboard']>(),
+    appInfo: vi.fn<NativeAdapters['appInfo']>(() => appInfo)
   } satisfies NativeAdapters
 }
 
 /** Every vi.fn of an object, for "nothing was called" assertions. */
-export function allMocks(o: Record<string, unknown>): Array<{ name: string; fn: ReturnType<typeof vi.fn> }> {
+export function allMocks(o: object): Array<{ name: string; fn: ReturnType<typeof vi.fn> }> {
   return Object.entries(o)
     .filter(([, v]) => vi.isMockFunction(v))
     .map(([name, fn]) => ({ name, fn: fn as ReturnType<typeof vi.fn> }))

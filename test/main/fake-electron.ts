@@ -4,6 +4,8 @@
 // instance; the module itself (default export) is one shared instance, used by vi.mock('electron') and by
 // the smoke test's require hook.
 
+import { pathToFileURL } from 'node:url'
+
 type Listener = (...args: any[]) => unknown
 
 export class FakeEmitter {
@@ -203,7 +205,6 @@ export function createFakeElectron() {
     }
     async loadFile(file: string): Promise<void> {
       this.loaded.push({ kind: 'file', target: file })
-      const { pathToFileURL } = await import('node:url')
       this.webContents.mainFrame.url = pathToFileURL(file).href
     }
     show(): void {
