@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createHash } from 'node:crypto'
+import { startServer, type LocalServer } from '../../src/server/index'
+import { QLM_ENC_KEY, offlineV1, offlineV2, rsaVerify } from './helpers'
+
+let srv: LocalServer
+beforeAll(async () => {
+  srv = await startServer()
+})
+afterAll(async () => {
+  await srv.close()
+})
+beforeEach(() => {
+  srv.state.reset()
+  srv.faults.clear()
+})
+
+function upload(fileText: string, name = 'ls_deactivation.req') {
+  const form = new FormData()
+  form.append('file', new Blob([fileText], { type: 'application/octet-stream' }), name)
+  return fetch(`${srv.url}/offline/upload`, { method: 'POST', body: form })
+}
+
+function expectStrictPage(res: Response) {
+  expect(res.headers.get('content-type')).toMatch(/text\/html/)
+  const csp = res.headers.get('content-security-policy') ?? ''
+  expect(csp).toContain("default-src 'none'")
+  expect(csp).toContain("script-src 'none'")
+  expect(csp).not.toContain('unsafe-inline')
+  expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+}
+
+describe('offline portal', () => {
+  it('GET /offline shows the upload form', async () => {
+    const res = await fetch(`${srv.url}/offline`)
+    expect(res.status).toBe(200)
+    expectStrictPage(res)
+    const html = await res.text()
+    expect(html).toContain('action="/offline/upload"')
+    expect(html).toContain('enctype="multipart/form-data"')
+    expect(html).toMatch(/<label for="file">/)
+    expect(html).not.toMatch(/<script|https?:\/\//)
+  })
+
+  it('a deactivation file releases the seat and confirms', async () => {
+    srv.state.rawLicense('DEMO-STUD-IO00-0001')!.devices!.push({ hardwareId: 'hw-p', activatedAt: new Date().toISOString() })
+    const res = await upload(offlineV2({ request: 'deactivation', hardwareId: 'hw-p', licenseKey: 'DEMO-STUD-IO00-0001', requestId: 'req-123' }) + '\r\n')
+    expect(res.status).toBe(200)
+    expectStrictPage(res)
+    const html = await res.text()
+    expect(html).toContain('data-result="license_deactivated"')
+    expect(html).toContain('req-123')
+    expect(srv.state.devices('DEMO-STUD-IO00-0001')).toEqual([])
+    // the same file again: clear error page with the code
+    const again = await upload(offlineV2({ request: 'deactivation', hardwareId: 'hw-p', licenseKey: 'DEMO-STUD-IO00-0001' }))
+    expect(again.status).toBe(404)
+    expect(await again.text()).toContain('<code id="error-code">device_not_found</code>')
+  })
+
+  it('an activation file answers the ls_activation.lic download', async () => {
+    const res = await upload(offlineV1({ request: 'activation', hardwareId: 'hw-q', licenseKey: 'DEMO-STUD-IO00-0001', requestId: 'r-9' }), 'ls_activation.req')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="ls_activation.lic"')
+    const lic = JSON.parse(Buffer.from(await res.text(), 'base64').toString('utf8'))
+    expect(lic.request_id).toBe('r-9')
+    expect(rsaVerify('hw-q#demo-stud-io00-0001#', lic.license_signature)).toBe(true)
+    expect(srv.state.devices('DEMO-STUD-IO00-0001')).toEqual(['hw-q'])
+  })
+
+  it('accepts a raw text/plain body and a pasted form field', async () => {
+    srv.state.rawLicense('DEMO-STUD-IO00-0001')!.devices!.push({ hardwareId: 'a', activatedAt: '' }, { hardwareId: 'b', activatedAt: '' })
+    const raw = await fetch(`${srv.url}/offline/upload`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: offlineV1({ request: 'deactivation', hardwareId: 'a', licenseKey: 'DEMO-STUD-IO00-0001' }) })
+    expect(raw.status).toBe(200)
+    const form = await fetch(`${srv.url}/offline/upload`, { method: 'POST', body: new URLSearchParams({ content: offlineV1({ request: 'deactivation', hardwareId: 'b', licenseKey: 'DEMO-STUD-IO00-0001' }) }) })
+    expect(form.status).toBe(200)
+    expect(srv.state.devices('DEMO-STUD-IO00-0001')).toEqual([])
+  })
+
+  it('shows errors with their code', async () => {
+    const bad = await upload('not a request file')
+    expect(bad.status).toBe(400)
+    expectStrictPage(bad)
+    expect(await bad.text()).toContain('<code id="error-code">missing_parameters</code>')
+    const sub = await upload(offlineV1({ request: 'deactivation', hardwareId: 'x', licenseKey: 'DEMO-STUD-IO00-0006' }))
+    expect(await sub.text()).toContain('offline_floating_cloud_not_supported')
+    const empty = await upload('')
+    expect(empty.status).toBe(400)
+  })
+
+  it('GET /health', async () => {
+    const r = await fetch(`${srv.url}/health`)
+    expect(await r.json()).toEqual({ ok: true })
+  })
+})
+
+describe('QLM self-help pages', () => {
+  const KEY = 'AXK80-60R00-GHJ3S-I862Y-1I1UR-AQDV2'
+  const code = (pcid: string, day = new Date().toISOString().slice(0, 10)) =>
+    createHash('md5').update(`${KEY.replace(/-/g, '')}|${pcid}|${QLM_ENC_KEY}|${day}`).digest('hex')
+
+  it('web activation shows the computer key', async () => {
+    const form = await fetch(`${srv.url}/qlm/QlmWebActivation.aspx`)
+    expectStrictPage(form)
+    expect(await form.text()).toContain('name="is_avkey"')
+    const res = await fetch(`${srv.url}/qlm/QlmWebActivation.aspx?${new URLSearchParams({ is_avkey: KEY, is_pcid: 'pc-w' })}`)
+    expect(res.status).toBe(200)
+    const html = await res.text()
+    const key = /<output id="computer-key"[^>]*>([^<]+)<\/output>/.exec(html)?.[1]
+    expect(key).toBe(srv.state.qlmActivations(KEY)[0].computerKey)
+    const unknown = await fetch(`${srv.url}/qlm/QlmWebActivation.aspx?is_avkey=NOPE&is_pcid=x`)
+    expect(unknown.status).toBe(400)
+    expect(await unknown.text()).toContain('role="alert"')
+  })
+
+  it('release page: URL query with a valid DVC releases; wrong DVC refused; form POST works', async () => {
+    await fetch(`${srv.url}/qlm/qlmservice.asmx/ValidateLicenseHttp?is_avkey=${KEY}&is_pcid=pc-1&is_activate=true`)
+    await fetch(`${srv.url}/qlm/qlmservice.asmx/ValidateLicenseHttp?is_avkey=${KEY}&is_pcid=pc-2&is_activate=true`)
+    const prefilled = await fetch(`${srv.url}/qlm/QlmReleaseLicense.aspx?is_avkey=${KEY}&is_pcid=pc-1`)
+    expect(await prefilled.text()).toContain(`value="${KEY}"`)
+    const wrong = await fetch(`${srv.url}/qlm/QlmReleaseLicense.aspx?${new URLSearchParams({ is_avkey: KEY, is_pcid: 'pc-1', is_deactcode: code('pc-2') })}`)
+    expect(wrong.status).toBe(400)
+    expect(await wrong.text()).toMatch(/verification code is not valid/)
+    const ok = await fetch(`${srv.url}/qlm/QlmReleaseLicense.aspx?${new URLSearchParams({ is_avkey: KEY, is_pcid: 'pc-1', is_deactcode: code('pc-1') })}`)
+    expect(ok.status).toBe(200)
+    expect(await ok.text()).toContain('data-result="released"')
+    const post = await fetch(`${srv.url}/qlm/QlmReleaseLicense.aspx`, { method: 'POST', body: new URLSearchParams({ is_avkey: KEY, is_pcid: 'pc-2', is_deactcode: code('pc-2').toUpperCase() }) })
+    expect(post.status).toBe(200)
+    expect(srv.state.qlmActivations(KEY)).toEqual([])
+  })
+})
