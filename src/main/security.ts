@@ -1,7 +1,7 @@
 // Security rules for every web contents, each a tiny pure function hooked on 'web-contents-created',
 // plus the Content-Security-Policy (also set as a meta tag in src/renderer/index.html).
 // Electron types only (no runtime import) so the rules are testable with plain objects.
-import type { Event, HandlerDetails, Session, WebContents, WebPreferences } from 'electron'
+import type { Event, HandlerDetails, Session, WebContents } from 'electron'
 
 /** Production CSP: only our own files; no inline scripts, no eval, no remote origins, no plugins, no framing. */
 export const CSP = [
@@ -36,26 +36,6 @@ export function devCsp(devServerUrl: string): string {
     "frame-ancestors 'none'",
     "object-src 'none'"
   ].join('; ')
-}
-
-/** The secure webPreferences of every window we create. */
-export function secureWebPreferences(preload: string, devTools: boolean): WebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    spellcheck: false,
-    devTools
-  }
 }
 
 /**

@@ -12,34 +12,13 @@ import {
   denyAllPermissions,
   devCsp,
   enforceCsp,
-  isAppUrl,
-  secureWebPreferences
+  isAppUrl
 } from '../../src/main/security'
 import { aboutDetail, menuTemplate } from '../../src/main/menu'
 import { defaultSaveFolder } from '../../src/main/native'
 import { createFakeElectron } from './fake-electron'
 
 const appUrl = pathToFileURL('/opt/ld/out/renderer/index.html').href
-
-describe('webPreferences', () => {
-  it('are the secure ones', () => {
-    const wp = secureWebPreferences('/opt/ld/out/preload/index.js', false)
-    expect(wp).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      devTools: false,
-      preload: '/opt/ld/out/preload/index.js'
-    })
-    expect(secureWebPreferences('/p', true).devTools).toBe(true)
-  })
-})
 
 describe('CSP', () => {
   const directives = Object.fromEntries(CSP.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]))

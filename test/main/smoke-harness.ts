@@ -94,7 +94,7 @@ async function main(): Promise<void> {
   const quit = fakeEvent()
   fake.app.emit('will-quit', quit)
   await new Promise((r) => setTimeout(r, 200))
-  process.stdout.write(`SMOKE-REPORT ${JSON.stringify({ ...report, quitCalls: fake.app.quitCalls })}\n`)
+  process.stdout.write(`SMOKE-REPORT ${JSON.stringify({ ...report, quitPrevented: quit.defaultPrevented, quitCalls: fake.app.quitCalls, errorsAfterQuit: errors.slice(report.errors.length) })}\n`)
   process.exit(0)
 }
 
