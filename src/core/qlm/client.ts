@@ -27,7 +27,7 @@ type Xml = Record<string, unknown>
 const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true, processEntities: true })
 
 /** Parses a QLM answer: { ok, result } or { ok: false, message }. Throws bad_response when it is neither. */
-export function parseQlmXml(text: string): { ok: true; result: unknown } | { ok: false; message: string } {
+export function parseQlmXml(text: string): { ok: true; result: unknown; root: unknown } | { ok: false; message: string } {
   const clean = text.replace(/^\uFEFF/, '').trim()
   let doc: Xml
   try {
@@ -39,7 +39,7 @@ export function parseQlmXml(text: string): { ok: true; result: unknown } | { ok:
   if (root === undefined || root === null)
     throw new LicenseDeskError('bad_response', 'The QLM license server sent an answer without a QuickLicenseManager element.')
   if (typeof root === 'object' && 'error' in root) return { ok: false, message: textOf(root.error) }
-  if (typeof root === 'object' && 'result' in root) return { ok: true, result: root.result }
+  if (typeof root === 'object' && 'result' in root) return { ok: true, result: root.result, root }
   throw new LicenseDeskError('bad_response', 'The QLM license server sent an answer with neither a result nor an error.')
 }
 
@@ -96,7 +96,7 @@ export class QlmClient {
         serverMessage: parsed.message,
         nextStep: 'contact_support'
       })
-    return parsed.result
+    return parsed.root
   }
 
   /** Online deactivation. Sends the verification code under both spellings when one is given. */
@@ -125,8 +125,9 @@ export class QlmClient {
       is_majorversion: this.cfg.majorVersion?.toString(),
       is_minorversion: this.cfg.minorVersion?.toString()
     })
-    const result = await this.get(url, true, op)
-    const computerKey = findComputerKey(result)
+    // The computer key may be inside <result> or beside it, depending on the server's answer layout.
+    const root = await this.get(url, true, op)
+    const computerKey = findComputerKey(root)
     if (!computerKey) throw new LicenseDeskError('bad_response', 'The QLM license server did not return a computer key.')
     return { computerKey }
   }

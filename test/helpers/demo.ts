@@ -1,0 +1,101 @@
+// Test fixtures: the local license server on a free loopback port, the demo profile pointed at it,
+// a fresh data dir, and the built CLI run as a real child process.
+import { execFile, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { loadProfile, profileWithOrigin, type Profile } from '@core/profile'
+import { startServer, type LocalServer } from '../../src/server/index'
+
+export const ROOT = resolve(__dirname, '..', '..')
+export const DEMO_PROFILE = join(ROOT, 'resources', 'demo', 'profile.json')
+export const CLI = join(ROOT, 'out', 'node', 'cli.js')
+
+export const KEYS = {
+  fresh: 'DEMO-STUD-IO00-0001',
+  seatTaken: 'DEMO-STUD-IO00-0002',
+  noTransfers: 'DEMO-STUD-IO00-0003',
+  disabled: 'DEMO-STUD-IO00-0004',
+  expired: 'DEMO-STUD-IO00-0005',
+  subscription: 'DEMO-STUD-IO00-0006',
+  user: 'demo@license-desk.example',
+  password: 'demo-password-1',
+  qlm: 'AXK80-60R00-GHJ3S-I862Y-1I1UR-AQDV2',
+  qlmNoReleases: 'BQM20-71S11-HKL4T-J973Z-2J2VS-BREW3'
+} as const
+
+export interface Demo {
+  server: LocalServer
+  dir: string
+  dataDir: string
+  profilePath: string
+  profile: Profile
+  close(): Promise<void>
+}
+
+export async function startDemo(edit?: (p: Profile) => Profile): Promise<Demo> {
+  const server = await startServer({ port: 0 })
+  const dir = mkdtempSync(join(tmpdir(), 'ld-test-'))
+  let profile = profileWithOrigin(loadProfile(DEMO_PROFILE), server.url)
+  if (edit) profile = edit(profile)
+  const profilePath = join(dir, 'profile.json')
+  writeFileSync(profilePath, JSON.stringify(profile, null, 2))
+  return {
+    server,
+    dir,
+    dataDir: join(dir, 'data'),
+    profilePath,
+    profile,
+    async close() {
+      await server.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+}
+
+/** Builds out/node/cli.js when missing (npm test builds before running vitest). */
+export function ensureCliBuilt(): void {
+  if (existsSync(CLI)) return
+  const r = spawnSync('npx', ['vite', 'build', '--config', 'vite.node.config.ts', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' })
+  if (r.status !== 0) throw new Error('building the CLI failed')
+}
+
+export interface CliResult {
+  code: number
+  stdout: string
+  stderr: string
+  json: any
+}
+
+/** Runs the built CLI; --json output is parsed when present. */
+export function cli(demo: Pick<Demo, 'profilePath' | 'dataDir' | 'dir'> | null, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  const base = demo ? ['--profile', demo.profilePath, '--data-dir', demo.dataDir] : []
+  return new Promise((resolvePromise) => {
+    execFile(
+      process.execPath,
+      [CLI, ...base, ...args],
+      { cwd: demo?.dir ?? ROOT, env: { ...process.env, LICENSE_DESK_RETRY_BASE_MS: '20', LICENSE_DESK_TIMEOUT_MS: '3000', ...env }, timeout: 30_000 },
+      (err, stdout, stderr) => {
+        let json: unknown
+        if (args.includes('--json')) {
+          try {
+            json = JSON.parse(stdout)
+          } catch {
+            json = undefined
+          }
+        }
+        resolvePromise({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr, json })
+      }
+    )
+  })
+}
+
+export function readState(dataDir: string): any {
+  return JSON.parse(readFileSync(join(dataDir, 'state.json'), 'utf8'))
+}
+
+/** Uploads a request file's text to the local server's offline portal, as the vendor's portal would receive it. */
+export async function uploadToPortal(serverUrl: string, content: string): Promise<{ status: number; body: string; headers: Headers }> {
+  const res = await fetch(`${serverUrl}/offline/upload`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: content })
+  return { status: res.status, body: await res.text(), headers: res.headers }
+}
