@@ -1,0 +1,40 @@
+// Two Playwright projects: 'browser' runs the built renderer in Debian's Chromium (test/e2e, with the
+// preload API provided by a test bridge over the real IPC handlers); 'electron' launches the real app
+// with Playwright's _electron (test/electron) and is skipped where no Electron binary is installed.
+import { defineConfig } from '@playwright/test'
+
+export default defineConfig({
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
+  outputDir: 'test-results/playwright',
+  projects: [
+    {
+      name: 'browser',
+      testDir: 'test/e2e',
+      use: {
+        browserName: 'chromium',
+        headless: true,
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+          args: [
+            '--no-sandbox',
+            '--headless',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run'
+          ]
+        }
+      }
+    },
+    {
+      name: 'electron',
+      testDir: 'test/electron'
+    }
+  ]
+})

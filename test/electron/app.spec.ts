@@ -1,0 +1,105 @@
+// The real app under Playwright's _electron: launches out/main/index.js with the Electron binary (demo
+// profile, embedded local license server, a throwaway data directory) and walks one online and one offline
+// deactivation through the window's own API. Where npm did not download the Electron binary (these build
+// machines), every test is skipped with "skipped: Electron binary not installed".
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test'
+
+const root = resolve(__dirname, '../..')
+const SKIP_REASON = 'skipped: Electron binary not installed'
+
+function electronBinary(): string | undefined {
+  try {
+    // The electron package exports the binary's path; it throws when the download was skipped.
+    const path = createRequire(join(root, 'package.json'))('electron') as unknown
+    return typeof path === 'string' && existsSync(path) ? path : undefined
+  } catch {
+    return undefined
+  }
+}
+
+const binary = electronBinary()
+if (!binary) console.log(SKIP_REASON)
+
+test.describe('Electron app', () => {
+  test.skip(!binary, SKIP_REASON)
+  test.describe.configure({ mode: 'serial' })
+
+  let app: ElectronApplication
+  let page: Page
+  let dataDir: string
+
+  test.beforeAll(async () => {
+    if (!existsSync(join(root, 'out/main/index.js'))) throw new Error('run `npm run build` first')
+    dataDir = mkdtempSync(join(tmpdir(), 'ld-electron-e2e-'))
+    app = await electron.launch({
+      executablePath: binary,
+      args: [join(root, 'out/main/index.js'), ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+      cwd: root,
+      env: { ...process.env, LICENSE_DESK_DATA_DIR: dataDir, LICENSE_DESK_PROFILE: '', ELECTRON_RENDERER_URL: '' }
+    })
+    page = await app.firstWindow()
+    await page.waitForLoadState('domcontentloaded')
+  })
+
+  test.afterAll(async () => {
+    await app?.close()
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  test('the window is secure and shows the wizard', async () => {
+    const prefs = await app.evaluate(({ BrowserWindow }) => {
+      const w = BrowserWindow.getAllWindows()[0]
+      const wc = w.webContents as unknown as { getLastWebPreferences?(): Record<string, unknown> }
+      const p = wc.getLastWebPreferences?.() ?? {}
+      return { sandbox: p.sandbox, contextIsolation: p.contextIsolation, nodeIntegration: p.nodeIntegration }
+    })
+    expect(prefs).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false })
+    expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined')
+    expect(await page.evaluate(() => Object.keys((globalThis as unknown as { licenseDesk: object }).licenseDesk).length)).toBe(16)
+    await expect(page.getByRole('heading').first()).toBeVisible()
+    // navigation away from the app is blocked
+    await page.evaluate(() => {
+      ;(globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/'
+    })
+    await page.waitForTimeout(300)
+    expect(page.url()).toMatch(/^file:.*index\.html/)
+  })
+
+  test('online deactivation (LicenseSpring demo key)', async () => {
+    const r = await page.evaluate(async () => {
+      const api = (globalThis as unknown as { licenseDesk: import('../../src/shared/contract').LicenseDeskApi }).licenseDesk
+      const a = await api.activateOnline({ productId: 'studio', operationId: 'e2e-act-1', licenseKey: 'DEMO-STUD-IO00-0001' })
+      const d = await api.deactivateOnline({ productId: 'studio', operationId: 'e2e-deact-1' })
+      return { a, d }
+    })
+    expect(r.a.ok, JSON.stringify(r.a)).toBe(true)
+    expect(r.d.ok, JSON.stringify(r.d)).toBe(true)
+    if (r.d.ok) expect(r.d.value.product.state).toBe('inactive')
+  })
+
+  test('offline deactivation writes the request file where the user chose', async () => {
+    const target = join(dataDir, 'ls_deactivation.req')
+    // Answer the native save dialog in the main process.
+    await app.evaluate(({ dialog }, filePath) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as typeof dialog.showSaveDialog
+    }, target)
+    const r = await page.evaluate(async () => {
+      const api = (globalThis as unknown as { licenseDesk: import('../../src/shared/contract').LicenseDeskApi }).licenseDesk
+      const a = await api.activateOnline({ productId: 'studio', operationId: 'e2e-act-2', licenseKey: 'DEMO-STUD-IO00-0001' })
+      const d = await api.deactivateOffline({ productId: 'studio', operationId: 'e2e-deact-2' })
+      return { a, d }
+    })
+    expect(r.a.ok, JSON.stringify(r.a)).toBe(true)
+    expect(r.d.ok, JSON.stringify(r.d)).toBe(true)
+    if (r.d.ok && !r.d.value.cancelled) {
+      expect(r.d.value.record.kind).toBe('licensespring-file')
+      if (r.d.value.record.kind === 'licensespring-file') expect(r.d.value.record.filePath).toBe(target)
+    }
+    expect(existsSync(target)).toBe(true)
+    expect(readFileSync(target, 'utf8')).not.toContain('demo-shared-key')
+  })
+})
