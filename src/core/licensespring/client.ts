@@ -63,7 +63,7 @@ export class LicenseSpringClient {
 
   async activate(hardwareId: string, identity: LsIdentity, op: OperationOptions = {}, extra: Record<string, unknown> = {}) {
     const body = { hardware_id: hardwareId, product: this.cfg.productCode, ...identityFields(identity), ...extra }
-    const r = await this.send('POST', 'activate_license', body, op)
+    const r = await this.send('POST', 'activate_license', body, op, undefined, acceptLicenseJson)
     const license = this.readLicense(r.res, hardwareId, identity)
     return { license, clockOffsetMs: r.clockOffsetMs }
   }
@@ -72,7 +72,7 @@ export class LicenseSpringClient {
     const q = new URLSearchParams({ hardware_id: hardwareId, product: this.cfg.productCode })
     if ('licenseKey' in identity) q.set('license_key', identity.licenseKey)
     else q.set('username', identity.username)
-    const r = await this.send('GET', `check_license?${q}`, undefined, op)
+    const r = await this.send('GET', `check_license?${q}`, undefined, op, undefined, acceptLicenseJson)
     const license = this.readLicense(r.res, hardwareId, identity)
     return { license, clockOffsetMs: r.clockOffsetMs }
   }
@@ -188,6 +188,19 @@ export class LicenseSpringClient {
     }
     return license
   }
+}
+
+/** A 2xx answer that is not a JSON object is retried (the request is idempotent) and then reported. */
+function acceptLicenseJson(res: HttpResponse): void {
+  if (res.status >= 400) return
+  let ok = false
+  try {
+    const v = JSON.parse(res.text) as unknown
+    ok = typeof v === 'object' && v !== null && !Array.isArray(v)
+  } catch {
+    ok = false
+  }
+  if (!ok) throw new LicenseDeskError('bad_response', 'The license server sent an answer that is not valid license data.')
 }
 
 function identityFields(identity: LsIdentity): Record<string, string> {
