@@ -17,7 +17,13 @@ export default defineConfig({
     rollupOptions: {
       input: { cli: resolve(__dirname, 'src/cli/index.ts'), server: resolve(__dirname, 'src/server/main.ts') },
       external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'electron'],
-      output: { format: 'cjs', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' }
+      output: {
+        format: 'cjs',
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        // Shared code goes to chunks, so the server entry never loads (and runs) the CLI entry.
+        codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] }
+      }
     }
   },
   ssr: { noExternal: true }

@@ -101,9 +101,12 @@ export function tryLock(path: string, staleMs = 120_000): (() => void) | undefin
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
     try {
-      const pid = Number(readFileSync(path, 'utf8'))
+      const text = readFileSync(path, 'utf8')
+      const pid = Number(text)
       const age = Date.now() - statSync(path).mtimeMs
-      if ((pid > 0 && !pidAlive(pid)) || age > staleMs) {
+      // A lock whose owner died, or a lock file left empty by an owner killed right after creating it.
+      const orphan = (pid > 0 && !pidAlive(pid)) || (!(pid > 0) && age > 1_000)
+      if (orphan || age > staleMs) {
         // Take over atomically: rename the stale lock away, then retry once.
         const aside = `${path}.${process.pid}.stale`
         renameSync(path, aside)
