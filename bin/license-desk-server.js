@@ -9,14 +9,10 @@ const { spawnSync } = require('node:child_process')
 const root = join(__dirname, '..')
 const entry = join(root, 'out', 'node', 'server.js')
 if (!existsSync(entry)) {
-  process.stderr.write('out/node/server.js is missing: building it (vite build --config vite.node.config.ts)...\n')
-  const r = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['vite', 'build', '--config', 'vite.node.config.ts'], {
-    cwd: root,
-    stdio: ['ignore', 2, 2],
-    shell: process.platform === 'win32'
-  })
+  process.stderr.write('out/node/server.js is missing: building it (npm run build:node)...\n')
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'build-node.mjs')], { cwd: root, stdio: ['ignore', 2, 2] })
   if (r.status !== 0 || !existsSync(entry)) {
-    process.stderr.write('build failed; run `npx vite build --config vite.node.config.ts` to see why\n')
+    process.stderr.write('build failed; run `npm run build:node` to see why\n')
     process.exit(1)
   }
 }

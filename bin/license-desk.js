@@ -8,7 +8,7 @@ const entry = join(root, 'out', 'node', 'cli.js')
 if (!existsSync(entry)) {
   const { spawnSync } = require('node:child_process')
   process.stderr.write('license-desk: building the command-line tool once (npm run build)…\n')
-  const r = spawnSync('npx', ['vite', 'build', '--config', 'vite.node.config.ts', '--logLevel', 'error'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' })
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'build-node.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, BUILD_LOG_LEVEL: 'error' } })
   if (r.status !== 0 || !existsSync(entry)) {
     process.stderr.write('license-desk: the build failed; run npm run build and try again.\n')
     process.exit(1)

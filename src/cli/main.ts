@@ -1,7 +1,6 @@
 // license-desk: the headless CLI over the same core and the same state file as the app.
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
-import Conf from 'conf'
 import type { ErrorInfo } from '@shared/errors'
 import type { HistoryRecord, ProductSummary } from '@shared/contract'
 import { createDesk } from '@core/desk'
@@ -146,7 +145,15 @@ function resourcesDir(io: CliIo): string {
   return io.resourcesDir ?? resolve(__dirname, '..', '..', 'resources')
 }
 
-function makeDesk(v: Values, io: CliIo): { desk: Desk; dataDir: string } {
+type ConfClass = typeof import('conf').default
+
+/**
+ * The core over the CLI's adapters. conf (the state writer) is loaded only for commands that change
+ * state: reading needs no more than the JSON file, and a status check starts faster without it.
+ */
+async function makeDesk(v: Values, io: CliIo, writes: boolean): Promise<{ desk: Desk; dataDir: string }> {
+  let Conf: ConfClass | undefined
+  if (writes) Conf = (await import('conf')).default
   const dataDir = resolve(io.cwd, v['data-dir'] ?? defaultDataDir(io.env))
   const { path } = resolveProfilePath({ explicit: v.profile && resolve(io.cwd, v.profile), env: io.env, resourcesDir: resourcesDir(io) })
   const profile = loadProfile(path)
@@ -154,13 +161,15 @@ function makeDesk(v: Values, io: CliIo): { desk: Desk; dataDir: string } {
   const desk = createDesk({
     profile,
     statePath,
-    openBackend: () =>
-      new Conf<Record<string, unknown>>({
+    openBackend: () => {
+      if (!Conf) throw new LicenseDeskError('internal', 'This command cannot change the license state.')
+      return new Conf<Record<string, unknown>>({
         cwd: dataDir,
         configName: STATE_FILE_NAME,
         projectName: 'license-desk',
         clearInvalidConfig: false
-      }),
+      })
+    },
     secrets: createLocalSecretBox(dataDir),
     hardwareId: io.hardwareId ?? createHardwareIdProvider(),
     fetch: io.fetch,
@@ -229,7 +238,7 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
     }
     case 'status': {
       if (args.length > 1) usage(`Unexpected argument "${args[1]}".`)
-      const { desk } = makeDesk(v, io)
+      const { desk } = await makeDesk(v, io, false)
       const s = await desk.status()
       const products = args[0] ? s.products.filter((p) => p.id === args[0]) : s.products
       if (args[0] && products.length === 0) usage(`There is no product "${args[0]}" in the vendor profile. Known: ${s.products.map((p) => p.id).join(', ')}.`)
@@ -238,7 +247,7 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
     }
     case 'activate': {
       const [productId] = need(args, 1, 'PRODUCT')
-      const { desk } = makeDesk(v, io)
+      const { desk } = await makeDesk(v, io, true)
       let identity
       if (v.key !== undefined && v.user === undefined) identity = { licenseKey: v.key }
       else if (v.user !== undefined && v.key === undefined) {
@@ -251,7 +260,7 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
     }
     case 'deactivate': {
       const [productId] = need(args, 1, 'PRODUCT')
-      const { desk } = makeDesk(v, io)
+      const { desk } = await makeDesk(v, io, true)
       if (!v.offline) {
         if (v.out) usage('--out goes with --offline.')
         const r = await desk.deactivateOnline(productId!, opts)
@@ -277,7 +286,7 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
     }
     case 'offline-request': {
       const [productId] = need(args, 1, 'PRODUCT')
-      const { desk } = makeDesk(v, io)
+      const { desk } = await makeDesk(v, io, true)
       const identity = v.key !== undefined && v.user === undefined ? { licenseKey: v.key } : v.user !== undefined && v.key === undefined ? { username: v.user } : usage('Give either --key KEY or --user U.')
       const outPath = resolve(io.cwd, v.out ?? desk.offlineFileName(productId!, 'activation'))
       const r = await desk.createOfflineActivationRequest(productId!, identity, outPath)
@@ -290,20 +299,20 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
     }
     case 'import': {
       const [productId, file] = need(args, 2, 'PRODUCT and FILE')
-      const { desk } = makeDesk(v, io)
+      const { desk } = await makeDesk(v, io, true)
       const content = await readTextFile(resolve(io.cwd, file!))
       const r = await desk.importOfflineActivation(productId!, content)
       return out(io, json, { product: r.product }, `Activated ${r.product.name} on this computer from ${file}.`)
     }
     case 'history': {
       need(args, 0, '')
-      const { desk } = makeDesk(v, io)
+      const { desk } = await makeDesk(v, io, false)
       const h = await desk.history()
       return out(io, json, { history: h }, h.length ? h.map(describeRecord).join('\n\n') : 'No offline deactivations yet.')
     }
     case 'diagnostics': {
       need(args, 0, '')
-      const { desk } = makeDesk(v, io)
+      const { desk } = await makeDesk(v, io, false)
       const text = await desk.diagnostics({ cli: VERSION })
       if (v.out) {
         const path = resolve(io.cwd, v.out)

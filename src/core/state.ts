@@ -1,7 +1,7 @@
 // The local license state: one JSON file through conf (CLI, tests) or electron-store (app), both of
 // which write atomically. Schema-versioned with migrations; a corrupt file is moved aside and reported,
 // never silently wiped. Writers take a lock file so two processes never interleave a read-modify-write.
-import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
 import type { HistoryRecord } from '@shared/contract'
@@ -129,9 +129,11 @@ export class StateStore {
     private readonly openBackend: () => StateBackend
   ) {}
 
-  /** Checks the file before the backend opens it: unreadable JSON or an invalid state is moved aside. */
-  private open(): StateBackend {
-    if (this.backend) return this.backend
+  private checked = false
+
+  /** Checks the file once before first use: unreadable JSON or an invalid state is moved aside. */
+  private check(): void {
+    if (this.checked) return
     if (existsSync(this.statePath)) {
       let problem: string | undefined
       try {
@@ -152,12 +154,30 @@ export class StateStore {
         this.report.corruptMovedTo = aside
       }
     }
-    this.backend = this.openBackend()
+    this.checked = true
+  }
+
+  /** The backend (conf / electron-store) is opened only when something is written. */
+  private open(): StateBackend {
+    this.check()
+    if (!this.backend) {
+      mkdirSync(dirname(this.statePath), { recursive: true })
+      this.backend = this.openBackend()
+    }
     return this.backend
   }
 
+  /** Reads the file as the backend wrote it (the same JSON); a missing file is the empty state. */
   read(): State {
-    const raw = this.open().store as Record<string, unknown>
+    this.check()
+    let raw: Record<string, unknown>
+    try {
+      raw = JSON.parse(readFileSync(this.statePath, 'utf8')) as Record<string, unknown>
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+        throw new LicenseDeskError('state_corrupt', `The state file ${this.statePath} changed into something unreadable while License Desk was running.`)
+      raw = {}
+    }
     const r = stateSchema.safeParse(migrate(raw))
     if (!r.success)
       throw new LicenseDeskError('state_corrupt', `The state file ${this.statePath} changed into something unreadable while License Desk was running.`)
@@ -191,7 +211,8 @@ export class StateStore {
 
   /** A lock held for a whole operation on one product (e.g. a deactivation and its network call). */
   lockProduct(productId: string): () => void {
-    this.open()
+    this.check()
+    mkdirSync(dirname(this.statePath), { recursive: true })
     const release = tryLock(`${this.statePath}.${productId}.lock`)
     if (!release)
       throw new LicenseDeskError('state_locked', `Another License Desk window or command is working on ${productId} right now. Wait for it to finish, then check the status again.`)

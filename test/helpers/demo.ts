@@ -56,7 +56,7 @@ export async function startDemo(edit?: (p: Profile) => Profile): Promise<Demo> {
 /** Builds out/node/cli.js when missing (npm test builds before running vitest). */
 export function ensureCliBuilt(): void {
   if (existsSync(CLI)) return
-  const r = spawnSync('npx', ['vite', 'build', '--config', 'vite.node.config.ts', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' })
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-node.mjs')], { cwd: ROOT, stdio: 'inherit' })
   if (r.status !== 0) throw new Error('building the CLI failed')
 }
 
