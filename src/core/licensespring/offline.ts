@@ -106,10 +106,15 @@ export function rawMember(json: string, key: string): string | undefined {
     }
     return json.slice(start, i).trim()
   }
+  // Scans every member: a key that occurs twice is refused, since JSON.parse keeps the last one while a
+  // signature check over the first would vouch for different content.
   try {
+    let found: string | undefined
     ws()
     if (json[i] !== '{') return undefined
     i++
+    ws()
+    if (json[i] === '}') return undefined
     for (;;) {
       ws()
       if (json[i] !== '"') return undefined
@@ -119,8 +124,12 @@ export function rawMember(json: string, key: string): string | undefined {
       i++
       ws()
       const v = value()
-      if (k === key) return v
+      if (k === key) {
+        if (found !== undefined) return undefined
+        found = v
+      }
       ws()
+      if (json[i] === '}') return found
       if (json[i] !== ',') return undefined
       i++
     }

@@ -1,0 +1,319 @@
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { createServer as createHttpsServer } from 'node:https'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { LicenseDeskError } from '@core/errors'
+import { classifyNetworkError, httpRequest, parseRetryAfter, type HttpRequest } from '@core/http'
+import { closedPort, listen, rejection, removeTempDirs, startServer, tempDir, type TestServer } from './_helpers'
+
+// One server; each test picks a route and the server counts hits per route.
+const hits: Record<string, number> = {}
+const seen: Record<string, string[]> = {}
+let srv: TestServer
+let tls: TestServer
+let refusedUrl: string
+
+function route(req: IncomingMessage, res: ServerResponse): void {
+  const u = new URL(req.url!, 'http://x')
+  const name = u.pathname.slice(1)
+  hits[name] = (hits[name] ?? 0) + 1
+  ;(seen[name] ??= []).push(String(req.headers['x-attempt'] ?? ''))
+  const n = hits[name]!
+  switch (name) {
+    case 'ok':
+      res.end('hello')
+      return
+    case 'hang':
+      return // never answers
+    case 'reset':
+      res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': '1000' })
+      res.write('partial')
+      setTimeout(() => res.socket?.destroy(), 20)
+      return
+    case 'always503':
+      res.writeHead(503, { 'Content-Type': 'application/json' })
+      res.end('{"status":503,"code":"internal_error","message":"down"}')
+      return
+    case 'twice503':
+    case 'twice503b':
+      if (n <= 2) {
+        res.writeHead(503)
+        res.end()
+      } else res.end(`ok after ${n}`)
+      return
+    case 'rate1':
+      if (n === 1) {
+        res.writeHead(429, { 'Retry-After': '1' })
+        res.end()
+      } else res.end('ok')
+      return
+    case 'rate30':
+      res.writeHead(429, { 'Retry-After': '30' })
+      res.end()
+      return
+    case 'notfound':
+      res.writeHead(404, { 'Content-Type': 'application/json' })
+      res.end('{"code":"license_not_found"}')
+      return
+    case 'garbage-then-ok':
+      res.end(n === 1 ? '<html>' : '{"a":1}')
+      return
+    case 'gone':
+      req.socket.destroy()
+      return
+    default:
+      res.writeHead(500)
+      res.end()
+  }
+}
+
+beforeAll(async () => {
+  srv = await startServer(route)
+  refusedUrl = `http://127.0.0.1:${await closedPort()}/x`
+  const dir = tempDir()
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-days', '1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], {
+    stdio: 'ignore'
+  })
+  const https = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_q, r) => r.end('secret'))
+  tls = await listen(https as unknown as import('node:http').Server)
+})
+
+afterAll(async () => {
+  await srv.close()
+  await tls.close()
+  removeTempDirs()
+})
+
+const base = (path: string, over: Partial<HttpRequest> = {}): HttpRequest => ({
+  url: `${srv.url}/${path}`,
+  method: 'GET',
+  idempotent: true,
+  retryBaseMs: 5,
+  timeoutMs: 2000,
+  ...over
+})
+
+describe('httpRequest: network failures get named errors', () => {
+  it('returns a 200 body', async () => {
+    const r = await httpRequest(base('ok'))
+    expect(r.status).toBe(200)
+    expect(r.text).toBe('hello')
+    expect(r.receivedAt).toBeGreaterThan(Date.now() - 5000)
+  })
+
+  it('timeout -> network_timeout, retried up to the bound when idempotent', async () => {
+    const e = await rejection(httpRequest(base('hang', { timeoutMs: 150, maxAttempts: 2 })))
+    expect(e).toBeInstanceOf(LicenseDeskError)
+    expect(e.code).toBe('network_timeout')
+    expect(e.info.retryable).toBe(true)
+    expect(hits.hang).toBe(2)
+  })
+
+  it('refused -> network_refused', async () => {
+    let retries = 0
+    const e = await rejection(httpRequest({ url: refusedUrl, method: 'GET', idempotent: true, retryBaseMs: 1, onRetry: () => retries++ }))
+    expect(e.code).toBe('network_refused')
+    expect(retries).toBe(2)
+  })
+
+  it('non-idempotent requests are retried when the connection was refused (never sent)', async () => {
+    const attempts: number[] = []
+    const e = await rejection(
+      httpRequest({ url: refusedUrl, method: 'POST', body: 'x', idempotent: false, retryBaseMs: 1, maxAttempts: 3, onRetry: (i) => attempts.push(i.attempt) })
+    )
+    expect(e.code).toBe('network_refused')
+    expect(attempts).toEqual([2, 3])
+  })
+
+  it('reset mid-response -> network_reset', async () => {
+    const e = await rejection(httpRequest(base('reset', { maxAttempts: 1 })))
+    expect(e.code).toBe('network_reset')
+    expect(hits.reset).toBe(1)
+  })
+
+  it('a non-idempotent request cut off is not retried', async () => {
+    const e = await rejection(httpRequest(base('gone', { method: 'POST', body: '{}', idempotent: false, maxAttempts: 3 })))
+    expect(e.code).toBe('network_reset')
+    expect(hits.gone).toBe(1)
+  })
+
+  it('DNS failure -> network_dns', async () => {
+    const e = await rejection(httpRequest({ url: 'http://nonexistent.invalid/api', method: 'GET', idempotent: true, maxAttempts: 1, timeoutMs: 5000 }))
+    expect(e.code).toBe('network_dns')
+    expect(e.message).toContain('nonexistent.invalid')
+  })
+
+  it('self-signed TLS certificate -> network_tls', async () => {
+    const e = await rejection(httpRequest({ url: `https://localhost:${tls.port}/`, method: 'GET', idempotent: true, maxAttempts: 1 }))
+    expect(e.code).toBe('network_tls')
+    expect(e.info.retryable).toBe(false)
+  })
+})
+
+describe('httpRequest: retries', () => {
+  it('5xx is retried up to maxAttempts for idempotent requests, then server_unavailable', async () => {
+    const e = await rejection(httpRequest(base('always503', { maxAttempts: 3 })))
+    expect(e.code).toBe('server_unavailable')
+    expect(e.info.httpStatus).toBe(503)
+    expect(e.info.serverCode).toBe('internal_error')
+    expect(hits.always503).toBe(3)
+  })
+
+  it('5xx then success resolves, with headers evaluated per attempt', async () => {
+    let n = 0
+    const r = await httpRequest(base('twice503', { headers: () => ({ 'X-Attempt': String(++n) }) }))
+    expect(r.text).toBe('ok after 3')
+    expect(seen.twice503).toEqual(['1', '2', '3'])
+  })
+
+  it('a static headers object is sent on every attempt', async () => {
+    await httpRequest(base('twice503b', { headers: { 'X-Attempt': 'same' } }))
+    expect(seen.twice503b).toEqual(['same', 'same', 'same'])
+  })
+
+  it('non-idempotent requests are not retried on 5xx', async () => {
+    const before = hits.always503 ?? 0
+    const e = await rejection(httpRequest(base('always503', { method: 'POST', body: '{}', idempotent: false, maxAttempts: 5 })))
+    expect(e.code).toBe('server_unavailable')
+    expect(hits.always503! - before).toBe(1)
+  })
+
+  it('4xx is returned to the caller, not retried', async () => {
+    const r = await httpRequest(base('notfound'))
+    expect(r.status).toBe(404)
+    expect(hits.notfound).toBe(1)
+  })
+
+  it('honours a small Retry-After on 429', async () => {
+    const delays: number[] = []
+    const t0 = Date.now()
+    const r = await httpRequest(base('rate1', { random: () => 0, onRetry: (i) => delays.push(i.delayMs) }))
+    expect(r.text).toBe('ok')
+    expect(delays).toEqual([1000])
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(950)
+    expect(hits.rate1).toBe(2)
+  })
+
+  it('does not wait for a Retry-After above maxRetryAfterMs', async () => {
+    const t0 = Date.now()
+    const e = await rejection(httpRequest(base('rate30', { maxRetryAfterMs: 2000 })))
+    expect(e.code).toBe('rate_limited')
+    expect(e.info.httpStatus).toBe(429)
+    expect(hits.rate30).toBe(1)
+    expect(Date.now() - t0).toBeLessThan(1500)
+  })
+
+  it('an accept() that throws bad_response retries an idempotent request', async () => {
+    const r = await httpRequest(
+      base('garbage-then-ok', {
+        accept: (res) => {
+          try {
+            JSON.parse(res.text)
+          } catch {
+            throw new LicenseDeskError('bad_response', 'bad')
+          }
+        }
+      })
+    )
+    expect(r.text).toBe('{"a":1}')
+    expect(hits['garbage-then-ok']).toBe(2)
+  })
+})
+
+describe('httpRequest: cancellation', () => {
+  it('an already aborted signal -> cancelled without a request', async () => {
+    const ctrl = new AbortController()
+    ctrl.abort()
+    const before = hits.ok ?? 0
+    const e = await rejection(httpRequest(base('ok', { signal: ctrl.signal })))
+    expect(e.code).toBe('cancelled')
+    expect(hits.ok ?? 0).toBe(before)
+  })
+
+  it('aborting during a request -> cancelled, no further attempt', async () => {
+    const ctrl = new AbortController()
+    setTimeout(() => ctrl.abort(), 100)
+    const before = hits.hang ?? 0
+    const e = await rejection(httpRequest(base('hang', { signal: ctrl.signal, timeoutMs: 5000, maxAttempts: 3 })))
+    expect(e.code).toBe('cancelled')
+    await new Promise((r) => setTimeout(r, 100))
+    expect(hits.hang! - before).toBe(1)
+  })
+
+  it('aborting during the backoff wait -> cancelled, no further attempt', async () => {
+    const ctrl = new AbortController()
+    const before = hits.always503 ?? 0
+    const t0 = Date.now()
+    const e = await rejection(
+      httpRequest(
+        base('always503', {
+          signal: ctrl.signal,
+          retryBaseMs: 10_000,
+          random: () => 1,
+          onRetry: () => setTimeout(() => ctrl.abort(), 30)
+        })
+      )
+    )
+    expect(e.code).toBe('cancelled')
+    expect(Date.now() - t0).toBeLessThan(3000)
+    expect(hits.always503! - before).toBe(1)
+  })
+})
+
+describe('httpRequest: backoff jitter', () => {
+  const fake503: typeof fetch = async () => new Response('', { status: 503 })
+  const delaysWith = async (random: () => number, retryBaseMs = 20, maxAttempts = 4) => {
+    const delays: number[] = []
+    await rejection(httpRequest({ url: 'http://unused.test/', method: 'GET', idempotent: true, fetch: fake503, retryBaseMs, maxAttempts, random, onRetry: (i) => delays.push(i.delayMs) }))
+    return delays
+  }
+
+  it('is full jitter: random * base * 2^(n-1), bounded by the exponential cap', async () => {
+    expect(await delaysWith(() => 0)).toEqual([0, 0, 0])
+    expect(await delaysWith(() => 1)).toEqual([20, 40, 80])
+    expect(await delaysWith(() => 0.5)).toEqual([10, 20, 40])
+    const seq = [0.999, 0.1, 0.73]
+    const d = await delaysWith(() => seq.shift()!)
+    expect(d[0]).toBeLessThanOrEqual(20)
+    expect(d[1]).toBeLessThanOrEqual(40)
+    expect(d[2]).toBeLessThanOrEqual(80)
+    expect(d).toEqual([20, 4, 58])
+  })
+
+  it('uses the injected fetch and gives up after maxAttempts', async () => {
+    let calls = 0
+    const f: typeof fetch = async () => {
+      calls++
+      return new Response('', { status: 502 })
+    }
+    const e = await rejection(httpRequest({ url: 'http://unused.test/', method: 'GET', idempotent: true, fetch: f, retryBaseMs: 1, maxAttempts: 2 }))
+    expect(e.code).toBe('server_unavailable')
+    expect(calls).toBe(2)
+  })
+})
+
+describe('parseRetryAfter and classifyNetworkError', () => {
+  it('reads delta-seconds and HTTP dates', () => {
+    const now = Date.UTC(2026, 0, 1, 0, 0, 0)
+    expect(parseRetryAfter('3', now)).toBe(3000)
+    expect(parseRetryAfter(' 0 ', now)).toBe(0)
+    expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:10 GMT', now)).toBe(10_000)
+    expect(parseRetryAfter('Wed, 31 Dec 2025 00:00:10 GMT', now)).toBe(0)
+    expect(parseRetryAfter('soon', now)).toBeUndefined()
+    expect(parseRetryAfter(null, now)).toBeUndefined()
+  })
+
+  it('walks the cause chain', () => {
+    const wrap = (code: string, message = 'fetch failed') => Object.assign(new TypeError(message), { cause: Object.assign(new Error('x'), { code }) })
+    expect(classifyNetworkError(wrap('ENOTFOUND'), 'http://h/').code).toBe('network_dns')
+    expect(classifyNetworkError(wrap('EAI_AGAIN'), 'http://h/').code).toBe('network_dns')
+    expect(classifyNetworkError(wrap('ECONNREFUSED'), 'http://h/').code).toBe('network_refused')
+    expect(classifyNetworkError(wrap('CERT_HAS_EXPIRED'), 'http://h/').code).toBe('network_tls')
+    expect(classifyNetworkError(wrap('UND_ERR_CONNECT_TIMEOUT'), 'http://h/').code).toBe('network_timeout')
+    expect(classifyNetworkError(wrap('ECONNRESET'), 'http://h/').code).toBe('network_reset')
+    expect(classifyNetworkError(wrap('EWHATEVER'), 'http://h:8/').code).toBe('network_failed')
+    expect(classifyNetworkError(wrap('EWHATEVER'), 'http://h:8/').message).toContain('h:8')
+  })
+})
