@@ -35,20 +35,22 @@ export function createDesk(deps: DeskDeps): Desk {
   const store = new StateStore(deps.statePath, deps.openBackend)
   const { profile } = deps
 
+  // The server clock offset, persisted for diagnostics and later runs only when it moves by > 2 s.
+  let persistedOffset: number | null = null
   const clock: ClockState = {
     offsetMs: null,
     onLearn(offsetMs) {
-      const old = store.read().clock?.offsetMs
-      if (old === undefined || Math.abs(old - offsetMs) > 2000)
-        store.update((s) => {
-          s.clock = { offsetMs, learnedAt: new Date(now()).toISOString() }
-        })
+      if (persistedOffset !== null && Math.abs(persistedOffset - offsetMs) <= 2000) return
+      persistedOffset = offsetMs
+      store.update((s) => {
+        s.clock = { offsetMs, learnedAt: new Date(now()).toISOString() }
+      })
     }
   }
   let clockLoaded = false
   const loadClock = () => {
     if (!clockLoaded) {
-      clock.offsetMs = store.read().clock?.offsetMs ?? null
+      clock.offsetMs = persistedOffset = store.read().clock?.offsetMs ?? null
       clockLoaded = true
     }
   }
@@ -326,12 +328,13 @@ export function createDesk(deps: DeskDeps): Desk {
             await qlmClient(p).release(key, lic.hardwareId, code, opts)
           }
           opts.onProgress?.({ step: 'saving' })
-          store.update((s) => {
+          const after = store.update((s) => {
             delete s.licenses[p.id]
             delete s.offlineDeactivated[p.id]
+            return summary(p, s)
           })
           opts.onProgress?.({ step: 'done' })
-          return { product: summary(p, store.read()), alreadyReleased, ...(clockOffsetMs !== undefined ? { clockOffsetMs } : {}) }
+          return { product: after, alreadyReleased, ...(clockOffsetMs !== undefined ? { clockOffsetMs } : {}) }
         })
       ),
 
