@@ -160,7 +160,12 @@ export class FakeQlm {
       this.calls.push(call)
       res.setHeader('Content-Type', 'text/xml; charset=utf-8')
       const scripted = this.script.shift()
-      if (scripted !== undefined) return void res.end(scripted)
+      if (scripted !== undefined) {
+        // "!503 body" answers with that HTTP status.
+        const m = /^!(\d{3}) ?([\s\S]*)$/.exec(scripted)
+        if (m) res.statusCode = Number(m[1])
+        return void res.end(m ? m[2] : scripted)
+      }
       const key = u.searchParams.get('is_avkey') ?? ''
       const pc = u.searchParams.get('is_pcid') ?? ''
       if (call.method === 'ValidateLicenseHttp') {

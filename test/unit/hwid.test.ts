@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest'
+import { createHardwareIdProvider, EMPTY_SHA256 } from '@core/hwid'
+import { rejection, run } from './_helpers'
+
+const sha256sum = (s: string) => run('sha256sum', [], Buffer.from(s, 'utf8')).toString().split(' ')[0]!
+
+describe('hardware id provider', () => {
+  it('hashes the raw OS id with sha256 (cross-checked with sha256sum) and names the source', async () => {
+    const raw = '4c4c4544004e3510804ec2c04f4a3732'
+    const p = createHardwareIdProvider({
+      machineId: async (original) => (original ? `${raw}\n` : 'unused'),
+      platform: 'linux',
+      hostname: () => 'box',
+      readFile: (path) => (path === '/etc/machine-id' ? `${raw}\n` : undefined)
+    })
+    const info = await p.get()
+    expect(info.id).toBe(sha256sum(raw))
+    expect(info.id).toMatch(/^[0-9a-f]{64}$/)
+    expect(info.source).toBe('linux:/etc/machine-id')
+  })
+
+  it('prefers the dbus machine id file as the source when it holds the id', async () => {
+    const p = createHardwareIdProvider({ machineId: async () => 'abc', platform: 'linux', hostname: () => 'h', readFile: () => 'ABC\n' })
+    expect((await p.get()).source).toBe('linux:/var/lib/dbus/machine-id')
+  })
+
+  it.each([
+    ['win32', 'windows:MachineGuid'],
+    ['darwin', 'macos:IOPlatformUUID'],
+    ['freebsd', 'freebsd:machine-id']
+  ] as const)('names the source on %s', async (platform, source) => {
+    const p = createHardwareIdProvider({ machineId: async () => 'id-1', platform, hostname: () => 'h' })
+    expect(await p.get()).toEqual({ id: sha256sum('id-1'), source })
+  })
+
+  it.each([[''], ['   \n'], ['\n']])('an empty machine id (%j) -> hwid_empty', async (raw) => {
+    const p = createHardwareIdProvider({ machineId: async () => raw, platform: 'linux', hostname: () => 'h', readFile: () => undefined })
+    const e = await rejection(p.get())
+    expect(e.code).toBe('hwid_empty')
+    expect(sha256sum('')).toBe(EMPTY_SHA256)
+  })
+
+  it('the hostname fallback -> hwid_fallback', async () => {
+    // node-machine-id falls back to `hostname`, lower-cased, whitespace removed.
+    const p = createHardwareIdProvider({ machineId: async () => 'my-laptop', platform: 'linux', hostname: () => 'My-Laptop', readFile: () => undefined })
+    const e = await rejection(p.get())
+    expect(e.code).toBe('hwid_fallback')
+  })
+
+  it('a machine id that merely differs from the hostname is fine', async () => {
+    const p = createHardwareIdProvider({ machineId: async () => 'abcdef', platform: 'linux', hostname: () => 'abcdefg', readFile: () => undefined })
+    expect((await p.get()).id).toBe(sha256sum('abcdef'))
+  })
+
+  it.each([['win32', /REG\.exe/], ['darwin', /ioreg/], ['linux', /could not be read/]] as const)('a throwing machineId on %s -> hwid_unavailable', async (platform, msg) => {
+    const p = createHardwareIdProvider({
+      machineId: async () => {
+        throw new Error('Command failed: REG QUERY ...')
+      },
+      platform,
+      hostname: () => 'h'
+    })
+    const e = await rejection(p.get())
+    expect(e.code).toBe('hwid_unavailable')
+    expect(e.message).toMatch(msg)
+    expect(e.message).not.toContain('Command failed')
+  })
+
+  it('caches the id: machineId is called once', async () => {
+    let calls = 0
+    const p = createHardwareIdProvider({ machineId: async () => (calls++, 'xyz'), platform: 'win32', hostname: () => 'h' })
+    const [a, b] = await Promise.all([p.get(), p.get()])
+    const c = await p.get()
+    expect(calls).toBe(1)
+    expect(a).toEqual(b)
+    expect(c).toEqual(a)
+  })
+
+  it('does not cache a failure', async () => {
+    let calls = 0
+    const p = createHardwareIdProvider({
+      machineId: async () => {
+        calls++
+        if (calls === 1) throw new Error('transient')
+        return 'ok-id'
+      },
+      platform: 'win32',
+      hostname: () => 'h'
+    })
+    expect((await rejection(p.get())).code).toBe('hwid_unavailable')
+    expect((await p.get()).id).toBe(sha256sum('ok-id'))
+    expect(calls).toBe(2)
+  })
+})
