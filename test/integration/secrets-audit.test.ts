@@ -1,0 +1,190 @@
+// Secrets audit: every flow runs with a vendor profile whose secrets are unique marker strings; then no
+// shared key, CommunicationEncryptionKey, QLM password or user password may appear in the built
+// renderer, in any IPC response, in logs, in the diagnostics export, in the state file (license keys and
+// passwords only encrypted) or in exported files (a request file carries the api key and a signature by
+// protocol, never the shared key).
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { loadProfile, profileWithOrigin, type Profile } from '@core/profile'
+import type { AppInfo } from '@shared/contract'
+import { createHandlers, type NativeAdapters } from '../../src/main/handlers'
+import { startServer, type LocalServer } from '../../src/server/index'
+import { cli, DEMO_PROFILE, ensureCliBuilt, KEYS, ROOT, uploadToPortal } from '../helpers/demo'
+import { makeDesk } from '../helpers/desk'
+
+const M = {
+  sharedKey: 'MARKER-SHARED-KEY-q9Zt4Lw2',
+  apiKey: 'MARKER-API-KEY-x7Yp1Vb8',
+  cek: '{MARKER-CEK-5D1E-4B7A-9C3F-2A8B6E0D4C11}',
+  qlmPassword: 'MARKER-QLM-PWD-h3Jk8Nn0',
+  userPassword: 'MARKER-USER-PWD-t6Rm2Qs9'
+}
+/** Never anywhere outside the profile and the server. */
+const SECRET = [M.sharedKey, M.cek, M.qlmPassword, M.userPassword]
+/** The renderer never sees these either (the api key is in request files by protocol, nowhere else). */
+const NOT_FOR_RENDERER = [...SECRET, M.apiKey]
+
+let server: LocalServer
+let dir: string
+let profile: Profile
+let profilePath: string
+
+function markerSeed(): unknown {
+  const seed = JSON.parse(readFileSync(join(ROOT, 'resources/demo/licenses.json'), 'utf8'))
+  seed.licensespring.apiKeys = [{ apiKey: M.apiKey, sharedKey: M.sharedKey }]
+  for (const l of seed.licensespring.licenses) if (l.password) l.password = M.userPassword
+  seed.qlm.password = M.qlmPassword
+  seed.qlm.communicationEncryptionKey = M.cek
+  return seed
+}
+
+beforeAll(async () => {
+  ensureCliBuilt()
+  server = await startServer({ port: 0, seed: markerSeed() as never })
+  dir = mkdtempSync(join(tmpdir(), 'ld-audit-'))
+  const demo = profileWithOrigin(loadProfile(DEMO_PROFILE), server.url)
+  profile = {
+    ...demo,
+    products: demo.products.map((p) =>
+      p.provider === 'licensespring'
+        ? { ...p, licensespring: { ...p.licensespring, apiKey: M.apiKey, sharedKey: M.sharedKey } }
+        : { ...p, qlm: { ...p.qlm, password: M.qlmPassword, communicationEncryptionKey: M.cek } }
+    )
+  }
+  profilePath = join(dir, 'profile.json')
+  writeFileSync(profilePath, JSON.stringify(profile))
+})
+afterAll(async () => {
+  await server.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+function expectClean(what: string, text: string, markers = SECRET): void {
+  for (const m of markers) expect(text.includes(m), `${what} contains the marker ${m}`).toBe(false)
+}
+
+function filesUnder(d: string): string[] {
+  return readdirSync(d).flatMap((f) => {
+    const p = join(d, f)
+    return statSync(p).isDirectory() ? filesUnder(p) : [p]
+  })
+}
+
+describe('secrets audit', () => {
+  it('IPC responses, logs, state, exported files and diagnostics carry no secret (app handlers)', async () => {
+    const dataDir = join(dir, 'app-data')
+    const desk = makeDesk(dataDir, profile)
+    const saved: string[] = []
+    let nextSave = ''
+    let nextOpen = ''
+    const native: NativeAdapters = {
+      showSaveDialog: async (name) => {
+        nextSave = join(dir, `${saved.length}-${name}`)
+        saved.push(nextSave)
+        return nextSave
+      },
+      showOpenDialog: async () => nextOpen,
+      readFile: async (p) => readFileSync(p, 'utf8'),
+      showItemInFolder: () => {},
+      openExternal: async () => {},
+      writeClipboard: () => {},
+      appInfo: (): AppInfo => ({ appName: 'License Desk', vendorName: profile.app.name, supportEmail: profile.app.supportEmail, supportUrl: profile.app.supportUrl ?? '', version: 'test', versions: {}, locale: 'en', demo: true })
+    }
+    const h = createHandlers(desk, native)
+    const logs: string[] = []
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((k) => vi.spyOn(console, k).mockImplementation((...a: unknown[]) => void logs.push(a.map(String).join(' '))))
+    const traffic: string[] = []
+    const ctx = { sendProgress: (e: unknown) => void traffic.push(JSON.stringify(e)) }
+    const call = async (channel: keyof typeof h, input?: unknown) => {
+      const r = await (h[channel] as (i: unknown, c: typeof ctx) => Promise<{ ok: boolean }>)(input, ctx)
+      traffic.push(JSON.stringify(r))
+      return r as { ok: boolean; value?: any; error?: any }
+    }
+    try {
+      expect((await call('app:info')).ok).toBe(true)
+      expect((await call('status:get')).ok).toBe(true)
+      // LicenseSpring key: online, then offline deactivation to a file.
+      expect((await call('activate:online', { productId: 'studio', operationId: 'op1', licenseKey: KEYS.fresh })).ok).toBe(true)
+      const off = await call('deactivate:offline', { productId: 'studio', operationId: 'op2' })
+      expect(off.ok).toBe(true)
+      expect((await uploadToPortal(server.url, readFileSync(off.value.record.filePath, 'utf8'))).status).toBe(200)
+      // LicenseSpring user: online activation and deactivation (the password crosses IPC once, inbound).
+      expect((await call('activate:online', { productId: 'cloud', operationId: 'op3', username: KEYS.user, password: M.userPassword })).ok).toBe(true)
+      expect((await call('deactivate:online', { productId: 'cloud', operationId: 'op4' })).ok).toBe(true)
+      // A wrong password: the error must not echo it.
+      const bad = await call('activate:online', { productId: 'cloud', operationId: 'op5', username: KEYS.user, password: `${M.userPassword}-wrong` })
+      expect(bad.ok).toBe(false)
+      // Offline activation: request file -> portal -> .lic import.
+      const req = await call('activate:offline:request', { productId: 'studio', licenseKey: KEYS.fresh })
+      expect(req.ok).toBe(true)
+      const lic = await uploadToPortal(server.url, readFileSync(req.value.filePath, 'utf8'))
+      nextOpen = join(dir, 'ls_activation.lic')
+      writeFileSync(nextOpen, lic.body)
+      expect((await call('activate:offline:import', { productId: 'studio' })).ok).toBe(true)
+      expect((await call('deactivate:online', { productId: 'studio', operationId: 'op6' })).ok).toBe(true)
+      // QLM: online activation and release, then activation and a DVC.
+      expect((await call('activate:online', { productId: 'cad', operationId: 'op7', licenseKey: KEYS.qlm })).ok).toBe(true)
+      expect((await call('deactivate:online', { productId: 'cad', operationId: 'op8' })).ok).toBe(true)
+      expect((await call('activate:online', { productId: 'cad', operationId: 'op9', licenseKey: KEYS.qlm })).ok).toBe(true)
+      const dvc = await call('deactivate:offline', { productId: 'cad', operationId: 'op10' })
+      expect(dvc.ok).toBe(true)
+      expect((await fetch(dvc.value.record.selfHelpUrl)).status).toBe(200)
+      expect((await call('history:list')).ok).toBe(true)
+      const diag = await call('diagnostics:get')
+      expect(diag.ok).toBe(true)
+
+      expect(traffic.length).toBeGreaterThan(15)
+      expectClean('an IPC response', traffic.join('\n'), NOT_FOR_RENDERER)
+      expectClean('the logs', logs.join('\n'), NOT_FOR_RENDERER)
+      expectClean('the diagnostics export', diag.value.text, [...NOT_FOR_RENDERER, KEYS.fresh, KEYS.qlm])
+      const state = readFileSync(join(dataDir, 'state.json'), 'utf8')
+      expectClean('the state file', state, [...NOT_FOR_RENDERER, KEYS.fresh, KEYS.qlm])
+      expect(saved.length).toBe(2)
+      for (const f of saved) {
+        const decoded = Buffer.from(readFileSync(f, 'utf8'), 'base64').toString('utf8')
+        expectClean(`the exported file ${f}`, decoded)
+        expect(decoded).toContain(M.apiKey) // by protocol
+        expect(decoded).toMatch(/"signature":"[A-Za-z0-9+/=]{40,}"/)
+      }
+    } finally {
+      spies.forEach((s) => s.mockRestore())
+    }
+  })
+
+  it('the CLI prints and writes no secret, even with --json and on errors', async () => {
+    const demo = { profilePath, dataDir: join(dir, 'cli-data'), dir }
+    const outputs: string[] = []
+    const run = async (args: string[], env: Record<string, string> = {}) => {
+      const r = await cli(demo, args, env)
+      outputs.push(r.stdout, r.stderr)
+      return r
+    }
+    expect((await run(['--json', 'activate', 'cloud', '--user', KEYS.user], { LICENSE_DESK_PASSWORD: M.userPassword })).code).toBe(0)
+    await run(['status'])
+    await run(['--json', 'status'])
+    expect((await run(['deactivate', 'cloud'])).code).toBe(0)
+    await run(['--json', 'activate', 'cloud', '--user', KEYS.user], { LICENSE_DESK_PASSWORD: 'wrong' })
+    expect((await run(['activate', 'cad', '--key', KEYS.qlm])).code).toBe(0)
+    expect((await run(['--json', 'deactivate', 'cad', '--offline'])).code).toBe(0)
+    const diagFile = join(dir, 'diag.json')
+    expect((await run(['diagnostics', '--out', diagFile])).code).toBe(0)
+    await run(['history'])
+    expectClean('CLI output', outputs.join('\n'))
+    expectClean('CLI output', outputs.join('\n'), [M.apiKey])
+    expectClean('the diagnostics file', readFileSync(diagFile, 'utf8'), [...NOT_FOR_RENDERER, KEYS.qlm])
+    expectClean('the CLI state file', readFileSync(join(demo.dataDir, 'state.json'), 'utf8'), [...NOT_FOR_RENDERER, KEYS.qlm, M.userPassword])
+  })
+
+  it('the built renderer and preload contain no profile secret', () => {
+    const demoProfile = JSON.parse(readFileSync(DEMO_PROFILE, 'utf8'))
+    const demoSecrets = [
+      ...demoProfile.products.filter((p: any) => p.licensespring).flatMap((p: any) => [p.licensespring.sharedKey, p.licensespring.apiKey]),
+      ...demoProfile.products.filter((p: any) => p.qlm).flatMap((p: any) => [p.qlm.communicationEncryptionKey, p.qlm.password])
+    ]
+    const files = [...filesUnder(join(ROOT, 'out', 'renderer')), ...filesUnder(join(ROOT, 'out', 'preload'))]
+    expect(files.length).toBeGreaterThan(2)
+    for (const f of files) expectClean(f, readFileSync(f, 'latin1'), [...demoSecrets, ...SECRET])
+  })
+})
