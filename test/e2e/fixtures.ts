@@ -132,6 +132,13 @@ export function productState(page: Page, productId: string) {
   return page.getByTestId(`state-${productId}`)
 }
 
+/** Picks a method card (Online/Offline) the way a user does: by clicking the card's label. */
+export async function chooseMethod(page: Page, mode: 'Online' | 'Offline'): Promise<void> {
+  const radio = page.getByRole('radio', { name: new RegExp(`^${mode}`) })
+  await page.locator('label', { has: page.getByText(mode, { exact: true }) }).click()
+  await expect(radio).toBeChecked()
+}
+
 /** Home -> Activate <product> -> Online -> enter the key -> Activate; ends on the result screen. */
 export async function activateOnlineViaUi(page: Page, productName: string, key: string): Promise<void> {
   await page.getByRole('button', { name: `Activate ${productName}`, exact: true }).click()
@@ -147,7 +154,7 @@ export async function activateOnlineViaUi(page: Page, productName: string, key: 
 export async function openDeactivation(page: Page, productName: string, mode: 'Online' | 'Offline'): Promise<void> {
   await page.getByRole('button', { name: `Deactivate ${productName}`, exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: `How do you want to deactivate ${productName}?` })).toBeFocused()
-  await page.getByRole('radio', { name: new RegExp(`^${mode}`) }).check()
+  await chooseMethod(page, mode)
   await page.getByRole('button', { name: 'Continue' }).click()
   await expect(page.getByRole('heading', { level: 1, name: `Deactivate ${productName} on this computer?` })).toBeFocused()
 }
