@@ -1,0 +1,145 @@
+// Error paths through the real UI against the local license server's faults: each shows the error's
+// title (and the server's reason where there is one), keeps what the user typed, and leaves the local
+// state as it was.
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { activateOnlineViaUi, expect, KEYS, openDeactivation, productState, reloadHome, test } from './fixtures'
+import type { Bridge } from './bridge'
+import { TEST_HWID } from './bridge'
+
+async function expectError(page: Page, title: string, code: string): Promise<void> {
+  const heading = page.getByTestId('error-title')
+  await expect(heading).toHaveText(title)
+  await expect(heading).toHaveAttribute('data-code', code)
+  // the error panel takes focus so screen readers hear it first
+  await expect(heading).toBeFocused()
+}
+
+async function productStateInCore(bridge: Bridge, id: string): Promise<string | undefined> {
+  return (await bridge.desk.status()).products.find((p) => p.id === id)?.state
+}
+
+test('server down: connection refused, input kept, offline offered', async ({ app, bridge }) => {
+  await bridge.server.close()
+  await activateOnlineViaUi(app, 'Demo Studio', KEYS.fresh)
+  await expectError(app, 'License server refused the connection', 'network_refused')
+  await expect(app.getByText('What you entered is kept.')).toBeVisible()
+  await expect(app.getByLabel('License key')).toHaveValue(KEYS.fresh)
+  await expect(app.getByRole('button', { name: 'Try again' })).toBeVisible()
+  await app.getByRole('button', { name: 'Continue offline' }).click()
+  await expect(app.getByRole('heading', { level: 1, name: 'Activate Demo Studio offline' })).toBeFocused()
+  expect(await productStateInCore(bridge, 'studio')).toBe('inactive')
+})
+
+test('connection dropped by the server: connection interrupted', async ({ app, bridge }) => {
+  bridge.server.faults.set({ dropConnection: true, path: 'activate_license' })
+  await activateOnlineViaUi(app, 'Demo Studio', KEYS.fresh)
+  await expectError(app, 'Connection interrupted', 'network_reset')
+  await expect(app.getByLabel('License key')).toHaveValue(KEYS.fresh)
+  expect(bridge.server.state.devices(KEYS.fresh)).toEqual([])
+})
+
+test('wrong key: license_not_found with the reason, input kept, then corrected', async ({ app, bridge }) => {
+  const wrong = 'DEMO-STUD-IO00-9999'
+  await activateOnlineViaUi(app, 'Demo Studio', wrong)
+  await expectError(app, 'The license server declined the request', 'server_refused')
+  await expect(app.getByTestId('error-reason')).toHaveText('No license with this key exists. Check the key for typos.')
+  await app.getByText('Technical details').click()
+  await expect(app.getByText('server_refused / license_not_found')).toBeVisible()
+  await expect(app.getByLabel('License key')).toHaveValue(wrong)
+
+  await app.getByLabel('License key').fill(KEYS.fresh)
+  await app.getByRole('button', { name: 'Activate', exact: true }).click()
+  await expect(app.getByRole('heading', { level: 1, name: 'Demo Studio is activated' })).toBeVisible()
+  expect(bridge.server.state.devices(KEYS.fresh)).toEqual([TEST_HWID])
+})
+
+test('seat taken on another computer: license_activated_max_times', async ({ app, bridge }) => {
+  await activateOnlineViaUi(app, 'Demo Studio', KEYS.seatTaken)
+  await expectError(app, 'The license server declined the request', 'server_refused')
+  await expect(app.getByTestId('error-reason')).toContainText('already active on as many computers as allowed')
+  await expect(app.getByLabel('License key')).toHaveValue(KEYS.seatTaken)
+  expect(bridge.server.state.devices(KEYS.seatTaken)).not.toContain(TEST_HWID)
+})
+
+test('clock 20 minutes off: one corrected retry succeeds and the user is told about the clock', async ({ app, bridge }) => {
+  bridge.server.faults.set({ clockSkewMs: 20 * 60_000 })
+  await activateOnlineViaUi(app, 'Demo Studio', KEYS.fresh)
+  await expect(app.getByRole('heading', { level: 1, name: 'Demo Studio is activated' })).toBeFocused()
+  await expect(app.getByText(/clock is off by about 20 minutes/)).toBeVisible()
+  expect(bridge.server.state.devices(KEYS.fresh)).toEqual([TEST_HWID])
+  const attempts = bridge.server.requests().filter((r) => r.path.includes('activate_license'))
+  expect(attempts.length).toBe(2)
+  await app.getByRole('button', { name: 'Back to overview' }).click()
+  await expect(app.getByText(/This computer's clock is off by about 20 minutes/)).toBeVisible()
+})
+
+test('5xx: server unavailable after bounded retries, then Try again succeeds', async ({ app, bridge }) => {
+  bridge.server.faults.set({ status: 503, path: 'activate_license' })
+  await activateOnlineViaUi(app, 'Demo Studio', KEYS.fresh)
+  await expectError(app, 'License server unavailable', 'server_unavailable')
+  await expect(app.getByLabel('License key')).toHaveValue(KEYS.fresh)
+  const attempts = bridge.server.requests().filter((r) => r.path.includes('activate_license')).length
+  expect(attempts).toBeGreaterThanOrEqual(1)
+  expect(attempts).toBeLessThanOrEqual(3)
+  expect(await productStateInCore(bridge, 'studio')).toBe('inactive')
+
+  bridge.server.faults.clear()
+  await app.getByRole('button', { name: 'Try again' }).click()
+  await expect(app.getByRole('heading', { level: 1, name: 'Demo Studio is activated' })).toBeVisible()
+})
+
+test('max transfers: deactivation refused with license_transferred_max_times, product stays active', async ({ app, bridge }) => {
+  await bridge.desk.activateOnline('studio', { licenseKey: KEYS.noTransfers })
+  await reloadHome(app)
+  await openDeactivation(app, 'Demo Studio', 'Online')
+  await app.getByRole('button', { name: 'Deactivate', exact: true }).click()
+  await expectError(app, 'The license server declined the request', 'server_refused')
+  await expect(app.getByTestId('error-reason')).toContainText('moved too many times')
+  await expect(app.getByRole('button', { name: 'E-mail support' })).toBeVisible()
+  await expect(app.getByRole('heading', { level: 1, name: 'Deactivate Demo Studio on this computer?' })).toBeVisible()
+  expect(bridge.server.state.devices(KEYS.noTransfers)).toEqual([TEST_HWID])
+  expect(await productStateInCore(bridge, 'studio')).toBe('active')
+
+  await app.getByRole('button', { name: 'E-mail support' }).click()
+  await expect.poll(() => bridge.native.calls.some((c) => c.kind === 'openExternal' && c.url.startsWith('mailto:support@license-desk.example'))).toBe(true)
+})
+
+test('cancel: a slow deactivation is cancelled, the product stays active', async ({ app, bridge }) => {
+  await bridge.desk.activateOnline('studio', { licenseKey: KEYS.fresh })
+  await reloadHome(app)
+  bridge.server.faults.set({ latencyMs: 5000, path: 'deactivate_license' })
+  await openDeactivation(app, 'Demo Studio', 'Online')
+  await app.getByRole('button', { name: 'Deactivate', exact: true }).click()
+  await expect(app.getByRole('heading', { level: 1, name: 'Deactivating Demo Studio…' })).toBeFocused()
+  await expect(app.getByTestId('progress-text')).toHaveText('Contacting the license server…')
+  const started = Date.now()
+  await app.getByRole('button', { name: 'Cancel' }).click()
+  await expect(app.getByTestId('notice')).toHaveText('Deactivation was cancelled. Check the overview for the current state of the license.')
+  expect(Date.now() - started).toBeLessThan(4000)
+  await expect(app.getByRole('heading', { level: 1, name: 'Deactivate Demo Studio on this computer?' })).toBeVisible()
+  expect(await productStateInCore(bridge, 'studio')).toBe('active')
+  expect(bridge.invokes('operation:cancel').at(-1)?.response).toEqual({ ok: true, value: { cancelled: true } })
+  await app.getByRole('button', { name: 'Overview' }).click()
+  await expect(productState(app, 'studio')).toHaveAttribute('data-state', 'active')
+})
+
+test('offline deactivation: an unwritable folder leaves nothing changed; a cancelled save dialog too', async ({ app, bridge }) => {
+  await bridge.desk.activateOnline('studio', { licenseKey: KEYS.fresh })
+  await reloadHome(app)
+  bridge.native.save = (name) => join(bridge.filesDir, 'no-such-folder', name)
+  await openDeactivation(app, 'Demo Studio', 'Offline')
+  await app.getByRole('button', { name: 'Deactivate', exact: true }).click()
+  await expectError(app, 'File could not be saved', 'file_write')
+  expect(await productStateInCore(bridge, 'studio')).toBe('active')
+
+  bridge.native.save = () => undefined
+  await app.getByRole('button', { name: 'Try again' }).click()
+  await expect(app.getByTestId('notice')).toHaveText('No file was saved, so nothing was changed. You can try again.')
+  expect(await productStateInCore(bridge, 'studio')).toBe('active')
+
+  bridge.native.save = (name) => join(bridge.filesDir, name)
+  await app.getByRole('button', { name: 'Deactivate', exact: true }).click()
+  await expect(app.getByRole('heading', { level: 1, name: 'Deactivation file saved' })).toBeVisible()
+  expect(await productStateInCore(bridge, 'studio')).toBe('offline-deactivated')
+})
