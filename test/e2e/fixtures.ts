@@ -73,6 +73,8 @@ function safeName(s: string): string {
 /** Axe on the current page: no serious or critical violation. */
 export async function expectNoSeriousAxeViolations(page: Page, label: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze()
+  // axe really ran over the page (it reports the rules that passed)
+  expect(results.passes.length, `axe ran on ${label}`).toBeGreaterThan(10)
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
   const summary = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n  ')}`)
   expect(summary, `axe on ${label}`).toEqual([])
