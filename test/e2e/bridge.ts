@@ -17,7 +17,9 @@ import type { Desk } from '@core/types'
 import { readTextFile, writeFileAtomic } from '@core/files'
 import { createHandlers, type Handlers, type NativeAdapters } from '../../src/main/handlers'
 import { externalPolicyFromProfile } from '../../src/main/external'
-import { startDemo, ROOT, type Demo } from '../helpers/demo'
+import { loadProfile, profileWithOrigin, type Profile } from '@core/profile'
+import { startServer, type SeedData } from '../../src/server/index'
+import { DEMO_PROFILE, ROOT, type Demo } from '../helpers/demo'
 import { makeDesk, TEST_HWID } from '../helpers/desk'
 
 export const RENDERER_DIR = join(ROOT, 'out', 'renderer')
@@ -103,7 +105,61 @@ export class FakeNative implements NativeAdapters {
   }
 }
 
+/**
+ * Unique marker strings that replace every secret of the demo profile (and the local server's copy of
+ * them) when `secretMarkers` is on, so an audit can search any output for them.
+ */
+export const SECRET_MARKERS = {
+  sharedKey: 'ld-marker-SHARED-KEY-5b7e1c93d04f',
+  qlmCommunicationEncryptionKey: '{ld-marker-QLM-ENC-KEY-8a41f2c6e7d9}',
+  qlmPassword: 'ld-marker-QLM-PASSWORD-c3d82e5f1a07',
+  /** The demo user's password (typed by tests; must never come back out). */
+  userPassword: 'demo-password-1'
+} as const
+
+/** The seed and profile with every secret replaced by its marker. */
+function withMarkers(seed: SeedData, profile: Profile): { seed: SeedData; profile: Profile } {
+  const s = JSON.parse(JSON.stringify(seed)) as SeedData
+  for (const k of s.licensespring.apiKeys) k.sharedKey = SECRET_MARKERS.sharedKey
+  s.qlm.password = SECRET_MARKERS.qlmPassword
+  s.qlm.communicationEncryptionKey = SECRET_MARKERS.qlmCommunicationEncryptionKey
+  const p = JSON.parse(JSON.stringify(profile)) as Profile
+  for (const product of p.products) {
+    if (product.provider === 'licensespring') product.licensespring.sharedKey = SECRET_MARKERS.sharedKey
+    else {
+      product.qlm.communicationEncryptionKey = SECRET_MARKERS.qlmCommunicationEncryptionKey
+      product.qlm.password = SECRET_MARKERS.qlmPassword
+    }
+  }
+  return { seed: s, profile: p }
+}
+
+/** The local license server on a free port and the demo profile pointed at it (optionally with markers). */
+async function startLocalDemo(markers: boolean): Promise<Demo> {
+  let seed = JSON.parse(readFileSync(join(ROOT, 'resources', 'demo', 'licenses.json'), 'utf8')) as SeedData
+  let profile = loadProfile(DEMO_PROFILE)
+  if (markers) ({ seed, profile } = withMarkers(seed, profile))
+  const server = await startServer({ port: 0, seed })
+  const dir = mkdtempSync(join(tmpdir(), 'ld-e2e-'))
+  profile = profileWithOrigin(profile, server.url)
+  const profilePath = join(dir, 'profile.json')
+  writeFileSync(profilePath, JSON.stringify(profile, null, 2))
+  return {
+    server,
+    dir,
+    dataDir: join(dir, 'data'),
+    profilePath,
+    profile,
+    async close() {
+      await server.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+}
+
 export interface BridgeOptions {
+  /** Replace the profile's secrets with SECRET_MARKERS (server and profile alike). Default true. */
+  secretMarkers?: boolean
   /** HTTP timeout per attempt in the core (ms). Default 8000 (above the 5 s latency fault used for Cancel). */
   timeoutMs?: number
   /** Base of the core's retry backoff (ms). Default 20. */
@@ -178,7 +234,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
   } catch {
     throw new Error('out/renderer/index.html is missing: run `npm run build` first')
   }
-  const demo = await startDemo()
+  const demo = await startLocalDemo(options.secretMarkers ?? true)
   const filesDir = mkdtempSync(join(tmpdir(), 'ld-e2e-files-'))
   const desk = makeDesk(demo.dataDir, demo.profile, {
     writeFile: writeFileAtomic,

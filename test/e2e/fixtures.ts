@@ -9,7 +9,7 @@ import { test as base, expect, type Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import { API_GLOBAL, API_METHODS } from '@shared/contract'
 import { ROOT } from '../helpers/demo'
-import { startBridge, type Bridge } from './bridge'
+import { SECRET_MARKERS, startBridge, type Bridge } from './bridge'
 
 export { expect }
 export { KEYS } from '../helpers/demo'
@@ -51,14 +51,28 @@ function installApi(args: { methods: Record<string, string>; global: string }): 
   Object.defineProperty(window, args.global, { value: Object.freeze(api), enumerable: true })
 }
 
-/** Strings that must never leave the main process (the demo profile's secrets and the demo password). */
+/** Strings that must never leave the main process: the profile's secrets (markers) and the user's password. */
 export function profileSecrets(bridge: Bridge): string[] {
-  const out: string[] = ['demo-password-1']
+  const out: Array<string | undefined> = [SECRET_MARKERS.userPassword]
   for (const p of bridge.demo.profile.products) {
     if (p.provider === 'licensespring') out.push(p.licensespring.sharedKey)
     else out.push(p.qlm.communicationEncryptionKey, p.qlm.password)
   }
   return out.filter((s): s is string => typeof s === 'string' && s.length > 0)
+}
+
+/**
+ * Every place a profile secret (or any part of a marker) shows up in what the bridge forwarded to the
+ * page: invoke responses and progress events. Empty when clean.
+ */
+export function findSecretsInTraffic(bridge: Bridge): string[] {
+  const needles = [...profileSecrets(bridge), 'ld-marker']
+  const leaks: string[] = []
+  for (const r of bridge.traffic()) {
+    const text = r.kind === 'invoke' ? r.responseText : r.text
+    for (const n of needles) if (text.includes(n)) leaks.push(`#${r.seq} ${r.kind === 'invoke' ? r.channel : 'progress'} contains ${n.slice(0, 12)}…`)
+  }
+  return leaks
 }
 
 export interface Shots {
@@ -88,10 +102,7 @@ export const test = base.extend<{ bridge: Bridge; app: Page; shots: Shots }>({
     } finally {
       mkdirSync(IPC_DIR, { recursive: true })
       bridge.dumpTraffic(join(IPC_DIR, `${safeName(testInfo.titlePath.slice(1).join(' - '))}.json`))
-      const leaks: string[] = []
-      for (const secret of profileSecrets(bridge)) {
-        for (const r of bridge.invokes()) if (r.responseText.includes(secret)) leaks.push(`${r.channel} response contains a secret`)
-      }
+      const leaks = findSecretsInTraffic(bridge)
       await bridge.close()
       expect(leaks, 'no profile secret in any IPC response').toEqual([])
     }
