@@ -1,7 +1,7 @@
 // The local license state: one JSON file through conf (CLI, tests) or electron-store (app), both of
 // which write atomically. Schema-versioned with migrations; a corrupt file is moved aside and reported,
 // never silently wiped. Writers take a lock file so two processes never interleave a read-modify-write.
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
 import type { HistoryRecord } from '@shared/contract'
@@ -110,6 +110,23 @@ export function tryLock(path: string, staleMs = 120_000): (() => void) | undefin
         // Take over atomically: rename the stale lock away, then retry once.
         const aside = `${path}.${process.pid}.stale`
         renameSync(path, aside)
+        let movedText: string | undefined
+        try {
+          movedText = readFileSync(aside, 'utf8')
+        } catch {
+          movedText = undefined
+        }
+        if (movedText !== text) {
+          // Another process took the stale lock over between our read and our rename: what we moved is
+          // its fresh lock. Give it back (unless a third process holds the path by now) and wait.
+          try {
+            linkSync(aside, path)
+          } catch {
+            /* the path is taken again */
+          }
+          rmSync(aside, { force: true })
+          return undefined
+        }
         rmSync(aside, { force: true })
         return tryLock(path, staleMs)
       }

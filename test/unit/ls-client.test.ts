@@ -237,6 +237,22 @@ describe('LicenseSpringClient response signatures', () => {
     expect(verifyLicenseSignature(PUB, { validity_period: null }, 'ABC', 'KEY-1')).toBe(false)
     expect(rsaVerify('not a key', 'x', sig)).toBe(false)
   })
+
+  it('license_signature message reads a zone-less validity as UTC, whatever the local time zone', () => {
+    const saved = process.env.TZ
+    try {
+      for (const tz of ['America/New_York', 'Asia/Kolkata', 'UTC']) {
+        process.env.TZ = tz
+        expect(licenseSignatureMessage('H', 'K', '2030-01-01T00:00:00')).toBe('h#k#2030-01-01t00:00:00.000z')
+        expect(licenseSignatureMessage('H', 'K', '2030-01-01 00:00:00.5')).toBe('h#k#2030-01-01t00:00:00.500z')
+        expect(licenseSignatureMessage('H', 'K', '2030-01-01T00:00:00+02:00')).toBe('h#k#2029-12-31t22:00:00.000z')
+        expect(licenseSignatureMessage('H', 'K', '2030-01-01')).toBe('h#k#2030-01-01t00:00:00.000z')
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ
+      else process.env.TZ = saved
+    }
+  })
 })
 
 describe('LicenseSpringClient deactivation answers', () => {

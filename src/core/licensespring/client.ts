@@ -258,7 +258,9 @@ export function rsaVerify(publicKeyPem: string, data: string | Buffer, signature
 export function licenseSignatureMessage(hardwareId: string, identity: string, validity: string | null | undefined): string {
   let v = ''
   if (validity) {
-    const t = Date.parse(validity)
+    // A date-time without a zone is UTC (the server's clock); Date.parse would read it as local time.
+    const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/.exec(validity.trim())
+    const t = Date.parse(m ? `${m[1]}T${m[2]}Z` : validity)
     v = Number.isNaN(t) ? validity : new Date(t).toISOString()
   }
   return `${hardwareId}#${identity}#${v}`.toLowerCase()
