@@ -30,7 +30,15 @@ export function CopyButton({ text, what, className }: { text: string; what: stri
   return (
     <button type="button" className={className ?? 'btn btn-secondary'} onClick={copy} aria-label={fmt(m.common.copyNamed, { what })}>
       <span aria-hidden="true" className="btn-icon">
-        {copied ? '✓' : '⧉'}
+        {copied ? (
+          '✓'
+        ) : (
+          // drawn, not a font glyph: U+29C9 is missing from many system fonts and showed as a box
+          <svg width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.6" focusable="false">
+            <rect x="5.5" y="5.5" width="8.5" height="8.5" rx="1.5" />
+            <path d="M10.5 3V2.5A1 1 0 0 0 9.5 1.5h-7a1 1 0 0 0-1 1v7a1 1 0 0 0 1 1H3" />
+          </svg>
+        )}
       </span>
       {copied ? m.common.copied : m.common.copy}
     </button>
