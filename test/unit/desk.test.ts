@@ -263,7 +263,91 @@ describe('Desk with LicenseSpring', () => {
   })
 })
 
+describe('Desk: status, diagnostics, clock, cancellation', () => {
+  it('status reports a hardware id failure without throwing', async () => {
+    const { LicenseDeskError } = await import('@core/errors')
+    const d = makeDesk({
+      hardwareId: {
+        get: async () => {
+          throw new LicenseDeskError('hwid_empty', 'empty')
+        }
+      }
+    })
+    const st = await d.status()
+    expect(st.hardware).toBeNull()
+    expect(st.hardwareError?.code).toBe('hwid_empty')
+    expect(st.products.map((p) => p.state)).toEqual(['inactive', 'inactive', 'inactive'])
+    // ...and activation fails with that error, changing nothing.
+    expect((await rejection(d.activateOnline('studio', { licenseKey: STUDIO_KEY }))).code).toBe('hwid_empty')
+    expect(ls.calls).toHaveLength(0)
+  })
+
+  it('diagnostics carry no key, password, shared key or CEK', async () => {
+    await desk.activateOnline('studio', { licenseKey: STUDIO_KEY })
+    await desk.activateOnline('cloud', { username: USER, password: PASSWORD })
+    await desk.activateOnline('cad', { licenseKey: QLM_KEY })
+    const text = await desk.diagnostics({ extra: 'x' })
+    const s = profile.products[0]!
+    const cad = profile.products[2]!
+    if (s.provider !== 'licensespring' || cad.provider !== 'qlm') throw new Error('x')
+    for (const secret of [STUDIO_KEY, PASSWORD, QLM_KEY, QLM_KEY.replace(/-/g, ''), s.licensespring.sharedKey, cad.qlm.communicationEncryptionKey, cad.qlm.password!, qlm.computerKey])
+      expect(text, secret).not.toContain(secret)
+    const d = JSON.parse(text)
+    expect(d.products.find((p: { id: string }) => p.id === 'studio')).toMatchObject({ state: 'active', storedHardwareId: HWID, hardwareIdDrift: false })
+  })
+
+  it('a server clock far off is learnt, stored and reported', async () => {
+    ls.serverOffsetMs = NOW - Date.now() + 2 * 3_600_000 // server two hours ahead of our (injected) clock
+    const r = await desk.activateOnline('studio', { licenseKey: STUDIO_KEY })
+    expect(ls.calls).toHaveLength(2)
+    expect(r.clockOffsetMs).toBeGreaterThan(2 * 3_600_000 - 3000)
+    expect(state().clock.offsetMs).toBeGreaterThan(2 * 3_600_000 - 3000)
+    expect((await desk.status()).clockOffsetMs).toBe(state().clock.offsetMs)
+    // A new desk (next start) signs with the stored offset at once.
+    ls.calls = []
+    await makeDesk().deactivateOnline('studio')
+    expect(ls.calls).toHaveLength(1)
+    expect(Math.abs(ls.calls[0]!.dateSkewMs)).toBeLessThan(3000)
+  })
+
+  it('a cancelled activation changes nothing and is not recorded as an error', async () => {
+    const ctrl = new AbortController()
+    ctrl.abort()
+    const e = await rejection(desk.activateOnline('studio', { licenseKey: STUDIO_KEY }, { signal: ctrl.signal }))
+    expect(e.code).toBe('cancelled')
+    expect(existsSync(join(dir, 'state.json')) ? state() : { licenses: {}, errors: [] }).toMatchObject({ licenses: {}, errors: [] })
+  })
+
+  it('a subscription license cannot be deactivated offline; the state is unchanged', async () => {
+    ls.licenseType = 'subscription'
+    try {
+      await desk.activateOnline('studio', { licenseKey: STUDIO_KEY })
+    } finally {
+      ls.licenseType = 'perpetual'
+    }
+    expect((await desk.status()).products[0]!.canDeactivateOffline).toBe(false)
+    const out = join(dir, 'x.req')
+    const e = await rejection(desk.deactivateOffline('studio', out))
+    expect(e.code).toBe('offline_not_supported')
+    expect(existsSync(out)).toBe(false)
+    expect(state().licenses.studio).toBeDefined()
+  })
+
+  it('offline file names come from the profile', () => {
+    expect(desk.offlineFileName('studio', 'deactivation')).toBe('ls_deactivation.req')
+    expect(desk.offlineFileName('cloud', 'activation')).toBe('activate_offline.req')
+  })
+})
+
 describe('Desk with QLM', () => {
+  it('a refused activation changes nothing', async () => {
+    qlm.script.push('<QuickLicenseManager><error>Invalid activation key.</error></QuickLicenseManager>')
+    const e = await rejection(desk.activateOnline('cad', { licenseKey: QLM_KEY }))
+    expect(e.code).toBe('server_refused')
+    expect(e.info.serverMessage).toBe('Invalid activation key.')
+    expect(state().licenses).toEqual({})
+  })
+
   const md5 = (s: string) => py('import sys,hashlib;print(hashlib.md5(sys.stdin.buffer.read()).hexdigest())', [], s)
 
   it('online activation stores the computer id and the sealed computer key', async () => {

@@ -60,6 +60,14 @@ function route(req: IncomingMessage, res: ServerResponse): void {
     case 'garbage-then-ok':
       res.end(n === 1 ? '<html>' : '{"a":1}')
       return
+    case 'slowbody':
+      res.writeHead(200, { 'Content-Length': '10' })
+      res.write('12345')
+      return // the rest never comes
+    case 'redirect':
+      res.writeHead(302, { Location: '/ok' })
+      res.end()
+      return
     case 'gone':
       req.socket.destroy()
       return
@@ -139,6 +147,18 @@ describe('httpRequest: network failures get named errors', () => {
     expect(hits.gone).toBe(1)
   })
 
+  it('headers that arrive without the body still time out', async () => {
+    const e = await rejection(httpRequest(base('slowbody', { timeoutMs: 200, maxAttempts: 1 })))
+    expect(e.code).toBe('network_timeout')
+  })
+
+  it('redirects are not followed (a license request must not be sent elsewhere)', async () => {
+    const before = hits.ok ?? 0
+    const e = await rejection(httpRequest(base('redirect', { maxAttempts: 1 })))
+    expect(e.code).toBe('network_failed')
+    expect(hits.ok ?? 0).toBe(before)
+  })
+
   it('DNS failure -> network_dns', async () => {
     const e = await rejection(httpRequest({ url: 'http://nonexistent.invalid/api', method: 'GET', idempotent: true, maxAttempts: 1, timeoutMs: 5000 }))
     expect(e.code).toBe('network_dns')
@@ -180,6 +200,13 @@ describe('httpRequest: retries', () => {
     expect(hits.always503! - before).toBe(1)
   })
 
+  it('non-idempotent requests are not retried on 429 either', async () => {
+    const before = hits.rate30 ?? 0
+    const e = await rejection(httpRequest(base('rate30', { method: 'POST', body: '{}', idempotent: false, maxRetryAfterMs: 60_000 })))
+    expect(e.code).toBe('rate_limited')
+    expect(hits.rate30! - before).toBe(1)
+  })
+
   it('4xx is returned to the caller, not retried', async () => {
     const r = await httpRequest(base('notfound'))
     expect(r.status).toBe(404)
@@ -198,10 +225,11 @@ describe('httpRequest: retries', () => {
 
   it('does not wait for a Retry-After above maxRetryAfterMs', async () => {
     const t0 = Date.now()
+    const before = hits.rate30 ?? 0
     const e = await rejection(httpRequest(base('rate30', { maxRetryAfterMs: 2000 })))
     expect(e.code).toBe('rate_limited')
     expect(e.info.httpStatus).toBe(429)
-    expect(hits.rate30).toBe(1)
+    expect(hits.rate30! - before).toBe(1)
     expect(Date.now() - t0).toBeLessThan(1500)
   })
 

@@ -67,6 +67,29 @@ describe('LicenseSpringClient happy paths', () => {
     expect(c.authOk).toBe(true)
   })
 
+  it('checks by username, and reports progress', async () => {
+    await client().activate(HW, { username: 'user@example.com', password: 'pw' })
+    const steps: string[] = []
+    await client().check(HW, { username: 'user@example.com' }, { onProgress: (e) => steps.push(e.step) })
+    expect(Object.fromEntries(ls.calls[1]!.query)).toEqual({ hardware_id: HW, product: 'prod', username: 'user@example.com' })
+    expect(steps).toEqual(['contacting'])
+  })
+
+  it('reports a retry step with its attempt number', async () => {
+    ls.script.push((_c, res) => (ls.error(res, 503, 'internal_error'), true))
+    const steps: Array<{ step: string; attempt?: number }> = []
+    await client().activate(HW, { licenseKey: KEY }, { onProgress: (e) => steps.push({ step: e.step, attempt: (e as { attempt?: number }).attempt }) })
+    expect(steps).toEqual([{ step: 'contacting' }, { step: 'retrying', attempt: 2 }])
+  })
+
+  it('cancellation stops before any request', async () => {
+    const ctrl = new AbortController()
+    ctrl.abort()
+    const e = await rejection(client().activate(HW, { licenseKey: KEY }, { signal: ctrl.signal }))
+    expect(e.code).toBe('cancelled')
+    expect(ls.calls).toHaveLength(0)
+  })
+
   it('deactivates: license_deactivated -> alreadyReleased false', async () => {
     await client().activate(HW, { licenseKey: KEY })
     const r = await client().deactivate(HW, { licenseKey: KEY })
