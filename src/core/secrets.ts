@@ -18,13 +18,20 @@ function loadOrCreateKey(dataDir: string): Buffer {
   } catch {
     /* created below */
   }
-  mkdirSync(dataDir, { recursive: true })
   const key = randomBytes(32)
   try {
+    mkdirSync(dataDir, { recursive: true })
     writeFileSync(file, key.toString('base64'), { mode: 0o600, flag: 'wx' })
-  } catch {
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
+      throw new LicenseDeskError('secret_unavailable', `The key file ${file} could not be created (the folder is read-only or not accessible).`)
     // Another process created it first: use theirs.
-    const k = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64')
+    let k: Buffer
+    try {
+      k = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64')
+    } catch {
+      throw new LicenseDeskError('secret_unavailable', `The key file ${file} cannot be read.`)
+    }
     if (k.length === 32) return k
     throw new LicenseDeskError('secret_unavailable', `The key file ${file} is damaged.`)
   }

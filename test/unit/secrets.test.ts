@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { combineSecretBoxes, createLocalSecretBox, LOCAL_SCHEME } from '@core/secrets'
@@ -58,6 +58,17 @@ describe('local secret box', () => {
     const e = await rejection(() => createLocalSecretBox(dir).encrypt('v'))
     expect(e.code).toBe('secret_unavailable')
     expect(readFileSync(join(dir, 'secret.key'), 'utf8')).toBe('c2hvcnQ=')
+  })
+
+  it('an unreadable key file or an unusable folder -> secret_unavailable, not an internal error', async () => {
+    const dir = tempDir()
+    mkdirSync(join(dir, 'secret.key')) // a folder where the key file should be
+    const e = await rejection(() => createLocalSecretBox(dir).encrypt('v'))
+    expect(e.code).toBe('secret_unavailable')
+    const blocker = join(tempDir(), 'file')
+    writeFileSync(blocker, 'x') // a file where the data folder should be
+    const e2 = await rejection(() => createLocalSecretBox(join(blocker, 'data')).encrypt('v'))
+    expect(e2.code).toBe('secret_unavailable')
   })
 })
 
