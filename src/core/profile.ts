@@ -109,7 +109,10 @@ export function resolveProfilePath(opts: { explicit?: string; env?: NodeJS.Proce
 
 /** The same profile with every URL on `from` moved to `origin` (tests and a demo server on another port). */
 export function profileWithOrigin(profile: Profile, origin: string, from = DEMO_ORIGIN): Profile {
-  const swap = (u: string | undefined) => (u && u.startsWith(from) ? origin.replace(/\/+$/, '') + u.slice(from.length) : u)
+  const base = from.replace(/\/+$/, '')
+  // Only the origin itself: http://127.0.0.1:4370 must not match http://127.0.0.1:43701.
+  const swap = (u: string | undefined) =>
+    u && u.startsWith(base) && /^(?:[/?#]|$)/.test(u.slice(base.length)) ? origin.replace(/\/+$/, '') + u.slice(base.length) : u
   const swapAll = <T extends Record<string, unknown>>(o: T): T =>
     Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? swap(v) : v])) as T
   return {

@@ -98,6 +98,18 @@ describe('vendor profile', () => {
     expect(parseProfile(moved)).toEqual(moved)
   })
 
+  it('profileWithOrigin matches the origin exactly, not a longer port or host', () => {
+    const p = demoJson()
+    p.products[0].licensespring.portalUrl = 'http://127.0.0.1:43701/portal'
+    p.products[1].licensespring.apiBaseUrl = 'http://127.0.0.1:4370@evil.example/'
+    p.products[2].qlm.selfHelpUrl = 'http://127.0.0.1:4370?x=1'
+    const moved = profileWithOrigin(parseProfile(p), 'http://127.0.0.1:9999') as any
+    expect(moved.products[0].licensespring.portalUrl).toBe('http://127.0.0.1:43701/portal')
+    expect(moved.products[1].licensespring.apiBaseUrl).toBe('http://127.0.0.1:4370@evil.example/')
+    expect(moved.products[2].qlm.selfHelpUrl).toBe('http://127.0.0.1:9999?x=1')
+    expect(moved.products[0].licensespring.apiBaseUrl).toBe('http://127.0.0.1:9999')
+  })
+
   it('resolveProfilePath: explicit, then env, then packaged, then demo', () => {
     const res = tempDir()
     expect(resolveProfilePath({ explicit: 'x.json', env: { LICENSE_DESK_PROFILE: 'y.json' }, resourcesDir: res })).toEqual({ path: join(process.cwd(), 'x.json'), demo: false })
