@@ -8,7 +8,8 @@ export function ReadOnlyField({
   testId,
   help,
   mono = true,
-  multiline = false
+  multiline = false,
+  rows = 3
 }: {
   label: string
   value: string
@@ -16,6 +17,7 @@ export function ReadOnlyField({
   help?: string
   mono?: boolean
   multiline?: boolean
+  rows?: number
 }) {
   const id = useId()
   const helpId = `${id}-help`
@@ -32,7 +34,7 @@ export function ReadOnlyField({
             className={`${cls} textarea`}
             readOnly
             value={value}
-            rows={3}
+            rows={rows}
             data-testid={testId}
             aria-describedby={help ? helpId : undefined}
             onFocus={(e) => e.currentTarget.select()}

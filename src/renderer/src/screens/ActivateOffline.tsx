@@ -137,7 +137,7 @@ export function LsOfflineActivate({ productId, startAtImport }: { productId: str
         {saved && (
           <div className="saved">
             <ReadOnlyField label={m.activate.savedTo} value={saved.filePath} testId="request-file-path" />
-            <ReadOnlyField label={m.activate.sha256} value={saved.sha256} testId="request-file-sha256" />
+            <ReadOnlyField label={m.activate.sha256} value={saved.sha256} testId="request-file-sha256" multiline rows={2} />
           </div>
         )}
       </Section>

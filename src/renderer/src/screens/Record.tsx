@@ -37,7 +37,7 @@ function FileRecord({ record, fresh }: { record: Extract<HistoryRecord, { kind: 
       </p>
       <div className="card">
         <ReadOnlyField label={m.record.filePath} value={record.filePath} testId="saved-file-path" />
-        <ReadOnlyField label={m.activate.sha256} value={record.sha256} testId="file-sha256" />
+        <ReadOnlyField label={m.activate.sha256} value={record.sha256} testId="file-sha256" multiline rows={2} />
         <div className="actions">
           <button type="button" className="btn btn-secondary" onClick={() => void api.showInFolder({ recordId: record.id })}>
             {m.record.showInFolder}
