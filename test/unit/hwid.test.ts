@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { createHardwareIdProvider, EMPTY_SHA256 } from '@core/hwid'
 import { rejection, run } from './_helpers'
@@ -90,5 +91,22 @@ describe('hardware id provider', () => {
     expect((await rejection(p.get())).code).toBe('hwid_unavailable')
     expect((await p.get()).id).toBe(sha256sum('ok-id'))
     expect(calls).toBe(2)
+  })
+
+  const machineIdFile = (() => {
+    for (const p of ['/var/lib/dbus/machine-id', '/etc/machine-id']) {
+      try {
+        const v = readFileSync(p, 'utf8').trim()
+        if (v) return v
+      } catch {
+        /* next */
+      }
+    }
+    return undefined
+  })()
+  it.runIf(process.platform === 'linux' && machineIdFile)('the real node-machine-id agrees with sha256sum of the machine-id file (Linux SDK compatible)', async () => {
+    const info = await createHardwareIdProvider().get()
+    expect(info.id).toBe(sha256sum(machineIdFile!.toLowerCase()))
+    expect(info.source).toMatch(/^linux:\/(var\/lib\/dbus|etc)\/machine-id$/)
   })
 })
