@@ -146,6 +146,8 @@ describe('LicenseSpringClient server errors', () => {
     expect(e.code).toBe('server_unavailable')
     expect(e.info.serverCode).toBe('internal_error')
     expect(ls.calls).toHaveLength(3)
+    // Every attempt was signed afresh and correctly.
+    expect(ls.calls.every((c) => c.authOk)).toBe(true)
   })
 
   it('an error status without an error body -> http_status', () => {

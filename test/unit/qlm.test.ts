@@ -90,7 +90,9 @@ describe('parseQlmXml', () => {
     ['HTML', '<html><body>Server Error</body></html>'],
     ['empty', ''],
     ['root without result or error', '<QuickLicenseManager><status>1</status></QuickLicenseManager>'],
-    ['empty root', '<QuickLicenseManager/>']
+    ['empty root', '<QuickLicenseManager/>'],
+    ['another root element', '<?xml version="1.0"?><LicenseManager><result>ok</result></LicenseManager>'],
+    ['a result outside the root', '<result>ok</result>']
   ])('%s -> bad_response', async (_n, text) => {
     const e = await rejection(() => parseQlmXml(text))
     expect(e.code).toBe('bad_response')
