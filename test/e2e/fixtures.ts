@@ -4,7 +4,7 @@
 // After each test the forwarded IPC traffic is written to test-results/e2e-ipc/<test>.json and checked
 // for the vendor profile's secrets.
 import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import { API_GLOBAL, API_METHODS } from '@shared/contract'
@@ -101,7 +101,7 @@ export const test = base.extend<{ bridge: Bridge; app: Page; shots: Shots }>({
       await use(bridge)
     } finally {
       mkdirSync(IPC_DIR, { recursive: true })
-      bridge.dumpTraffic(join(IPC_DIR, `${safeName(testInfo.titlePath.slice(1).join(' - '))}.json`))
+      bridge.dumpTraffic(join(IPC_DIR, `${safeName([basename(testInfo.file, '.spec.ts'), ...testInfo.titlePath.slice(1)].join(' - '))}.json`))
       const leaks = findSecretsInTraffic(bridge)
       await bridge.close()
       expect(leaks, 'no profile secret in any IPC response').toEqual([])
