@@ -1,12 +1,17 @@
 import { useEffect, useState } from 'react'
-import QRCode from 'qrcode'
 
-/** Renders `text` as an SVG QR code inside an <img> (data: URL, allowed by the CSP). */
+/**
+ * Renders `text` as an SVG QR code inside an <img> (data: URL, allowed by the CSP). The encoder loads
+ * on first use, keeping it out of the initial bundle.
+ */
 export function QrCode({ text, alt, testId }: { text: string; alt: string; testId?: string }) {
   const [src, setSrc] = useState<string | null>(null)
   useEffect(() => {
     let live = true
-    QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#111111', light: '#ffffff' } })
+    import('qrcode')
+      .then(({ default: QRCode }) =>
+        QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#111111', light: '#ffffff' } })
+      )
       .then((svg) => {
         if (live) setSrc(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`)
       })
