@@ -317,9 +317,16 @@ export function createDesk(deps: DeskDeps): Desk {
           let alreadyReleased = false
           let clockOffsetMs: number | undefined
           if (p.provider === 'licensespring') {
-            const r = await lsClient(p).deactivate(lic.hardwareId, identityOf(lic), opts)
-            alreadyReleased = r.alreadyReleased
-            clockOffsetMs = r.clockOffsetMs
+            try {
+              const r = await lsClient(p).deactivate(lic.hardwareId, identityOf(lic), opts)
+              alreadyReleased = r.alreadyReleased
+              clockOffsetMs = r.clockOffsetMs
+            } catch (e) {
+              // The server holds no seat for the id this computer activated with: it was released
+              // already (from the vendor's portal, by support, or by an answer we never received).
+              if (!(e instanceof LicenseDeskError && e.info.serverCode === 'device_not_found')) throw e
+              alreadyReleased = true
+            }
           } else {
             const key = open(lic.licenseKey, 'activation key')
             const code = p.qlm.requireDeactivationCode

@@ -154,8 +154,8 @@ export class LicenseSpringClient {
       const err = lsError(res)
       if (err.info.serverCode === 'date_header_diff') {
         if (!correctedOnce && learnt !== null) {
+          // Refused before acting: not a retry of a request the server may have performed.
           correctedOnce = true
-          onRetried?.()
           op.onProgress?.({ step: 'retrying', attempt: 2, delayMs: 0 })
           continue
         }
