@@ -1,7 +1,7 @@
 // Runs @doyensec/electronegativity over the sources (programmatic API) and fails on any HIGH or MEDIUM
 // finding that electronegativity-exceptions.json does not justify.
 import Module, { createRequire } from 'node:module'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { expect, it } from 'vitest'
@@ -76,6 +76,10 @@ it('electronegativity finds no unjustified HIGH or MEDIUM issue in src/', async 
       'unjustified findings (fix them, or justify them in electronegativity-exceptions.json)'
     ).toEqual([])
   } finally {
+    // The report is written after run() resolves: wait for it before removing the folder, or the late
+    // write fails as an uncaught error.
+    for (let i = 0; i < 100 && !existsSync(join(out, 'report.csv')); i++) await new Promise((r) => setTimeout(r, 50))
+    await new Promise((r) => setTimeout(r, 50))
     rmSync(out, { recursive: true, force: true })
   }
 }, 180000)
