@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { AppInfo, LicenseDeskApi, ProgressEvent, StatusSnapshot } from '@shared/contract'
-import type { ErrorInfo } from '@shared/errors'
+import type { ErrorInfo, Result } from '@shared/errors'
 import { AnnounceContext, ApiContext, EnvContext, ProgressContext } from './context'
 import { progressText } from './useOperation'
 import { catalogs, I18nContext, pickLocale, type Locale } from './i18n'
@@ -18,12 +18,14 @@ export interface AppProps {
   api: LicenseDeskApi
   /** Overrides the locale picked from AppInfo / navigator.language (tests, screenshots). */
   locale?: Locale
+  /** App info and status fetched before the first render (main.tsx), so Home appears in one pass. */
+  initial?: { info: Result<AppInfo>; status: Result<StatusSnapshot> }
 }
 
-export function App({ api, locale: forcedLocale }: AppProps) {
-  const [info, setInfo] = useState<AppInfo | null>(null)
-  const [status, setStatus] = useState<StatusSnapshot | null>(null)
-  const [loadError, setLoadError] = useState<ErrorInfo | null>(null)
+export function App({ api, locale: forcedLocale, initial }: AppProps) {
+  const [info, setInfo] = useState<AppInfo | null>(initial?.info.ok ? initial.info.value : null)
+  const [status, setStatus] = useState<StatusSnapshot | null>(initial?.status.ok ? initial.status.value : null)
+  const [loadError, setLoadError] = useState<ErrorInfo | null>(initial && !initial.status.ok ? initial.status.error : null)
   const [stack, setStack] = useState<Screen[]>([{ name: 'home' }])
   const [message, setMessage] = useState('')
   const [progress, setProgress] = useState<ProgressEvent | null>(null)
@@ -61,7 +63,12 @@ export function App({ api, locale: forcedLocale }: AppProps) {
     } else setLoadError(r.error)
   }, [api])
 
+  const fetchedInitially = useRef(initial !== undefined)
   useEffect(() => {
+    if (fetchedInitially.current) {
+      fetchedInitially.current = false
+      return
+    }
     void api.getAppInfo().then((r) => {
       if (r.ok) setInfo(r.value)
     })
