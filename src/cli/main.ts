@@ -60,6 +60,8 @@ export interface CliIo {
   fetch?: typeof fetch
   signal?: AbortSignal
   resourcesDir?: string
+  /** Run after the command, whatever its outcome (set by main). */
+  after?: Array<() => void>
 }
 
 const NEXT_HINT: Partial<Record<ErrorInfo['nextStep'], string>> = {
@@ -97,7 +99,8 @@ const OPTIONS = {
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
 
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], ioIn: CliIo): Promise<number> {
+  const io: CliIo = { ...ioIn, after: [] }
   let json = argv.includes('--json')
   try {
     let parsed
@@ -128,6 +131,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`license-desk: ${info.message}${hint ? ` Next: ${hint}.` : ''} [${info.code}${info.serverCode ? `/${info.serverCode}` : ''}]\n`)
     }
     return exitCodeFor(info)
+  } finally {
+    for (const fn of io.after!) fn()
   }
 }
 
@@ -154,6 +159,7 @@ type ConfClass = typeof import('conf').default
 async function makeDesk(v: Values, io: CliIo, writes: boolean): Promise<{ desk: Desk; dataDir: string }> {
   let Conf: ConfClass | undefined
   if (writes) Conf = (await import('conf')).default
+
   const dataDir = resolve(io.cwd, v['data-dir'] ?? defaultDataDir(io.env))
   const { path } = resolveProfilePath({ explicit: v.profile && resolve(io.cwd, v.profile), env: io.env, resourcesDir: resourcesDir(io) })
   const profile = loadProfile(path)
@@ -176,6 +182,12 @@ async function makeDesk(v: Values, io: CliIo, writes: boolean): Promise<{ desk: 
     appVersion: VERSION,
     timeoutMs: io.env.LICENSE_DESK_TIMEOUT_MS ? Number(io.env.LICENSE_DESK_TIMEOUT_MS) : undefined,
     retryBaseMs: io.env.LICENSE_DESK_RETRY_BASE_MS ? Number(io.env.LICENSE_DESK_RETRY_BASE_MS) : undefined
+  })
+  // A damaged state file is moved aside when first read: say so once the command has run.
+  io.after?.push(() => {
+    const moved = desk.stateMovedTo?.()
+    if (moved)
+      io.stderr(`license-desk: warning: the state file was damaged; it was moved to ${moved} and a fresh one was started. Keep that file for support if a license is missing.\n`)
   })
   return { desk, dataDir }
 }

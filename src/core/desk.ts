@@ -174,7 +174,8 @@ export function createDesk(deps: DeskDeps): Desk {
         products: profile.products.map((p) => summary(p, s)),
         hardware,
         ...(hardwareError ? { hardwareError } : {}),
-        clockOffsetMs: s.clock?.offsetMs ?? null
+        clockOffsetMs: s.clock?.offsetMs ?? null,
+        ...(store.report.corruptMovedTo ? { stateMovedTo: store.report.corruptMovedTo } : {})
       }
     },
 
@@ -418,6 +419,8 @@ export function createDesk(deps: DeskDeps): Desk {
       const p = lsProduct(productId)
       return kind === 'activation' ? p.licensespring.offlineActivationFileName : p.licensespring.offlineRequestFileName
     },
+
+    stateMovedTo: () => store.report.corruptMovedTo,
 
     async history() {
       return [...store.read().history].reverse().map(hydrate)

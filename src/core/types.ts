@@ -53,6 +53,8 @@ export interface Desk {
   /** Default file name for a LicenseSpring offline request (from the profile). */
   offlineFileName(productId: string, kind: 'activation' | 'deactivation'): string
   history(): Promise<HistoryRecord[]>
+  /** Where a damaged state file was moved when this Desk opened it, if that happened. */
+  stateMovedTo?(): string | undefined
   diagnostics(extra?: Record<string, string>): Promise<string>
 }
 

@@ -56,6 +56,8 @@ export interface StatusSnapshot {
   hardwareError?: ErrorInfo
   /** Server clock minus this computer's clock, when learnt; null when unknown. */
   clockOffsetMs: number | null
+  /** Set when the state file was damaged: it was moved to this path (kept for support) and a fresh one started. */
+  stateMovedTo?: string
 }
 
 export type HistoryRecord =

@@ -236,6 +236,7 @@ describe('errors end in a clear message, the right exit code and unchanged state
     expect(moved).toBeDefined()
     expect(readFileSync(join(demo.dataDir, moved!), 'utf8')).toBe('{"schemaVersion":1, "licenses": {tru')
     expect(r.json.diagnostics.stateFile.corruptMovedTo).toContain('state.corrupt-')
+    expect(r.stderr).toMatch(/warning: the state file was damaged; it was moved to .*state\.corrupt-/)
   })
 })
 

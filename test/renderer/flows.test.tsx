@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest'
-import { cleanup, screen, waitFor, within } from '@testing-library/react'
-import { DEMO, fakeError } from '@renderer/fake-api'
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react'
+import { App } from '@renderer/App'
+import { createFakeApi, DEMO, fakeError } from '@renderer/fake-api'
 import { renderApp } from './helpers'
 
 afterEach(cleanup)
@@ -225,5 +226,20 @@ describe('German', () => {
     await heading('Ihre Lizenzen')
     const card = screen.getByTestId('product-studio')
     expect(within(card).getByRole('button', { name: 'Demo Studio deaktivieren' })).toBeTruthy()
+  })
+})
+
+describe('damaged state', () => {
+  it('tells the user the state file was moved aside, and where', async () => {
+    const api = createFakeApi()
+    const real = api.getStatus.bind(api)
+    api.getStatus = async () => {
+      const r = await real()
+      return r.ok ? { ok: true, value: { ...r.value, stateMovedTo: '/home/u/.config/license-desk/state.corrupt-1.json' } } : r
+    }
+    render(<App api={api} locale="en" />)
+    const note = await screen.findByTestId('state-moved')
+    expect(note.textContent).toContain('/home/u/.config/license-desk/state.corrupt-1.json')
+    expect(note.textContent).toMatch(/damaged/)
   })
 })

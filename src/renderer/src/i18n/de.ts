@@ -61,6 +61,8 @@ export const de: Messages = {
     releasedNote: 'Freigegeben am {date}. Der Platz ist frei, sobald die Datei oder der Code übermittelt wurde.',
     pendingNote: 'Eine Anfragedatei wurde gespeichert. Importieren Sie die Aktivierungsdatei (.lic), um abzuschließen.',
     noProducts: 'Es sind keine Produkte eingerichtet.',
+    stateMoved:
+      'License Desk hat seinen gespeicherten Zustand beschädigt vorgefunden und neu begonnen. Die beschädigte Datei liegt unter {path}: Senden Sie sie an den Support, falls hier eine Lizenz fehlt.',
     clockOff: 'Die Uhr dieses Computers weicht um etwa {minutes} Minuten ab. Stellen Sie die Zeit in den Systemeinstellungen auf automatisch, um Fehler zu vermeiden.'
   },
   flows: {

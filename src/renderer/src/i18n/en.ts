@@ -67,6 +67,8 @@ export const en = {
     releasedNote: 'Released on {date}. The seat is free once the file or code has been sent in.',
     pendingNote: 'A request file was saved. Import the activation file (.lic) to finish.',
     noProducts: 'No products are configured.',
+    stateMoved:
+      'License Desk found its saved state damaged and started afresh. The damaged file was kept at {path}: send it to support if a license is missing here.',
     clockOff: "This computer's clock is off by about {minutes} minutes. Set the time automatically in your system settings to avoid errors."
   },
   flows: {

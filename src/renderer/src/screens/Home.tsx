@@ -29,6 +29,12 @@ export function HomeScreen() {
         <p className="notice notice-warn">{fmt(m.home.clockOff, { minutes: minutes(status.clockOffsetMs) })}</p>
       )}
 
+      {status?.stateMovedTo && (
+        <p className="notice notice-warn" data-testid="state-moved">
+          {fmt(m.home.stateMoved, { path: status.stateMovedTo })}
+        </p>
+      )}
+
       {!status ? (
         <p className="muted" aria-busy="true">
           {m.app.loading}
