@@ -16,7 +16,10 @@ const MAX_URL_LENGTH = 4096
 const SUSPICIOUS = /[\u0000-\u0020\u007f-\u00a0\\\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]/
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
 const MAIL_ADDRESS = /^[^@\s,;<>"()\[\]\\]+@([^@\s,;<>"()\[\]\\]+)$/
-const FORBIDDEN_MAILTO_HEADERS = new Set(['to', 'cc', 'bcc'])
+// The only mailto: header fields we ever send (RFC 6068 hfields). Anything else is refused: recipients
+// (to/cc/bcc, also spelled with encodings or stray spaces a mail client may trim), and fields some mail
+// clients act on, such as attach=/attachment= (attaching a local file) or from=/reply-to=.
+const ALLOWED_MAILTO_HEADERS = new Set(['subject', 'body'])
 
 /** Normalizes a host name or host:port the same way URL does (lowercase, IDN -> punycode); null when invalid. */
 export function normalizeHost(host: string): string | null {
@@ -34,7 +37,8 @@ export function normalizeHost(host: string): string | null {
  * True when `url` may be handed to shell.openExternal. Open `new URL(url).href`, never the raw string.
  * Refuses: other schemes (javascript:, file:, data:, smb:, ...), non-lowercase schemes, credentials in
  * the URL (https://vendor.com@evil.com), hosts not in the list (after IDN normalisation), whitespace
- * and control characters anywhere, backslashes, and mailto: links adding to/cc/bcc recipients.
+ * and control characters anywhere, backslashes, and mailto: links with any header other than subject and
+ * body (no added recipients, no attach=), a fragment, or a second "?".
  */
 export function isAllowedExternalUrl(url: unknown, allowedHosts: readonly string[] | ExternalPolicy): boolean {
   const policy: ExternalPolicy = Array.isArray(allowedHosts)
@@ -73,8 +77,13 @@ export function isAllowedExternalUrl(url: unknown, allowedHosts: readonly string
 }
 
 function mailtoAllowed(u: URL, allowed: Set<string>): boolean {
-  for (const name of u.searchParams.keys()) {
-    if (FORBIDDEN_MAILTO_HEADERS.has(name.toLowerCase())) return false
+  // No fragment and no second "?": mail clients disagree on where the headers start and end.
+  if (u.hash !== '' || u.search.indexOf('?', 1) !== -1) return false
+  for (const [name, value] of u.searchParams) {
+    const field = name.toLowerCase()
+    if (!ALLOWED_MAILTO_HEADERS.has(field)) return false
+    // A line break in the subject could add a header line in clients that build the message naively.
+    if (field === 'subject' && /[\r\n]/.test(value)) return false
   }
   let to: string
   try {

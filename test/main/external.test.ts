@@ -13,7 +13,9 @@ describe('isAllowedExternalUrl', () => {
     'https://xn--bcher-kva.example/',
     'mailto:help@vendor.com',
     'mailto:help@vendor.com?subject=Deactivation&body=Code%3A%20abc',
-    'mailto:a@vendor.com,b@portal.vendor.com'
+    'mailto:a@vendor.com,b@portal.vendor.com',
+    'mailto:help@vendor.com?Subject=Hi',
+    'mailto:help@vendor.com?subject=Release%20Demo%20CAD&body=Line%201%0D%0ALine%202%0D%0Ahttps%3A%2F%2Fvendor.com%2Fself%3Fa%3D1'
   ])('allows %s', (url) => {
     expect(isAllowedExternalUrl(url, hosts)).toBe(true)
   })
@@ -82,6 +84,22 @@ describe('isAllowedExternalUrl', () => {
     'mailto:?to=help@vendor.com',
     'mailto:',
     'mailto:help@vendor.com:25',
+    // mailto header fields other than subject/body: local file attachments, senders, recipient spellings
+    'mailto:help@vendor.com?attach=/home/user/.ssh/id_rsa',
+    'mailto:help@vendor.com?subject=Hi&attachment=file:///etc/passwd',
+    'mailto:help@vendor.com?ATTACH=C:%5CUsers%5Cu%5Ckey.pem',
+    'mailto:help@vendor.com?%20cc=spy@evil.com',
+    'mailto:help@vendor.com?cc%20=spy@evil.com',
+    'mailto:help@vendor.com?+bcc=spy@evil.com',
+    'mailto:help@vendor.com?%63c=spy@evil.com',
+    'mailto:help@vendor.com?reply-to=spy@evil.com',
+    'mailto:help@vendor.com?from=spy@evil.com',
+    'mailto:help@vendor.com?x-extra=1',
+    // header parts mail clients may read differently: a fragment, a second "?", a line break in the subject
+    'mailto:help@vendor.com#?cc=spy@evil.com',
+    'mailto:help@vendor.com?subject=x#&cc=spy@evil.com',
+    'mailto:help@vendor.com?subject=a?cc=spy@evil.com',
+    'mailto:help@vendor.com?subject=Hi%0D%0ABcc:%20spy@evil.com',
     // not URLs
     '',
     'vendor.com',
