@@ -158,6 +158,19 @@ export function createDesk(deps: DeskDeps): Desk {
     fail('state_corrupt', 'The stored license has neither a key nor a user.')
   }
 
+  /** A key or user name as typed: surrounding spaces dropped (a pasted key often has some); empty refused. */
+  function cleanIdentity<T extends { licenseKey: string } | { username: string; password?: string }>(identity: T): T {
+    if ('licenseKey' in identity) {
+      const licenseKey = typeof identity.licenseKey === 'string' ? identity.licenseKey.trim() : ''
+      if (!licenseKey) fail('invalid_input', 'The license key is empty: type or paste the key.')
+      return { ...identity, licenseKey }
+    }
+    const username = typeof identity.username === 'string' ? identity.username.trim() : ''
+    if (!username) fail('invalid_input', 'The user name is empty: type your user name.')
+    if ('password' in identity && !identity.password) fail('invalid_input', 'The password is empty: type your password.')
+    return { ...identity, username }
+  }
+
   const osInfo = () => ({ os_ver: `${platform()} ${release()}`, hostname: hostname(), app_ver: deps.appVersion ?? '0.0.0' })
 
   const desk: Desk = {
@@ -179,9 +192,10 @@ export function createDesk(deps: DeskDeps): Desk {
       }
     },
 
-    activateOnline: (productId, identity, opts = {}) =>
+    activateOnline: (productId, typed, opts = {}) =>
       tracked(() =>
         withProduct(productId, async (p) => {
+          const identity = cleanIdentity(typed)
           notActive(store.read(), p)
           opts.onProgress?.({ step: 'preparing' })
           const hw = await deps.hardwareId.get()
@@ -219,10 +233,11 @@ export function createDesk(deps: DeskDeps): Desk {
         })
       ),
 
-    createOfflineActivationRequest: (productId, identity, outPath) =>
+    createOfflineActivationRequest: (productId, typed, outPath) =>
       tracked(() =>
         withProduct(productId, async () => {
           const p = lsProduct(productId)
+          const identity = cleanIdentity(typed)
           notActive(store.read(), p)
           const hw = await deps.hardwareId.get()
           const req = buildOfflineRequest({
@@ -290,9 +305,10 @@ export function createDesk(deps: DeskDeps): Desk {
         const p = product(productId)
         if (p.provider !== 'qlm') fail('offline_not_supported', `${p.name} is not a QLM product.`)
         if (!p.qlm.webActivationUrl) fail('offline_not_supported', `The vendor has not set up web activation for ${p.name}.`)
+        const { licenseKey } = cleanIdentity({ licenseKey: activationKey })
         const hw = await deps.hardwareId.get()
         const u = new URL(p.qlm.webActivationUrl)
-        u.searchParams.set('is_avkey', activationKey.trim())
+        u.searchParams.set('is_avkey', licenseKey)
         u.searchParams.set('is_pcid', hw.id)
         return { computerId: hw.id, url: u.toString() }
       }),
@@ -302,10 +318,11 @@ export function createDesk(deps: DeskDeps): Desk {
         withProduct(productId, async (p) => {
           if (p.provider !== 'qlm') fail('offline_not_supported', `${p.name} is not a QLM product.`)
           notActive(store.read(), p)
+          const { licenseKey: activationKeyClean } = cleanIdentity({ licenseKey: activationKey })
           const key = computerKey.trim()
           if (!/^[A-Za-z0-9-]{4,128}$/.test(key)) fail('invalid_input', 'That computer key does not look right: copy it exactly as the activation page shows it.')
           const hw = await deps.hardwareId.get()
-          storeQlm(p, activationKey.trim(), hw.id, key, true, hw.source)
+          storeQlm(p, activationKeyClean, hw.id, key, true, hw.source)
           return { product: summary(p, store.read()) }
         })
       ),

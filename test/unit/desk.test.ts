@@ -436,3 +436,26 @@ describe('Desk with QLM', () => {
     expect(readdirSync(dir).filter((f) => f.includes('corrupt'))).toEqual([])
   })
 })
+
+describe('typed keys and user names', () => {
+  it('an empty or blank key or user name is refused before anything is sent or written', async () => {
+    for (const identity of [{ licenseKey: '' }, { licenseKey: '   ' }, { username: ' ', password: PASSWORD }, { username: USER, password: '' }]) {
+      const id = 'licenseKey' in identity ? 'studio' : 'cloud'
+      expect((await rejection(desk.activateOnline(id, identity))).info.code).toBe('invalid_input')
+    }
+    expect((await rejection(desk.activateOnline('cad', { licenseKey: '' }))).info.code).toBe('invalid_input')
+    expect((await rejection(desk.createOfflineActivationRequest('studio', { licenseKey: ' ' }, join(dir, 'a.req')))).info.code).toBe('invalid_input')
+    expect((await rejection(desk.activateQlmWithComputerKey('cad', '', 'ABCDE-FGHJK'))).info.code).toBe('invalid_input')
+    expect(ls.calls).toHaveLength(0)
+    expect(qlm.calls).toHaveLength(0)
+    expect(existsSync(join(dir, 'a.req'))).toBe(false)
+    expect((await desk.status()).products.every((p) => p.state === 'inactive')).toBe(true)
+  })
+
+  it('a pasted key with surrounding spaces is sent and stored trimmed (its license_signature then verifies)', async () => {
+    await desk.activateOnline('studio', { licenseKey: `  ${STUDIO_KEY}\n` })
+    expect(JSON.parse(ls.calls[0]!.body).license_key).toBe(STUDIO_KEY)
+    await desk.deactivateOnline('studio')
+    expect(JSON.parse(ls.calls[1]!.body).license_key).toBe(STUDIO_KEY)
+  })
+})
