@@ -111,9 +111,11 @@ export async function main(argv: string[], ioIn: CliIo): Promise<number> {
     }
     const v = parsed.values as Values
     json = Boolean(v.json)
+    // `--profile "$UNSET"` must not quietly fall back to another profile, nor `--out ""` to the folder.
+    for (const [name, value] of Object.entries(v)) if (value === '') usage(`--${name} needs a value; it was given an empty one.`)
     const [command, ...args] = parsed.positionals
     if (v.help || command === 'help') {
-      io.stdout(USAGE + '\n')
+      out(io, json, { usage: USAGE }, USAGE)
       return EXIT.ok
     }
     if (v.version) {

@@ -240,6 +240,34 @@ describe('errors end in a clear message, the right exit code and unchanged state
   })
 })
 
+describe('usage edge cases', () => {
+  it('an empty option value is a usage error (exit 2) that sends and writes nothing', async () => {
+    await fresh()
+    demo.server.clearRequests()
+    for (const args of [
+      ['activate', 'studio', '--key', ''],
+      ['activate', 'cloud', '--user', '', '--password', 'x'],
+      ['offline-request', 'studio', '--key', ''],
+      ['--profile', '', 'status'],
+      ['deactivate', 'studio', '--offline', '--out', '']
+    ]) {
+      const r = await cli(demo, ['--json', ...args])
+      expect(r.code, args.join(' ')).toBe(2)
+      expect(r.json.ok).toBe(false)
+      expect(r.json.error.code).toBe('invalid_input')
+    }
+    expect(demo.server.requests()).toEqual([])
+    expect(existsSync(join(demo.dataDir, 'state.json'))).toBe(false)
+  })
+
+  it('--help with --json prints exactly one JSON object', async () => {
+    const r = await cli(null, ['--json', '--help'])
+    expect(r.code).toBe(0)
+    expect(r.json).toMatchObject({ ok: true })
+    expect(r.json.usage).toContain('license-desk')
+  })
+})
+
 describe('support tools', () => {
   it('dvc matches the code the app produced, and inspect verifies a request file', async () => {
     await fresh()
