@@ -18,7 +18,7 @@ import { registerIpc } from './ipc'
 import { aboutDetail, menuTemplate } from './menu'
 import { createNativeAdapters } from './native'
 import { createAppSecretBox } from './secrets'
-import { applyContentsRules, CSP, denyAllPermissions, devCsp, enforceCsp, isAppUrl } from './security'
+import { applyContentsRules, CSP, denyAllPermissions, denyDownloads, devCsp, enforceCsp, isAppUrl } from './security'
 import { openStateBackend } from './store'
 
 const devServerUrl = (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || undefined
@@ -174,6 +174,7 @@ async function boot(): Promise<void> {
 
   const ses = session.defaultSession
   denyAllPermissions(ses)
+  denyDownloads(ses)
   enforceCsp(ses, () => (devServerUrl ? devCsp(devServerUrl) : CSP), isOwnUrl)
 
   booted = true

@@ -79,11 +79,23 @@ export function denyWebviews(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault())
 }
 
+/**
+ * Cancels Web Bluetooth device choosers. Without a handler that prevents the default, Electron picks the
+ * first device it finds for navigator.bluetooth.requestDevice(), with no prompt.
+ */
+export function denyBluetoothChooser(contents: WebContents): void {
+  contents.on('select-bluetooth-device', (event, _devices, callback) => {
+    event.preventDefault()
+    callback('')
+  })
+}
+
 /** All rules for one web contents. */
 export function applyContentsRules(contents: WebContents, appUrl: () => string): void {
   blockForeignNavigation(contents, appUrl)
   denyNewWindows(contents)
   denyWebviews(contents)
+  denyBluetoothChooser(contents)
 }
 
 /** Denies every permission request and check (camera, notifications, clipboard-read, ...). */
@@ -91,6 +103,14 @@ export function denyAllPermissions(session: Session): void {
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
   session.setPermissionCheckHandler(() => false)
   if (typeof session.setDevicePermissionHandler === 'function') session.setDevicePermissionHandler(() => false)
+}
+
+/**
+ * Cancels every download (<a download>, blob: or data: links): the app saves files only through main's
+ * own save dialog, so a page has no reason to start one.
+ */
+export function denyDownloads(session: Session): void {
+  session.on('will-download', (event) => event.preventDefault())
 }
 
 /** Adds the CSP header to our own pages' responses (the meta tag covers file: loads as well). */

@@ -369,7 +369,7 @@ export function createFakeElectron() {
     getApplicationMenu: () => Menu.applicationMenu
   }
 
-  const defaultSession = {
+  const defaultSession = Object.assign(new FakeEmitter(), {
     permissionRequestHandler: null as Listener | null,
     permissionCheckHandler: null as Listener | null,
     devicePermissionHandler: null as Listener | null,
@@ -392,7 +392,7 @@ export function createFakeElectron() {
         defaultSession.webRequest.onBeforeRequestListener = (maybeListener ?? filterOrListener) as Listener
       }
     }
-  }
+  })
   const session = { defaultSession }
 
   const nativeTheme = Object.assign(new FakeEmitter(), { shouldUseDarkColors: false, themeSource: 'system' })

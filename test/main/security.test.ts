@@ -10,6 +10,7 @@ import {
   applyContentsRules,
   CSP,
   denyAllPermissions,
+  denyDownloads,
   devCsp,
   enforceCsp,
   isAppUrl
@@ -67,6 +68,28 @@ describe('web contents rules', () => {
     const e = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true } }
     wc.emit('will-attach-webview', e, {}, {})
     expect(e.defaultPrevented).toBe(true)
+  })
+
+  it('cancel the Web Bluetooth chooser (Electron would otherwise pick the first device)', () => {
+    const electron = createFakeElectron()
+    const wc = new electron.__FakeWebContents()
+    applyContentsRules(wc as never, () => appUrl)
+    const e = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true } }
+    const chosen: string[] = []
+    wc.emit('select-bluetooth-device', e, [{ deviceId: 'AA:BB', deviceName: 'Lock' }], (id: string) => chosen.push(id))
+    expect(e.defaultPrevented).toBe(true)
+    expect(chosen).toEqual([''])
+  })
+
+  it('cancel every download', () => {
+    const electron = createFakeElectron()
+    const ses = electron.session.defaultSession
+    denyDownloads(ses as never)
+    for (const url of ['blob:file:///x', 'data:application/octet-stream;base64,TVo=', 'https://evil.example/setup.exe']) {
+      const e = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true } }
+      ses.emit('will-download', e, { getURL: () => url }, {})
+      expect(e.defaultPrevented, url).toBe(true)
+    }
   })
 
   it('isAppUrl', () => {

@@ -71,6 +71,16 @@ async function main(): Promise<void> {
         fake.session.defaultSession.permissionRequestHandler?.(win.webContents, 'media', resolve, {})
       ),
       permissionCheck: fake.session.defaultSession.permissionCheckHandler?.(win.webContents, 'media', 'file://', {}),
+      downloadPrevented: (() => {
+        const e = fakeEvent()
+        fake.session.defaultSession.emit('will-download', e, {}, win.webContents)
+        return e.defaultPrevented
+      })(),
+      bluetoothChooserPrevented: (() => {
+        const e = fakeEvent()
+        win.webContents.emit('select-bluetooth-device', e, [{ deviceId: 'd1', deviceName: 'x' }], () => undefined)
+        return e.defaultPrevented
+      })(),
       csp: await new Promise((resolve) =>
         fake.session.defaultSession.webRequest.onHeadersReceivedListener?.(
           { url: win.webContents.mainFrame.url, responseHeaders: {} },

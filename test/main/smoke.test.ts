@@ -138,7 +138,9 @@ describe('built main process under the fake electron', () => {
       ownNavigationAllowed: true,
       windowOpen: { action: 'deny' },
       permissionRequest: false,
-      permissionCheck: false
+      permissionCheck: false,
+      downloadPrevented: true,
+      bluetoothChooserPrevented: true
     })
     expect(report.rules.csp[0]).toContain("script-src 'self'")
   })
