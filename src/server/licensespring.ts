@@ -34,6 +34,8 @@ export interface LsContext {
 }
 
 const MAX_DATE_DIFF_MS = 15 * 60 * 1000
+/** RFC 7231 IMF-fixdate, e.g. `Tue, 07 Jun 2011 20:51:35 GMT` (the only form a conforming client sends). */
+const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/
 
 // ------------------------------------------------------------------------------------------------
 // Authorization
@@ -84,7 +86,7 @@ export function authorize(ctx: LsContext, headers: IncomingHttpHeaders): { apiKe
     throw new LsError(400, 'authorization_invalid_headers', 'Authorization must use algorithm="hmac-sha256" and headers="date"')
   }
   const dateMs = Date.parse(date)
-  if (!/GMT$/.test(date.trim()) || Number.isNaN(dateMs)) {
+  if (!IMF_FIXDATE.test(date) || Number.isNaN(dateMs) || new Date(dateMs).toUTCString() !== date) {
     throw new LsError(400, 'date_header_diff', 'Date header is not a valid RFC 7231 date in GMT')
   }
   if (Math.abs(ctx.now() - dateMs) > MAX_DATE_DIFF_MS) {
@@ -326,13 +328,9 @@ export function parseOfflineRequest(ctx: LsContext, fileText: string): OfflineRe
     throw new LsError(400, 'signature_mismatch', 'The request file signature does not match')
   }
   if (outerSignature !== undefined && rawInner !== undefined) {
-    // The v2 signature covers the exact bytes of the inner object as written in the file (rawInner).
-    // Fallback: the compact JSON.stringify of the parsed inner object. It accepts a producer that
-    // signed the compact serialization but then pretty-printed the outer document; since the parsed
-    // object is what we act on, a signature over its canonical form still authenticates every field.
-    const ok =
-      base64SignatureEquals(outerSignature, hmacBase64(sharedKey, Buffer.from(rawInner, 'utf8'))) ||
-      base64SignatureEquals(outerSignature, hmacBase64(sharedKey, Buffer.from(JSON.stringify(fields), 'utf8')))
+    // The v2 signature covers the exact bytes of the inner object as written in the file (rawInner),
+    // nothing else: a producer that signs one serialization and embeds another is refused.
+    const ok = base64SignatureEquals(outerSignature, hmacBase64(sharedKey, Buffer.from(rawInner, 'utf8')))
     if (!ok) throw new LsError(400, 'signature_mismatch', 'The request file (schema v2) signature does not match')
   }
   return {

@@ -48,6 +48,10 @@ describe('LicenseSpring request authorization', () => {
     const future = new Date(Date.now() + 16 * 60 * 1000).toUTCString()
     expectError(await activate(body, authHeaders({ date: future })), 'date_header_diff', 400)
     expectError(await activate(body, authHeaders({ date: 'yesterday' })), 'date_header_diff', 400)
+    // Parseable and in GMT but not an RFC 7231 IMF-fixdate (a client bug the real service would refuse).
+    const t = new Date()
+    for (const date of [t.toISOString().replace('Z', ' GMT'), t.toString().replace(/GMT.*$/, 'GMT'), t.toUTCString().replace(/^\w+, /, '')])
+      expectError(await activate(body, authHeaders({ date })), 'date_header_diff', 400)
     const ok = await activate(body, authHeaders({ date: new Date(Date.now() - 14 * 60 * 1000).toUTCString() }))
     expect(ok.status).toBe(200)
   })

@@ -47,6 +47,15 @@ describe('offline activation', () => {
     expect(srv.state.devices('DEMO-STUD-IO00-0001')).toEqual(['hw-v2', 'hw-v2b'])
   })
 
+  it('v2 whose signature covers other bytes than the embedded inner object -> signature_mismatch', async () => {
+    // Signed compact, then embedded pretty-printed: the file breaks "sign those bytes, embed the same bytes".
+    const inner = { ...offlineFields({ request: 'activation', hardwareId: 'hw-re', licenseKey: 'DEMO-STUD-IO00-0001' }), schema_version: 2 }
+    const sig = hmac(SHARED_KEY, JSON.stringify(inner))
+    const file = Buffer.from(`{"request":${JSON.stringify(inner, null, 2)},"signature":"${sig}"}`).toString('base64')
+    expect((await actOffline(file)).json).toMatchObject({ code: 'signature_mismatch' })
+    expect(srv.state.devices('DEMO-STUD-IO00-0001')).toEqual([])
+  })
+
   it('v2 with a tampered inner field or outer signature -> signature_mismatch', async () => {
     const inner = { ...offlineFields({ request: 'activation', hardwareId: 'hw-t', licenseKey: 'DEMO-STUD-IO00-0001' }), schema_version: 2 }
     const bytes = JSON.stringify(inner)
