@@ -137,6 +137,25 @@ export function tryLock(path: string, staleMs = 120_000): (() => void) | undefin
   }
 }
 
+/** A file-system failure on the state folder (read-only, not a folder, no space) -> a named error. */
+function folderError(e: unknown, statePath: string): unknown {
+  if (e instanceof LicenseDeskError || typeof (e as NodeJS.ErrnoException)?.code !== 'string') return e
+  const code = (e as NodeJS.ErrnoException).code
+  const why =
+    code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+      ? 'it is read-only or not accessible'
+      : code === 'ENOTDIR' || code === 'EEXIST'
+        ? 'a file is in the way of the folder'
+        : code === 'ENOSPC'
+          ? 'the disk is full'
+          : `the system said ${code}`
+  return new LicenseDeskError(
+    'file_write',
+    `License Desk cannot use its data folder ${dirname(statePath)}: ${why}. Nothing was changed. Fix the folder, or choose another one with --data-dir or LICENSE_DESK_DATA_DIR.`,
+    { nextStep: 'contact_support' }
+  )
+}
+
 export class StateStore {
   private backend: StateBackend | undefined
   readonly report: StateReport = {}
@@ -191,7 +210,9 @@ export class StateStore {
     try {
       raw = JSON.parse(readFileSync(this.statePath, 'utf8')) as Record<string, unknown>
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+      const code = (e as NodeJS.ErrnoException).code
+      if (code === 'ENOTDIR' || code === 'EACCES' || code === 'EPERM') throw folderError(e, this.statePath)
+      if (code !== 'ENOENT')
         throw new LicenseDeskError('state_corrupt', `The state file ${this.statePath} changed into something unreadable while License Desk was running.`)
       raw = {}
     }
@@ -203,12 +224,22 @@ export class StateStore {
 
   /** Read-modify-write under the state lock; the change is one atomic file replace. */
   update<T>(fn: (s: State) => T): T {
-    const backend = this.open()
-    const release = this.acquire(`${this.statePath}.lock`, 5_000)
+    let backend: StateBackend
+    let release: () => void
+    try {
+      backend = this.open()
+      release = this.acquire(`${this.statePath}.lock`, 5_000)
+    } catch (e) {
+      throw folderError(e, this.statePath)
+    }
     try {
       const s = this.read()
       const out = fn(s)
-      backend.store = s as unknown as Record<string, unknown>
+      try {
+        backend.store = s as unknown as Record<string, unknown>
+      } catch (e) {
+        throw folderError(e, this.statePath)
+      }
       return out
     } finally {
       release()
@@ -229,8 +260,13 @@ export class StateStore {
   /** A lock held for a whole operation on one product (e.g. a deactivation and its network call). */
   lockProduct(productId: string): () => void {
     this.check()
-    mkdirSync(dirname(this.statePath), { recursive: true })
-    const release = tryLock(`${this.statePath}.${productId}.lock`)
+    let release: (() => void) | undefined
+    try {
+      mkdirSync(dirname(this.statePath), { recursive: true })
+      release = tryLock(`${this.statePath}.${productId}.lock`)
+    } catch (e) {
+      throw folderError(e, this.statePath)
+    }
     if (!release)
       throw new LicenseDeskError('state_locked', `Another License Desk window or command is working on ${productId} right now. Wait for it to finish, then check the status again.`)
     return release

@@ -166,3 +166,22 @@ describe('StateStore', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.lock'))).toEqual([])
   })
 })
+
+describe('an unusable data folder', () => {
+  it('is a named file_write error naming the folder, not an internal error', () => {
+    const parent = tempDir()
+    const blocked = join(parent, 'data')
+    writeFileSync(blocked, 'a file where the data folder should be')
+    const s = store(blocked)
+    for (const call of [() => s.lockProduct('studio'), () => s.update(() => undefined), () => s.read()]) {
+      let err: any
+      try {
+        call()
+      } catch (e) {
+        err = e
+      }
+      expect(err?.info?.code).toBe('file_write')
+      expect(err.info.message).toContain(blocked)
+    }
+  })
+})
