@@ -83,7 +83,10 @@ export function loadProfile(path: string): Profile {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch (e) {
-    throw new LicenseDeskError('profile_invalid', `The vendor profile ${path} is not valid JSON (${(e as Error).message}).`)
+    // Only the position: the parser's own message quotes the text around it, which may be a secret.
+    const pos = /position (\d+)/.exec((e as Error).message)
+    const where = pos ? ` near line ${text.slice(0, Number(pos[1])).split('\n').length}` : ''
+    throw new LicenseDeskError('profile_invalid', `The vendor profile ${path} is not valid JSON${where}. Ask the vendor for a corrected profile.`)
   }
   return parseProfile(data, `vendor profile ${path}`)
 }

@@ -78,6 +78,15 @@ describe('vendor profile', () => {
     expect(e2.message).toContain('app.name')
   })
 
+  it('a broken profile is reported without quoting its text (it may hold a secret)', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'leaky.json'), '{\n "sharedKey": "SECRET-NEAR-THE-ERROR",\n "x": }')
+    const e = await rejection(() => loadProfile(join(dir, 'leaky.json')))
+    expect(e.code).toBe('profile_invalid')
+    expect(e.message).not.toContain('SECRET')
+    expect(e.message).toContain('not valid JSON')
+  })
+
   it('profileWithOrigin moves every demo URL to another origin and nothing else', () => {
     const p = loadProfile(DEMO)
     const moved = profileWithOrigin(p, 'http://127.0.0.1:9999/')
