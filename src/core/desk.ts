@@ -335,8 +335,15 @@ export function createDesk(deps: DeskDeps): Desk {
           let alreadyReleased = false
           let clockOffsetMs: number | undefined
           if (p.provider === 'licensespring') {
+            const identity = identityOf(lic)
+            // The server releases a user's seat online only with the password, which an offline
+            // activation never had: say so instead of sending a request it must refuse.
+            if ('username' in identity && !identity.password)
+              fail('offline_not_supported', `${p.name} was activated offline with your account, so License Desk has no password to release it online. Deactivate it offline.`, {
+                nextStep: 'go_offline'
+              })
             try {
-              const r = await lsClient(p).deactivate(lic.hardwareId, identityOf(lic), opts)
+              const r = await lsClient(p).deactivate(lic.hardwareId, identity, opts)
               alreadyReleased = r.alreadyReleased
               clockOffsetMs = r.clockOffsetMs
             } catch (e) {

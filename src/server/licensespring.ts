@@ -126,7 +126,9 @@ function findLicense(ctx: LsContext, body: Record<string, unknown>, mode: Identi
     throw new LsError(400, 'missing_parameters', 'Missing parameters: license_key or username')
   }
   if (key && username) throw new LsError(400, 'missing_parameters', 'Send exactly one of license_key or username')
-  if (username && mode === 'activate' && str(body.password) === undefined) {
+  // A user identity is username + password for taking or releasing a seat online (check_license and
+  // offline files carry the username alone).
+  if (username && (mode === 'activate' || mode === 'deactivate') && str(body.password) === undefined) {
     throw new LsError(400, 'missing_parameters', 'Missing parameters: password')
   }
   const product = ctx.store.product(String(body.product))
@@ -140,8 +142,7 @@ function findLicense(ctx: LsContext, body: Record<string, unknown>, mode: Identi
     throw new LsError(404, 'license_not_found', 'License not found')
   }
   // A wrong password answers like an unknown user: the server does not reveal which part was wrong.
-  // Deactivation and check accept the username alone (the device's hardware id is the proof), but a
-  // password that is sent must be right.
+  // A password that is sent must be right (check_license included).
   if (username && body.password !== undefined && body.password !== lic.password) {
     throw new LsError(404, 'license_not_found', 'License not found: user or password is wrong')
   }

@@ -94,6 +94,25 @@ describe('offline flows', () => {
     expect(st.json.products[0].state).toBe('offline-deactivated')
   })
 
+  it('a user license activated offline (no password stored) is not sent to the server to deactivate online', async () => {
+    await fresh()
+    const req = join(demo.dir, 'activate_offline.req')
+    expect((await cli(demo, ['offline-request', 'cloud', '--user', KEYS.user, '--out', req])).code).toBe(0)
+    const up = await uploadToPortal(demo.server.url, readFileSync(req, 'utf8'))
+    expect(up.status).toBe(200)
+    const lic = join(demo.dir, 'cloud.lic')
+    writeFileSync(lic, up.body)
+    expect((await cli(demo, ['import', 'cloud', lic])).code).toBe(0)
+    demo.server.clearRequests()
+    const d = await cli(demo, ['--json', 'deactivate', 'cloud'])
+    expect(d.json.error).toMatchObject({ code: 'offline_not_supported', nextStep: 'go_offline' })
+    expect(d.code).toBe(6)
+    expect(demo.server.requests()).toEqual([])
+    expect(readState(demo.dataDir).licenses.cloud).toBeDefined()
+    const off = await cli(demo, ['--json', 'deactivate', 'cloud', '--offline', '--out', join(demo.dir, 'deactivate_offline.req')])
+    expect(off.code).toBe(0)
+  })
+
   it('LicenseSpring offline activation: request -> portal -> .lic import', async () => {
     await fresh()
     const req = join(demo.dir, 'ls_activation.req')

@@ -190,11 +190,14 @@ describe('LicenseSpring check and deactivation', () => {
     expect(srv.state.devices('DEMO-STUD-IO00-0003')).toEqual(['hw-t'])
   })
 
-  it('user-based deactivation with or without the password', async () => {
+  it('user-based deactivation needs the right password (check_license takes the username alone)', async () => {
     const base = { hardware_id: 'hw-u', product: 'cloud', username: 'demo@license-desk.example' }
     await activate({ ...base, password: 'demo-password-1' })
+    expect((await check({ hardware_id: 'hw-u', product: 'cloud', username: base.username })).status).toBe(200)
     expectError(await deactivate({ ...base, password: 'bad' }), 'license_not_found')
-    expect((await deactivate(base)).text).toBe('license_deactivated')
+    expectError(await deactivate(base), 'missing_parameters', 400)
+    expect(srv.state.devices(base.username)).toEqual(['hw-u'])
+    expect((await deactivate({ ...base, password: 'demo-password-1' })).text).toBe('license_deactivated')
   })
 
   it('wrong method and unknown endpoint', async () => {
@@ -207,3 +210,4 @@ describe('LicenseSpring check and deactivation', () => {
     expect(API_KEY).toBe('demo-api-key-3f1c9a7e')
   })
 })
+
