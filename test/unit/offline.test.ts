@@ -239,6 +239,7 @@ describe('verifyLic', () => {
   const cases: Array<[string, () => string, Partial<LicCheck>, string, RegExp]> = [
     ['hardware id', () => enc(makeLic({ hardware_id: 'd'.repeat(64) })), {}, 'lic_mismatch', /another computer/],
     ['product', () => enc(makeLic({ product_details: { short_code: 'cloud' } })), {}, 'lic_mismatch', /another product/],
+    ['product missing', () => { const l = makeLic(); delete l.product_details; return enc(l) }, { publicKeyPem: undefined }, 'lic_mismatch', /another product/],
     ['request_id', () => enc(makeLic({ request_id: 'old-request' })), {}, 'lic_mismatch', /different/],
     ['no pending request', () => enc(makeLic()), { requestId: undefined }, 'no_pending_request', /request/],
     ['identity', () => enc(makeLic()), { identity: 'OTHER-KEY' }, 'lic_mismatch', /another license key/],

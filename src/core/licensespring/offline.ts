@@ -198,8 +198,8 @@ export function verifyLic(content: string, c: LicCheck): LicFile['license'] {
   if (lic.hardware_id !== c.hardwareId)
     throw new LicenseDeskError('lic_mismatch', 'This license file was made for another computer (its hardware id differs).')
   const product = lic.product_details?.short_code
-  if (product !== undefined && product !== c.product)
-    throw new LicenseDeskError('lic_mismatch', `This license file is for another product (${product}).`)
+  if (product !== c.product)
+    throw new LicenseDeskError('lic_mismatch', `This license file is for another product (${product ?? 'none named'}).`)
   if (!c.requestId)
     throw new LicenseDeskError('no_pending_request', 'There is no offline activation request from this computer waiting for a license file. Create the request first.')
   if (lic.request_id !== c.requestId)
