@@ -32,7 +32,7 @@ Commands:
   diagnostics [--out FILE]                  redacted support information
   dvc --key KEY --computer-id ID --cek CEK [--date YYYY-MM-DD] [--case lower|upper]
                                             compute a QLM deactivation code (for support staff)
-  inspect FILE [--shared-key KEY]           decode a request/.lic file and check its signatures
+  inspect FILE [--shared-key KEY]           decode a request/.lic file (checks a request's signatures)
 
 Exit codes: 0 ok, 2 usage, 3 profile, 4 network or server unavailable, 5 refused by the server,
 6 local state or file problem, 130 cancelled, 1 unexpected.`
@@ -341,7 +341,9 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
       const hexCase = v.case ?? 'lower'
       if (hexCase !== 'lower' && hexCase !== 'upper') usage('--case is lower or upper.')
       const date = v.date ?? calendarDate(Date.now(), 'local')
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) usage('--date is YYYY-MM-DD.')
+      // Date.parse takes 2024-02-30 as 1 March: only a real calendar date gives a code the server accepts.
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date)
+        usage('--date is a calendar date YYYY-MM-DD.')
       const code = dvcForDate(v.key, v['computer-id'], v.cek, date, hexCase)
       return out(io, json, { code, validFor: date }, `${code}\nvalid for ${date}`)
     }
@@ -371,6 +373,10 @@ function inspect(content: string, sharedKey?: string): [Record<string, unknown>,
     return [{ type: 'request', schemaVersion: d.schemaVersion, request: r, signatureValid: d.signatureValid, outerSignatureValid: d.outerSignatureValid }, lines.join('\n')]
   }
   const fields = ['license_key', 'username', 'hardware_id', 'license_type', 'validity_period', 'request_id', 'date']
-  const lines = ['LicenseSpring offline license (.lic)', ...fields.filter((k) => value[k] !== undefined).map((k) => `  ${k.padEnd(15)} ${String(value[k])}`)]
+  const lines = [
+    'LicenseSpring offline license (.lic)',
+    ...fields.filter((k) => value[k] !== undefined).map((k) => `  ${k.padEnd(15)} ${String(value[k])}`),
+    '  signatures      not checked here (import checks them against the vendor profile)'
+  ]
   return [{ type: 'license', license: value }, lines.join('\n')]
 }

@@ -279,6 +279,24 @@ describe('usage edge cases', () => {
     expect(existsSync(join(demo.dataDir, 'state.json'))).toBe(false)
   })
 
+  it('dvc refuses a date that is not on the calendar', async () => {
+    const base = ['--json', 'dvc', '--key', KEYS.qlm, '--computer-id', 'pc', '--cek', '{B6163D99-F46A-4580-BB42-BF276A507A14}', '--date']
+    for (const d of ['2024-02-30', '2023-02-29', '2026-04-31']) {
+      const r = await cli(null, [...base, d])
+      expect(r.code, d).toBe(2)
+      expect(r.json.error.code).toBe('invalid_input')
+    }
+    expect((await cli(null, [...base, '2024-02-29'])).code).toBe(0)
+  })
+
+  it('inspect of a .lic says its signatures were not checked (only a request file\'s are)', async () => {
+    const f = join(demo.dir, 'x.lic')
+    writeFileSync(f, Buffer.from(JSON.stringify({ license_key: 'K', hardware_id: 'h', offline_signature: 'AAAA' })).toString('base64'))
+    const r = await cli(null, ['inspect', f, '--shared-key', 'k'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/signatures\s+not checked/)
+  })
+
   it('--help with --json prints exactly one JSON object', async () => {
     const r = await cli(null, ['--json', '--help'])
     expect(r.code).toBe(0)
