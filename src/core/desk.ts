@@ -129,7 +129,8 @@ export function createDesk(deps: DeskDeps): Desk {
       return await fn()
     } catch (e) {
       const info = toErrorInfo(e)
-      if (info.code !== 'cancelled' && info.code !== 'state_locked' && info.code !== 'state_corrupt') {
+      // Bad input (a typo in a product id or an empty key) changes nothing, not even this record.
+      if (!['cancelled', 'state_locked', 'state_corrupt', 'invalid_input', 'product_unknown'].includes(info.code)) {
         try {
           store.update((s) => {
             s.errors = [...s.errors, { code: info.code, ...(info.serverCode ? { serverCode: info.serverCode } : {}), at: new Date(now()).toISOString() }].slice(-20)

@@ -279,6 +279,16 @@ describe('usage edge cases', () => {
     expect(existsSync(join(demo.dataDir, 'state.json'))).toBe(false)
   })
 
+  it('an unknown product is a usage error that writes no state', async () => {
+    await fresh()
+    for (const args of [['activate', 'nosuch', '--key', KEYS.fresh], ['deactivate', 'nosuch'], ['offline-request', 'nosuch', '--key', KEYS.fresh]]) {
+      const r = await cli(demo, ['--json', ...args])
+      expect(r.code, args.join(' ')).toBe(2)
+      expect(r.json.error.code).toBe('product_unknown')
+    }
+    expect(existsSync(join(demo.dataDir, 'state.json'))).toBe(false)
+  })
+
   it('dvc refuses a date that is not on the calendar', async () => {
     const base = ['--json', 'dvc', '--key', KEYS.qlm, '--computer-id', 'pc', '--cek', '{B6163D99-F46A-4580-BB42-BF276A507A14}', '--date']
     for (const d of ['2024-02-30', '2023-02-29', '2026-04-31']) {
