@@ -172,6 +172,12 @@ export function createDesk(deps: DeskDeps): Desk {
     return { ...identity, username }
   }
 
+  /**
+   * QLM activation keys are upper-case letters and digits; a key typed in lower case is the same key.
+   * Store it as the server issued it, so the deactivation code (an MD5 over the key) matches the server's.
+   */
+  const qlmKey = (key: string) => key.toUpperCase()
+
   const osInfo = () => ({ os_ver: `${platform()} ${release()}`, hostname: hostname(), app_ver: deps.appVersion ?? '0.0.0' })
 
   const desk: Desk = {
@@ -227,8 +233,9 @@ export function createDesk(deps: DeskDeps): Desk {
             return { product: summary(p, store.read()), ...(r.clockOffsetMs !== undefined ? { clockOffsetMs: r.clockOffsetMs } : {}) }
           }
           if (!('licenseKey' in identity)) fail('invalid_input', `${p.name} is activated with an activation key.`)
-          const { computerKey } = await qlmClient(p).activate(identity.licenseKey, hw.id, hostname(), opts)
-          storeQlm(p, identity.licenseKey, hw.id, computerKey, false, hw.source)
+          const avkey = qlmKey(identity.licenseKey)
+          const { computerKey } = await qlmClient(p).activate(avkey, hw.id, hostname(), opts)
+          storeQlm(p, avkey, hw.id, computerKey, false, hw.source)
           opts.onProgress?.({ step: 'done' })
           return { product: summary(p, store.read()) }
         })
@@ -306,7 +313,7 @@ export function createDesk(deps: DeskDeps): Desk {
         const p = product(productId)
         if (p.provider !== 'qlm') fail('offline_not_supported', `${p.name} is not a QLM product.`)
         if (!p.qlm.webActivationUrl) fail('offline_not_supported', `The vendor has not set up web activation for ${p.name}.`)
-        const { licenseKey } = cleanIdentity({ licenseKey: activationKey })
+        const licenseKey = qlmKey(cleanIdentity({ licenseKey: activationKey }).licenseKey)
         const hw = await deps.hardwareId.get()
         const u = new URL(p.qlm.webActivationUrl)
         u.searchParams.set('is_avkey', licenseKey)
@@ -323,7 +330,7 @@ export function createDesk(deps: DeskDeps): Desk {
           const key = computerKey.trim()
           if (!/^[A-Za-z0-9-]{4,128}$/.test(key)) fail('invalid_input', 'That computer key does not look right: copy it exactly as the activation page shows it.')
           const hw = await deps.hardwareId.get()
-          storeQlm(p, activationKeyClean, hw.id, key, true, hw.source)
+          storeQlm(p, qlmKey(activationKeyClean), hw.id, key, true, hw.source)
           return { product: summary(p, store.read()) }
         })
       ),

@@ -335,3 +335,15 @@ describe('support tools', () => {
     expect(bad.json).toMatchObject({ signatureValid: false, outerSignatureValid: false })
   })
 })
+
+describe('QLM keys typed in lower case', () => {
+  it('are stored as issued, so the deactivation code is accepted by the release page', async () => {
+    await fresh()
+    expect((await cli(demo, ['activate', 'cad', '--key', KEYS.qlm.toLowerCase()])).code).toBe(0)
+    const d = await cli(demo, ['--json', 'deactivate', 'cad', '--offline'])
+    expect(d.code).toBe(0)
+    expect(d.json.record.selfHelpUrl).toContain(KEYS.qlm)
+    expect((await fetch(d.json.record.selfHelpUrl)).status).toBe(200)
+    expect(demo.server.state.qlmActivations(KEYS.qlm)).toEqual([])
+  })
+})
