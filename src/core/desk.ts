@@ -284,6 +284,7 @@ export function createDesk(deps: DeskDeps): Desk {
           const pend = s0.pending[p.id]
           const lic = verifyLic(licContent, {
             publicKeyPem: p.licensespring.publicKeyPem,
+            requireSignatureV2: p.licensespring.requireSignatureV2,
             sharedKey: p.licensespring.sharedKey,
             apiKey: p.licensespring.apiKey,
             hardwareId: pend?.hardwareId ?? (await deps.hardwareId.get()).id,

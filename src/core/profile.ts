@@ -17,7 +17,8 @@ const licensespring = z.strictObject({
   offlineRequestFileName: z.string().min(1).default('ls_deactivation.req'),
   offlineActivationFileName: z.string().min(1).default('ls_activation.req'),
   portalUrl: url.optional(),
-  publicKeyPem: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }).optional()
+  publicKeyPem: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
+  requireSignatureV2: z.boolean().default(false)
 })
 
 const qlm = z.strictObject({

@@ -13,6 +13,8 @@ export interface LicenseSpringConfig {
   sharedKey: string
   productCode: string
   publicKeyPem?: string
+  /** Refuse answers without the whole-body signature (LicenseSignature header / license_signature_v2). */
+  requireSignatureV2?: boolean
 }
 
 export type LsIdentity = { licenseKey: string } | { username: string; password?: string }
@@ -180,6 +182,8 @@ export class LicenseSpringClient {
       throw new LicenseDeskError('bad_response', 'The license server sent an answer that is not valid license data.')
     if (this.cfg.publicKeyPem) {
       const header = res.headers.get('licensesignature')
+      if (!header && this.cfg.requireSignatureV2)
+        throw new LicenseDeskError('signature_invalid', 'The license server’s answer carries no LicenseSignature header, which this vendor requires.')
       if (header && !rsaVerify(this.cfg.publicKeyPem, res.text, header))
         throw new LicenseDeskError('signature_invalid', 'The license server’s answer is not signed by the vendor’s key.')
       const idv = 'licenseKey' in identity ? identity.licenseKey : identity.username

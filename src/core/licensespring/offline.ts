@@ -179,6 +179,8 @@ export interface LicFile {
 
 export interface LicCheck {
   publicKeyPem?: string
+  /** Refuse a .lic without license_signature_v2 (it covers every field; license_signature does not). */
+  requireSignatureV2?: boolean
   sharedKey: string
   apiKey: string
   hardwareId: string
@@ -215,6 +217,8 @@ export function verifyLic(content: string, c: LicCheck): LicFile['license'] {
       !rsaVerify(c.publicKeyPem, licenseSignatureMessage(lic.hardware_id, identity, lic.validity_period), lic.license_signature)
     )
       throw new LicenseDeskError('signature_invalid', 'The license file’s license signature does not verify with the vendor’s key.')
+    if (lic.license_signature_v2 === undefined && c.requireSignatureV2)
+      throw new LicenseDeskError('signature_invalid', 'The license file has no v2 signature, which this vendor requires.')
     if (lic.license_signature_v2 !== undefined) {
       const rest: Record<string, unknown> = { ...lic }
       delete rest.license_signature
