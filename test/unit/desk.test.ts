@@ -37,7 +37,8 @@ beforeAll(async () => {
     ...demo,
     products: demo.products.map((p) =>
       p.provider === 'licensespring'
-        ? { ...p, licensespring: { ...p.licensespring, apiBaseUrl: ls.url } }
+        ? // This fake server signs .lic files without license_signature_v2 (the integration tests use the real one).
+          { ...p, licensespring: { ...p.licensespring, apiBaseUrl: ls.url, requireSignatureV2: false } }
         : { ...p, qlm: { ...p.qlm, serviceUrl: `${qlm.url}/qlm/qlmservice.asmx`, selfHelpUrl: `${qlm.url}/qlm/QlmReleaseLicense.aspx` } }
     )
   }
