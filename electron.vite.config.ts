@@ -21,6 +21,15 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     build: { minify: true, cssMinify: true },
     resolve: { alias: { '@shared': resolve(__dirname, 'src/shared'), '@renderer': resolve(__dirname, 'src/renderer/src') } },
-    plugins: [react()]
+    plugins: [
+      react(),
+      {
+        // The dev server injects an inline React Refresh preamble that the strict CSP meta tag would
+        // block; in dev the main process sends the dev CSP as a header instead (src/main/security.ts).
+        name: 'license-desk-dev-csp',
+        apply: 'serve',
+        transformIndexHtml: (html: string) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[\s\S]*?\/>\s*/, '')
+      }
+    ]
   }
 })

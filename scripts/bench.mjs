@@ -160,10 +160,11 @@ await build({
 })
 const coreOut = JSON.parse(sh(process.execPath, [join(tmp, 'core', 'bench-core.cjs')], { env: { ...process.env, BENCH_ROOT: root, BENCH_RUNS: String(Math.max(RUNS, 15)) } }).trim().split('\n').pop())
 
+// Targets: the (1.5x, 1.5x, 2x, 1.2x), tightened where License Desk beat them.
 const rows = [
-  { metric: 'renderer initial JS+CSS (gzip)', ours: ours.bytes, base: bare.bytes, unit: 'B', baseline: 'bare React 19 + Vite page', target: 1.5 },
-  { metric: 'navigation -> Home lists products (Chromium)', ours: median(homeMs), base: median(bareMs), unit: 'ms', baseline: "bare page's first render", target: 1.5 },
-  { metric: 'license-desk status --json wall time', ours: cli.wallMs, base: bareNode.wallMs, unit: 'ms', baseline: 'node -e 0', target: 2 },
+  { metric: 'renderer initial JS+CSS (gzip)', ours: ours.bytes, base: bare.bytes, unit: 'B', baseline: 'bare React 19 + Vite page', target: 1.4 },
+  { metric: 'navigation -> Home lists products (Chromium)', ours: median(homeMs), base: median(bareMs), unit: 'ms', baseline: "bare page's first render", target: 1.4 },
+  { metric: 'license-desk status --json wall time', ours: cli.wallMs, base: bareNode.wallMs, unit: 'ms', baseline: 'node -e 0', target: 1.8 },
   { metric: 'license-desk status --json peak memory', ours: cli.rssMiB, base: bareNode.rssMiB, unit: 'MiB', baseline: 'node -e 0', target: null },
   { metric: 'online deactivation through the core', ours: coreOut.deactivateCoreMs, base: coreOut.deactivateRawMs, unit: 'ms', baseline: 'one raw pre-signed fetch', target: 1.2 },
   { metric: 'hardware id, cached call vs first call', ours: coreOut.hwidCachedMs, base: coreOut.hwidFirstMs, unit: 'ms', baseline: 'first call (node-machine-id)', target: null }
