@@ -1,12 +1,13 @@
 // The real app under Playwright's _electron: launches out/main/index.js with the Electron binary (demo
 // profile, embedded local license server, a throwaway data directory) and walks one online and one offline
-// deactivation through the window's own API. Where npm did not download the Electron binary (these build
+// deactivation through the wizard, as a user would. Where npm did not download the Electron binary (these build
 // machines), every test is skipped with "skipped: Electron binary not installed".
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test'
+import { activateOnlineViaUi, KEYS, openDeactivation, productState } from '../e2e/fixtures'
 
 const root = resolve(__dirname, '../..')
 const SKIP_REASON = 'skipped: Electron binary not installed'
@@ -69,36 +70,30 @@ test.describe('Electron app', () => {
     expect(page.url()).toMatch(/^file:.*index\.html/)
   })
 
-  test('online deactivation (LicenseSpring demo key)', async () => {
-    const r = await page.evaluate(async () => {
-      const api = (globalThis as unknown as { licenseDesk: import('../../src/shared/contract').LicenseDeskApi }).licenseDesk
-      const a = await api.activateOnline({ productId: 'studio', operationId: 'e2e-act-1', licenseKey: 'DEMO-STUD-IO00-0001' })
-      const d = await api.deactivateOnline({ productId: 'studio', operationId: 'e2e-deact-1' })
-      return { a, d }
-    })
-    expect(r.a.ok, JSON.stringify(r.a)).toBe(true)
-    expect(r.d.ok, JSON.stringify(r.d)).toBe(true)
-    if (r.d.ok) expect(r.d.value.product.state).toBe('inactive')
+  test('online deactivation through the wizard (LicenseSpring demo key)', async () => {
+    await activateOnlineViaUi(page, 'Demo Studio', KEYS.fresh)
+    await expect(page.getByRole('heading', { level: 1, name: 'Demo Studio is activated' })).toBeFocused()
+    await page.getByRole('button', { name: 'Back to overview' }).click()
+    await expect(productState(page, 'studio')).toHaveAttribute('data-state', 'active')
+    await openDeactivation(page, 'Demo Studio', 'Online')
+    await page.getByRole('button', { name: 'Deactivate', exact: true }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Demo Studio is deactivated' })).toBeFocused()
+    await page.getByRole('button', { name: 'Back to overview' }).click()
+    await expect(productState(page, 'studio')).toHaveAttribute('data-state', 'inactive')
   })
 
-  test('offline deactivation writes the request file where the user chose', async () => {
+  test('offline deactivation through the wizard writes the request file where the user chose', async () => {
     const target = join(dataDir, 'ls_deactivation.req')
     // Answer the native save dialog in the main process.
     await app.evaluate(({ dialog }, filePath) => {
       dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as typeof dialog.showSaveDialog
     }, target)
-    const r = await page.evaluate(async () => {
-      const api = (globalThis as unknown as { licenseDesk: import('../../src/shared/contract').LicenseDeskApi }).licenseDesk
-      const a = await api.activateOnline({ productId: 'studio', operationId: 'e2e-act-2', licenseKey: 'DEMO-STUD-IO00-0001' })
-      const d = await api.deactivateOffline({ productId: 'studio', operationId: 'e2e-deact-2' })
-      return { a, d }
-    })
-    expect(r.a.ok, JSON.stringify(r.a)).toBe(true)
-    expect(r.d.ok, JSON.stringify(r.d)).toBe(true)
-    if (r.d.ok && !r.d.value.cancelled) {
-      expect(r.d.value.record.kind).toBe('licensespring-file')
-      if (r.d.value.record.kind === 'licensespring-file') expect(r.d.value.record.filePath).toBe(target)
-    }
+    await activateOnlineViaUi(page, 'Demo Studio', KEYS.fresh)
+    await page.getByRole('button', { name: 'Back to overview' }).click()
+    await openDeactivation(page, 'Demo Studio', 'Offline')
+    await page.getByRole('button', { name: 'Deactivate', exact: true }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Deactivation file saved' })).toBeFocused()
+    await expect(page.getByTestId('saved-file-path')).toHaveValue(target)
     expect(existsSync(target)).toBe(true)
     expect(readFileSync(target, 'utf8')).not.toContain('demo-shared-key')
   })
