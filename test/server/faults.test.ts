@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { networkInterfaces } from 'node:os'
-import { startServer, type LocalServer } from '../../src/server/index'
-import { authHeaders, call } from './helpers'
+import { authHeaders, call, useServer } from './helpers'
+import { startServer } from '../../src/server/index'
 
-let srv: LocalServer
-beforeAll(async () => {
-  srv = await startServer()
-})
-afterAll(async () => {
-  await srv.close()
-})
-beforeEach(() => {
-  srv.state.reset()
-  srv.faults.clear()
-  srv.clearRequests()
-})
+const srv = useServer()
 
 const body = { hardware_id: 'hw-f', product: 'studio', license_key: 'DEMO-STUD-IO00-0001' }
 const activate = () => call(srv.url, 'POST', '/api/v4/activate_license', body)

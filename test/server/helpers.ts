@@ -1,6 +1,8 @@
 // Test helpers for the local server suite: a hand-written LicenseSpring request signer and offline
 // file builders (node:crypto only; nothing from src/core or src/server's crypto).
 import { createHmac, createPublicKey, createVerify, randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, beforeEach } from 'vitest'
+import { startServer, type LocalServer } from '../../src/server/index'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 
@@ -93,4 +95,30 @@ export function offlineV2(o: OfflineOpts, innerText?: (inner: Record<string, unk
   const sig = hmac(o.sharedKey ?? SHARED_KEY, Buffer.from(bytes, 'utf8'))
   const file = `{"request":${bytes},"signature":${JSON.stringify(sig)}}`
   return Buffer.from(file, 'utf8').toString('base64')
+}
+
+/**
+ * One local server for a test file (127.0.0.1, a free port), reset before each test (state, faults,
+ * request log) and then adjusted by `reset`. The returned object stands for the server once it runs.
+ */
+export function useServer(reset?: () => void): LocalServer {
+  let server: LocalServer | undefined
+  beforeAll(async () => {
+    server = await startServer({ port: 0 })
+  })
+  afterAll(async () => {
+    await server?.close()
+  })
+  beforeEach(() => {
+    server!.state.reset()
+    server!.faults.clear()
+    server!.clearRequests()
+    reset?.()
+  })
+  return new Proxy({} as LocalServer, {
+    get(_target, key) {
+      if (!server) throw new Error('the local server is not running yet (use it inside a test)')
+      return Reflect.get(server, key)
+    }
+  })
 }

@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startServer, type LocalServer } from '../../src/server/index'
-import { API_KEY, SHARED_KEY, authHeaders, call, rsaVerify } from './helpers'
+import { describe, expect, it } from 'vitest'
+import { API_KEY, SHARED_KEY, authHeaders, call, rsaVerify, useServer } from './helpers'
+import { startServer } from '../../src/server/index'
 
-let srv: LocalServer
-beforeAll(async () => {
-  srv = await startServer({ port: 0 })
-})
-afterAll(async () => {
-  await srv.close()
-})
-beforeEach(() => {
-  srv.state.reset()
-  srv.faults.clear()
-})
+const srv = useServer()
 
 const activate = (body: Record<string, unknown>, headers?: Record<string, string>) => call(srv.url, 'POST', '/api/v4/activate_license', body, headers)
 const deactivate = (body: Record<string, unknown>, headers?: Record<string, string>) => call(srv.url, 'POST', '/api/v4/deactivate_license', body, headers)

@@ -1,17 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startServer, type LocalServer } from '../../src/server/index'
-import { API_KEY, SHARED_KEY, call, hmac, offlineFields, offlineV1, offlineV2, rsaVerify } from './helpers'
+import { describe, expect, it } from 'vitest'
+import { API_KEY, SHARED_KEY, call, hmac, offlineFields, offlineV1, offlineV2, rsaVerify, useServer } from './helpers'
 
-let srv: LocalServer
-beforeAll(async () => {
-  srv = await startServer()
-})
-afterAll(async () => {
-  await srv.close()
-})
-beforeEach(() => {
-  srv.state.reset()
-  srv.faults.clear()
+const srv = useServer(() => {
   srv.setMinOfflineSchemaVersion(1)
 })
 

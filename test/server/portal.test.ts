@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createHash } from 'node:crypto'
-import { startServer, type LocalServer } from '../../src/server/index'
-import { QLM_ENC_KEY, offlineV1, offlineV2, rsaVerify } from './helpers'
+import { QLM_ENC_KEY, offlineV1, offlineV2, rsaVerify, useServer } from './helpers'
 
-let srv: LocalServer
-beforeAll(async () => {
-  srv = await startServer()
-})
-afterAll(async () => {
-  await srv.close()
-})
-beforeEach(() => {
-  srv.state.reset()
-  srv.faults.clear()
-})
+const srv = useServer()
 
 function upload(fileText: string, name = 'ls_deactivation.req') {
   const form = new FormData()

@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { createHash } from 'node:crypto'
-import { startServer, type LocalServer } from '../../src/server/index'
-import { QLM_ENC_KEY } from './helpers'
+import { QLM_ENC_KEY, useServer } from './helpers'
 
-let srv: LocalServer
-beforeAll(async () => {
-  srv = await startServer()
-})
-afterAll(async () => {
-  await srv.close()
-})
-beforeEach(() => {
-  srv.state.reset()
-  srv.faults.clear()
+const srv = useServer(() => {
   srv.setQlmPolicy({ releaseLicenseRequiresAuthentication: true, releaseLicenseRequiresVerificationCode: false, bom: false })
 })
 
