@@ -17,9 +17,7 @@ import type { Desk } from '@core/types'
 import { readTextFile, writeFileAtomic } from '@core/files'
 import { createHandlers, type Handlers, type NativeAdapters } from '../../src/main/handlers'
 import { externalPolicyFromProfile } from '../../src/main/external'
-import { loadProfile, profileWithOrigin, type Profile } from '@core/profile'
-import { startServer, type SeedData } from '../../src/server/index'
-import { DEMO_PROFILE, ROOT, type Demo } from '../helpers/demo'
+import { ROOT, startDemo, type Demo } from '../helpers/demo'
 import { makeDesk, TEST_HWID } from '../helpers/desk'
 
 export const RENDERER_DIR = join(ROOT, 'out', 'renderer')
@@ -117,44 +115,19 @@ export const SECRET_MARKERS = {
   userPassword: 'demo-password-1'
 } as const
 
-/** The seed and profile with every secret replaced by its marker. */
-function withMarkers(seed: SeedData, profile: Profile): { seed: SeedData; profile: Profile } {
-  const s = JSON.parse(JSON.stringify(seed)) as SeedData
-  for (const k of s.licensespring.apiKeys) k.sharedKey = SECRET_MARKERS.sharedKey
-  s.qlm.password = SECRET_MARKERS.qlmPassword
-  s.qlm.communicationEncryptionKey = SECRET_MARKERS.qlmCommunicationEncryptionKey
-  const p = JSON.parse(JSON.stringify(profile)) as Profile
-  for (const product of p.products) {
-    if (product.provider === 'licensespring') product.licensespring.sharedKey = SECRET_MARKERS.sharedKey
-    else {
-      product.qlm.communicationEncryptionKey = SECRET_MARKERS.qlmCommunicationEncryptionKey
-      product.qlm.password = SECRET_MARKERS.qlmPassword
-    }
-  }
-  return { seed: s, profile: p }
-}
-
 /** The local license server on a free port and the demo profile pointed at it (optionally with markers). */
-async function startLocalDemo(markers: boolean): Promise<Demo> {
-  let seed = JSON.parse(readFileSync(join(ROOT, 'resources', 'demo', 'licenses.json'), 'utf8')) as SeedData
-  let profile = loadProfile(DEMO_PROFILE)
-  if (markers) ({ seed, profile } = withMarkers(seed, profile))
-  const server = await startServer({ port: 0, seed })
-  const dir = mkdtempSync(join(tmpdir(), 'ld-e2e-'))
-  profile = profileWithOrigin(profile, server.url)
-  const profilePath = join(dir, 'profile.json')
-  writeFileSync(profilePath, JSON.stringify(profile, null, 2))
-  return {
-    server,
-    dir,
-    dataDir: join(dir, 'data'),
-    profilePath,
-    profile,
-    async close() {
-      await server.close()
-      rmSync(dir, { recursive: true, force: true })
-    }
-  }
+function startLocalDemo(markers: boolean): Promise<Demo> {
+  return startDemo(
+    markers
+      ? {
+          secrets: {
+            sharedKey: SECRET_MARKERS.sharedKey,
+            qlmCommunicationEncryptionKey: SECRET_MARKERS.qlmCommunicationEncryptionKey,
+            qlmPassword: SECRET_MARKERS.qlmPassword
+          }
+        }
+      : {}
+  )
 }
 
 export interface BridgeOptions {

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { loadProfile, profileWithOrigin, type Profile } from '@core/profile'
-import { startServer, type LocalServer } from '../../src/server/index'
+import { startServer, type LocalServer, type SeedData } from '../../src/server/index'
 
 export const ROOT = resolve(__dirname, '..', '..')
 export const DEMO_PROFILE = join(ROOT, 'resources', 'demo', 'profile.json')
@@ -33,11 +33,58 @@ export interface Demo {
   close(): Promise<void>
 }
 
-export async function startDemo(edit?: (p: Profile) => Profile): Promise<Demo> {
-  const server = await startServer({ port: 0 })
+/** Replacement values for the demo's secrets, in the profile and in the local server's copy alike. */
+export interface DemoSecrets {
+  apiKey?: string
+  sharedKey?: string
+  qlmCommunicationEncryptionKey?: string
+  qlmPassword?: string
+  /** The password of the demo's user-based license. */
+  userPassword?: string
+}
+
+export interface DemoOptions {
+  /** Adjusts the profile after its URLs point at the server. */
+  edit?: (p: Profile) => Profile
+  secrets?: DemoSecrets
+}
+
+function withSecrets(seed: SeedData, profile: Profile, x: DemoSecrets): { seed: SeedData; profile: Profile } {
+  const s = JSON.parse(JSON.stringify(seed)) as SeedData
+  for (const k of s.licensespring.apiKeys) {
+    if (x.apiKey) k.apiKey = x.apiKey
+    if (x.sharedKey) k.sharedKey = x.sharedKey
+  }
+  if (x.userPassword) for (const l of s.licensespring.licenses) if (l.password) l.password = x.userPassword
+  if (x.qlmPassword) s.qlm.password = x.qlmPassword
+  if (x.qlmCommunicationEncryptionKey) s.qlm.communicationEncryptionKey = x.qlmCommunicationEncryptionKey
+  const p: Profile = {
+    ...profile,
+    products: profile.products.map((prod) =>
+      prod.provider === 'licensespring'
+        ? { ...prod, licensespring: { ...prod.licensespring, apiKey: x.apiKey ?? prod.licensespring.apiKey, sharedKey: x.sharedKey ?? prod.licensespring.sharedKey } }
+        : {
+            ...prod,
+            qlm: {
+              ...prod.qlm,
+              password: x.qlmPassword ?? prod.qlm.password,
+              communicationEncryptionKey: x.qlmCommunicationEncryptionKey ?? prod.qlm.communicationEncryptionKey
+            }
+          }
+    )
+  }
+  return { seed: s, profile: p }
+}
+
+export async function startDemo(opts: DemoOptions | ((p: Profile) => Profile) = {}): Promise<Demo> {
+  const o: DemoOptions = typeof opts === 'function' ? { edit: opts } : opts
+  let seed = JSON.parse(readFileSync(join(ROOT, 'resources', 'demo', 'licenses.json'), 'utf8')) as SeedData
+  let profile = loadProfile(DEMO_PROFILE)
+  if (o.secrets) ({ seed, profile } = withSecrets(seed, profile, o.secrets))
+  const server = await startServer({ port: 0, seed })
   const dir = mkdtempSync(join(tmpdir(), 'ld-test-'))
-  let profile = profileWithOrigin(loadProfile(DEMO_PROFILE), server.url)
-  if (edit) profile = edit(profile)
+  profile = profileWithOrigin(profile, server.url)
+  if (o.edit) profile = o.edit(profile)
   const profilePath = join(dir, 'profile.json')
   writeFileSync(profilePath, JSON.stringify(profile, null, 2))
   return {

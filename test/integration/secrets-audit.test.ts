@@ -3,15 +3,14 @@
 // renderer, in any IPC response, in logs, in the diagnostics export, in the state file (license keys and
 // passwords only encrypted) or in exported files (a request file carries the api key and a signature by
 // protocol, never the shared key).
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { loadProfile, profileWithOrigin, type Profile } from '@core/profile'
+import type { Profile } from '@core/profile'
 import type { AppInfo } from '@shared/contract'
 import { createHandlers, type NativeAdapters } from '../../src/main/handlers'
-import { startServer, type LocalServer } from '../../src/server/index'
-import { cli, DEMO_PROFILE, ensureCliBuilt, KEYS, ROOT, uploadToPortal } from '../helpers/demo'
+import type { LocalServer } from '../../src/server/index'
+import { cli, DEMO_PROFILE, ensureCliBuilt, KEYS, ROOT, startDemo, uploadToPortal, type Demo } from '../helpers/demo'
 import { makeDesk } from '../helpers/desk'
 
 const M = {
@@ -27,39 +26,19 @@ const SECRET = [M.sharedKey, M.cek, M.qlmPassword, M.userPassword]
 const NOT_FOR_RENDERER = [...SECRET, M.apiKey]
 
 let server: LocalServer
+let demo: Demo
 let dir: string
 let profile: Profile
 let profilePath: string
 
-function markerSeed(): unknown {
-  const seed = JSON.parse(readFileSync(join(ROOT, 'resources/demo/licenses.json'), 'utf8'))
-  seed.licensespring.apiKeys = [{ apiKey: M.apiKey, sharedKey: M.sharedKey }]
-  for (const l of seed.licensespring.licenses) if (l.password) l.password = M.userPassword
-  seed.qlm.password = M.qlmPassword
-  seed.qlm.communicationEncryptionKey = M.cek
-  return seed
-}
-
 beforeAll(async () => {
   ensureCliBuilt()
-  server = await startServer({ port: 0, seed: markerSeed() as never })
-  dir = mkdtempSync(join(tmpdir(), 'ld-audit-'))
-  const demo = profileWithOrigin(loadProfile(DEMO_PROFILE), server.url)
-  profile = {
-    ...demo,
-    products: demo.products.map((p) =>
-      p.provider === 'licensespring'
-        ? { ...p, licensespring: { ...p.licensespring, apiKey: M.apiKey, sharedKey: M.sharedKey } }
-        : { ...p, qlm: { ...p.qlm, password: M.qlmPassword, communicationEncryptionKey: M.cek } }
-    )
-  }
-  profilePath = join(dir, 'profile.json')
-  writeFileSync(profilePath, JSON.stringify(profile))
+  demo = await startDemo({
+    secrets: { apiKey: M.apiKey, sharedKey: M.sharedKey, qlmCommunicationEncryptionKey: M.cek, qlmPassword: M.qlmPassword, userPassword: M.userPassword }
+  })
+  ;({ server, dir, profile, profilePath } = demo)
 })
-afterAll(async () => {
-  await server.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterAll(async () => demo.close())
 
 function expectClean(what: string, text: string, markers = SECRET): void {
   for (const m of markers) expect(text.includes(m), `${what} contains the marker ${m}`).toBe(false)
