@@ -43,7 +43,7 @@ test('wrong key: license_not_found with the reason, input kept, then corrected',
   const wrong = 'DEMO-STUD-IO00-9999'
   await activateOnlineViaUi(app, 'Demo Studio', wrong)
   await expectError(app, 'The license server declined the request', 'server_refused')
-  await expect(app.getByTestId('error-reason')).toHaveText('No license with this key exists. Check the key for typos.')
+  await expect(app.getByTestId('error-reason')).toHaveText('No license with this key exists.')
   await app.getByText('Technical details').click()
   await expect(app.getByText('server_refused / license_not_found')).toBeVisible()
   await expect(app.getByLabel('License key')).toHaveValue(wrong)

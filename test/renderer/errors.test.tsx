@@ -39,6 +39,14 @@ describe('ErrorPanel', () => {
     expect(screen.getByTestId('error-reason').textContent).toBe(catalogs.de.serverCodes.license_activated_max_times)
   })
 
+  it('says a known server reason once: no generic explanation, no untranslated server message next to it', () => {
+    renderPanel(fakeError('server_refused', { serverCode: 'license_not_found', serverMessage: 'License not found', nextStep: 'fix_input' }), 'de')
+    expect(screen.getByTestId('error-reason').textContent).toBe(catalogs.de.serverCodes.license_not_found)
+    expect(screen.queryByText(catalogs.de.errors.server_refused.explain)).toBeNull()
+    expect(screen.queryByTestId('error-server-message')).toBeNull()
+    expect(screen.getByText(catalogs.de.nextSteps.fix_input)).toBeTruthy()
+  })
+
   it('shows the QLM server message verbatim', () => {
     renderPanel(fakeError('server_refused', { serverMessage: 'Die Lizenz <X> wurde bereits freigegeben.' }))
     expect(screen.getByTestId('error-server-message').textContent).toBe('Die Lizenz <X> wurde bereits freigegeben.')

@@ -132,7 +132,7 @@ describe('deactivate', () => {
     // the record can be opened again from History
     await user.click(screen.getByRole('button', { name: 'History' }))
     await heading('Offline deactivations')
-    const rows = await screen.findAllByRole('button', { name: /^Show Request file for Demo Studio/ })
+    const rows = await screen.findAllByRole('button', { name: /^Show Deactivation file for Demo Studio/ })
     await user.click(rows[0])
     await heading('Deactivation file saved')
     await user.click(screen.getByRole('button', { name: 'Back' }))

@@ -3,7 +3,8 @@ import { useAnnounce, useApi } from '../context'
 import { fmt, useI18n } from '../i18n'
 
 /** Copies through the main process and announces "Copied" in the live region. */
-export function CopyButton({ text, what, className }: { text: string; what: string; className?: string }) {
+/** `label` replaces the visible "Copy" where the button stands apart from the text it copies; it is then also the accessible name. */
+export function CopyButton({ text, what, className, label }: { text: string; what: string; className?: string; label?: string }) {
   const api = useApi()
   const announce = useAnnounce()
   const { m } = useI18n()
@@ -28,7 +29,7 @@ export function CopyButton({ text, what, className }: { text: string; what: stri
   }
 
   return (
-    <button type="button" className={className ?? 'btn btn-secondary'} onClick={copy} aria-label={fmt(m.common.copyNamed, { what })}>
+    <button type="button" className={className ?? 'btn btn-secondary'} onClick={copy} aria-label={label ?? fmt(m.common.copyNamed, { what })}>
       <span aria-hidden="true" className="btn-icon">
         {copied ? (
           '✓'
@@ -40,7 +41,7 @@ export function CopyButton({ text, what, className }: { text: string; what: stri
           </svg>
         )}
       </span>
-      {copied ? m.common.copied : m.common.copy}
+      {copied ? m.common.copied : (label ?? m.common.copy)}
     </button>
   )
 }

@@ -19,7 +19,8 @@ export function errorTexts(m: Messages, error: ErrorInfo): ErrorTexts {
   return {
     title: base.title,
     explain: base.explain,
-    next: error.code === 'server_refused' && reason ? stepText || base.next : base.next,
+    // The server's refusal carries its own next step (fix the key, the clock, contact support…).
+    next: error.code === 'server_refused' ? stepText || base.next : base.next,
     reason,
     serverMessage: error.serverMessage
   }
@@ -74,6 +75,14 @@ export function ErrorPanel({
   const canRetry = error.retryable || ['retry', 'retry_later', 'fix_clock', 'check_connection', 'go_offline', 'choose_other_folder'].includes(error.nextStep)
   const offline = onGoOffline && (error.nextStep === 'go_offline' || error.code.startsWith('network_') || error.code === 'server_unavailable')
 
+  const showSupport = wantsSupport && !!info?.supportEmail
+  const hasActions = (!!onRetry && canRetry) || !!offline || showSupport
+  const serverMessage = t.serverMessage && (
+    <p className="error-server">
+      <span className="muted">{m.error.serverSays}</span> <q data-testid="error-server-message">{t.serverMessage}</q>
+    </p>
+  )
+
   function mail() {
     if (!info?.supportEmail) return
     void api.openExternal({
@@ -98,34 +107,39 @@ export function ErrorPanel({
         <h2 id="error-title" ref={ref} tabIndex={-1} className="error-title" data-testid="error-title" data-code={error.code}>
           {t.title}
         </h2>
-        <p>{t.explain}</p>
-        {t.reason && <p className="error-reason" data-testid="error-reason">{t.reason}</p>}
-        {t.serverMessage && (
-          <p className="error-server">
-            <span className="muted">{m.error.serverSays}</span> <q data-testid="error-server-message">{t.serverMessage}</q>
+        {/* A known server reason replaces the generic explanation, so the panel does not say the same thing twice. */}
+        {t.reason ? (
+          <p className="error-reason" data-testid="error-reason">
+            {t.reason}
           </p>
+        ) : (
+          <p>{t.explain}</p>
         )}
+        {/* The server's own words only when there is no translated reason; they are in the technical details anyway. */}
+        {t.serverMessage && !t.reason && serverMessage}
         <p className="error-next">
           <strong>{t.next}</strong>
           {inputKept && <> {m.error.inputKept}</>}
         </p>
-        <div className="actions">
-          {onRetry && canRetry && (
-            <button type="button" className="btn btn-primary" onClick={onRetry}>
-              {m.error.retry}
-            </button>
-          )}
-          {offline && (
-            <button type="button" className="btn btn-secondary" onClick={onGoOffline}>
-              {m.error.goOffline}
-            </button>
-          )}
-          {wantsSupport && info?.supportEmail && (
-            <button type="button" className="btn btn-secondary" onClick={mail}>
-              {m.error.contactSupport}
-            </button>
-          )}
-        </div>
+        {hasActions && (
+          <div className="actions">
+            {onRetry && canRetry && (
+              <button type="button" className="btn btn-primary" onClick={onRetry}>
+                {m.error.retry}
+              </button>
+            )}
+            {offline && (
+              <button type="button" className="btn btn-secondary" onClick={onGoOffline}>
+                {m.error.goOffline}
+              </button>
+            )}
+            {showSupport && (
+              <button type="button" className="btn btn-secondary" onClick={mail}>
+                {m.error.contactSupport}
+              </button>
+            )}
+          </div>
+        )}
         <details className="error-details">
           <summary>{m.error.details}</summary>
           <p className="mono small">{fmt(m.error.code, { code: error.serverCode ? `${error.code} / ${error.serverCode}` : error.code })}</p>

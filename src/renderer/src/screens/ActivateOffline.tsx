@@ -124,7 +124,8 @@ export function LsOfflineActivate({ productId, startAtImport }: { productId: str
             />
           )}
           <div className="actions">
-            <button type="submit" className={saved ? 'btn btn-secondary' : 'btn btn-primary'} disabled={busy !== null}>
+            {/* Once the import step is shown, importing is the main action. */}
+            <button type="submit" className={showImport ? 'btn btn-secondary' : 'btn btn-primary'} disabled={busy !== null}>
               {busy === 'save' ? m.activate.saving : m.activate.saveRequest}
             </button>
             {!showImport && (

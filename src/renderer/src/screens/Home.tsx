@@ -140,7 +140,7 @@ function ProductCard({ product: p }: { product: ProductSummary }) {
           {lic.licenseType && (
             <div>
               <dt>{m.home.licenseType}</dt>
-              <dd>{lic.licenseType}</dd>
+              <dd>{m.home.licenseTypes[lic.licenseType] ?? lic.licenseType}</dd>
             </div>
           )}
           {lic.expiresAt !== undefined && (

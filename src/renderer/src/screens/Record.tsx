@@ -52,7 +52,7 @@ function FileRecord({ record, fresh }: { record: Extract<HistoryRecord, { kind: 
         </ol>
         {portal && (
           <div className="actions">
-            <CopyButton text={portal} what={m.activate.portal} />
+            <CopyButton text={portal} what={m.activate.portal} label={m.record.copyPortal} />
             <button type="button" className="btn btn-secondary" onClick={() => void api.openExternal({ url: portal })}>
               {m.activate.openPortal}
             </button>
@@ -73,6 +73,11 @@ function DvcRecord({ record, fresh }: { record: Extract<HistoryRecord, { kind: '
   const validFor = dateInWords(record.validFor, locale)
   return (
     <>
+      {fresh && (
+        <div className="result-mark ok" aria-hidden="true">
+          ✓
+        </div>
+      )}
       <ScreenHeading>{m.record.dvcTitle}</ScreenHeading>
       <p className="lead">{m.record.dvcLead}</p>
       <p className="muted small">
