@@ -103,7 +103,7 @@ export function LsOfflineActivate({ productId, startAtImport }: { productId: str
   return (
     <>
       <ScreenHeading>{fmt(m.activate.lsOfflineTitle, { product: product.name })}</ScreenHeading>
-      {error && <ErrorPanel error={error} productName={product.name} inputKept />}
+      {error && <ErrorPanel error={error} productName={product.name} inputKept={(byUser ? username : key).trim() !== ''} />}
 
       <Section title={m.activate.lsStep1}>
         <p className="muted">{m.activate.lsStep1Help}</p>
