@@ -39,3 +39,8 @@ export function Field({ label, error, help, inputRef, className, ...rest }: Prop
     </div>
   )
 }
+
+/** A field for license keys, activation keys and computer keys: monospace, no spell check or autofill. */
+export function KeyField(props: Props) {
+  return <Field className="mono" spellCheck={false} autoComplete="off" autoCapitalize="off" required {...props} />
+}

@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react'
 import type { ErrorInfo } from '@shared/errors'
 import { useApi } from '../context'
 import { ErrorPanel } from '../components/ErrorPanel'
-import { Field } from '../components/Field'
+import { Field, KeyField } from '../components/Field'
 import { ScreenHeading } from '../components/ScreenHeading'
 import { minutes } from '../format'
 import { fmt, useI18n } from '../i18n'
@@ -140,18 +140,14 @@ export function ActivateOnline({ productId }: { productId: string }) {
             />
           </>
         ) : (
-          <Field
+          <KeyField
             label={auth === 'qlm-key' ? m.activate.activationKey : m.activate.licenseKey}
             help={auth === 'qlm-key' ? m.activate.activationKeyHelp : m.activate.licenseKeyHelp}
             value={key}
             onChange={(e) => setKey(e.target.value)}
             error={fieldErrors.key}
-            className="mono"
-            autoComplete="off"
-            spellCheck={false}
             autoCapitalize="characters"
             inputRef={keyRef}
-            required
             name="licenseKey"
             data-testid="license-key"
           />

@@ -3,7 +3,7 @@ import type { QlmActivationUrl } from '@shared/contract'
 import type { ErrorInfo } from '@shared/errors'
 import { useAnnounce, useApi } from '../context'
 import { ErrorPanel } from '../components/ErrorPanel'
-import { Field } from '../components/Field'
+import { Field, KeyField } from '../components/Field'
 import { QrCode } from '../components/QrCode'
 import { ReadOnlyField } from '../components/ReadOnlyField'
 import { ScreenHeading } from '../components/ScreenHeading'
@@ -111,15 +111,11 @@ export function LsOfflineActivate({ productId, startAtImport }: { productId: str
           {byUser ? (
             <Field label={m.activate.username} value={username} onChange={(e) => setUsername(e.target.value)} error={keyError} autoComplete="username" required />
           ) : (
-            <Field
+            <KeyField
               label={m.activate.licenseKey}
               value={key}
               onChange={(e) => setKey(e.target.value)}
               error={keyError}
-              className="mono"
-              spellCheck={false}
-              autoComplete="off"
-              required
               data-testid="license-key"
             />
           )}
@@ -222,16 +218,12 @@ export function QlmOfflineActivate({ productId }: { productId: string }) {
       {error && <ErrorPanel error={error} productName={product.name} inputKept />}
       <Section title={m.activate.qlmStep1}>
         <form onSubmit={getUrl} noValidate className="form">
-          <Field
+          <KeyField
             label={m.activate.activationKey}
             help={m.activate.activationKeyHelp}
             value={key}
             onChange={(e) => setKey(e.target.value)}
             error={keyError}
-            className="mono"
-            spellCheck={false}
-            autoComplete="off"
-            required
             data-testid="activation-key"
           />
           <div className="actions">
@@ -255,16 +247,12 @@ export function QlmOfflineActivate({ productId }: { productId: string }) {
           </Section>
           <Section title={m.activate.qlmStep3}>
             <form onSubmit={activate} noValidate className="form">
-              <Field
+              <KeyField
                 label={m.activate.computerKey}
                 help={m.activate.computerKeyHelp}
                 value={computerKey}
                 onChange={(e) => setComputerKey(e.target.value)}
                 error={ckError}
-                className="mono"
-                spellCheck={false}
-                autoComplete="off"
-                required
                 data-testid="computer-key"
               />
               <div className="actions">
