@@ -377,10 +377,7 @@ function expectKind(req: OfflineRequest, kind: OfflineRequest['kind']): void {
 export function activateOffline(ctx: LsContext, fileText: string, prechecked?: OfflineRequest): { lic: string; license: SeedLicense; request: OfflineRequest } {
   const req = prechecked ?? parseOfflineRequest(ctx, fileText)
   expectKind(req, 'activation')
-  const body: Record<string, unknown> = { ...req.fields, license_key: str(req.fields.license_key), username: str(req.fields.username) }
-  delete body.password
-  const lic = findLicense(ctx, body, 'offline')
-  checkOfflineAllowed(lic)
+  const { body, lic } = offlineLicense(ctx, req)
   if (!lic.devices?.some((d) => d.hardwareId === req.hardwareId)) checkCanActivate(ctx, lic, body)
   takeSeat(ctx, lic, req.hardwareId, true)
   const date = new Date(ctx.now()).toUTCString()
@@ -397,14 +394,20 @@ export function activateOffline(ctx: LsContext, fileText: string, prechecked?: O
   return { lic: Buffer.from(JSON.stringify(obj), 'utf8').toString('base64'), license: lic, request: req }
 }
 
-/** Offline deactivation: verifies the request and releases the seat. */
-export function deactivateOffline(ctx: LsContext, fileText: string, prechecked?: OfflineRequest): { license: SeedLicense; request: OfflineRequest } {
-  const req = prechecked ?? parseOfflineRequest(ctx, fileText)
-  expectKind(req, 'deactivation')
+/** The license an offline request names (never by password), checked to allow offline handling. */
+function offlineLicense(ctx: LsContext, req: OfflineRequest): { body: Record<string, unknown>; lic: SeedLicense } {
   const body: Record<string, unknown> = { ...req.fields, license_key: str(req.fields.license_key), username: str(req.fields.username) }
   delete body.password
   const lic = findLicense(ctx, body, 'offline')
   checkOfflineAllowed(lic)
+  return { body, lic }
+}
+
+/** Offline deactivation: verifies the request and releases the seat. */
+export function deactivateOffline(ctx: LsContext, fileText: string, prechecked?: OfflineRequest): { license: SeedLicense; request: OfflineRequest } {
+  const req = prechecked ?? parseOfflineRequest(ctx, fileText)
+  expectKind(req, 'deactivation')
+  const { lic } = offlineLicense(ctx, req)
   releaseSeat(ctx, lic, req.hardwareId)
   return { license: lic, request: req }
 }
