@@ -18,11 +18,8 @@ function Footer({ fresh }: { fresh: boolean }) {
   return <div className="actions">{fresh ? <DoneButton /> : <BackButton />}</div>
 }
 
-function FileRecord({ record, fresh }: { record: Extract<HistoryRecord, { kind: 'licensespring-file' }>; fresh: boolean }) {
-  const { m, locale } = useI18n()
-  const api = useApi()
-  const { status } = useEnv()
-  const portal = record.portalUrl ?? status?.products.find((p) => p.id === record.productId)?.portalUrl
+/** The top of a result screen: the check mark when just made, heading (focused), lead and when. */
+function RecordHeader({ fresh, title, lead, meta }: { fresh: boolean; title: string; lead: string; meta: string }) {
   return (
     <>
       {fresh && (
@@ -30,11 +27,21 @@ function FileRecord({ record, fresh }: { record: Extract<HistoryRecord, { kind: 
           ✓
         </div>
       )}
-      <ScreenHeading>{m.record.fileTitle}</ScreenHeading>
-      <p className="lead">{m.record.fileLead}</p>
-      <p className="muted small">
-        {record.productName} · {m.record.savedAt} {dateTime(record.at, locale)}
-      </p>
+      <ScreenHeading>{title}</ScreenHeading>
+      <p className="lead">{lead}</p>
+      <p className="muted small">{meta}</p>
+    </>
+  )
+}
+
+function FileRecord({ record, fresh }: { record: Extract<HistoryRecord, { kind: 'licensespring-file' }>; fresh: boolean }) {
+  const { m, locale } = useI18n()
+  const api = useApi()
+  const { status } = useEnv()
+  const portal = record.portalUrl ?? status?.products.find((p) => p.id === record.productId)?.portalUrl
+  return (
+    <>
+      <RecordHeader fresh={fresh} title={m.record.fileTitle} lead={m.record.fileLead} meta={`${record.productName} · ${m.record.savedAt} ${dateTime(record.at, locale)}`} />
       <div className="card">
         <ReadOnlyField label={m.record.filePath} value={record.filePath} testId="saved-file-path" />
         <ReadOnlyField label={m.activate.sha256} value={record.sha256} testId="file-sha256" multiline rows={2} />
@@ -73,16 +80,7 @@ function DvcRecord({ record, fresh }: { record: Extract<HistoryRecord, { kind: '
   const validFor = dateInWords(record.validFor, locale)
   return (
     <>
-      {fresh && (
-        <div className="result-mark ok" aria-hidden="true">
-          ✓
-        </div>
-      )}
-      <ScreenHeading>{m.record.dvcTitle}</ScreenHeading>
-      <p className="lead">{m.record.dvcLead}</p>
-      <p className="muted small">
-        {record.productName} · {m.record.createdAt} {dateTime(record.at, locale)}
-      </p>
+      <RecordHeader fresh={fresh} title={m.record.dvcTitle} lead={m.record.dvcLead} meta={`${record.productName} · ${m.record.createdAt} ${dateTime(record.at, locale)}`} />
       <section className="card code-card" aria-label={m.record.code}>
         <p className="label">{m.record.code}</p>
         <CodeDisplay code={record.code} testId="dvc-code" />
