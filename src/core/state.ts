@@ -1,11 +1,12 @@
 // The local license state: one JSON file through conf (CLI, tests) or electron-store (app), both of
 // which write atomically. Schema-versioned with migrations; a corrupt file is moved aside and reported,
 // never silently wiped. Writers take a lock file so two processes never interleave a read-modify-write.
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
 import type { HistoryRecord } from '@shared/contract'
 import { LicenseDeskError } from './errors'
+import { decodeUtf8, fsyncDirSync, writeFileDurableSync } from './files'
 import type { StateBackend } from './types'
 
 export const STATE_SCHEMA_VERSION = 1
@@ -94,9 +95,9 @@ function pidAlive(pid: number): boolean {
 /** A lock file held by this process; stale locks (dead pid, or older than staleMs) are taken over. */
 export function tryLock(path: string, staleMs = 120_000): (() => void) | undefined {
   try {
-    const fd = openSync(path, 'wx')
-    writeSync(fd, String(process.pid))
-    closeSync(fd)
+    // Written whole beside it, then linked into place: the lock file never exists empty (a full disk
+    // fails here with ENOSPC instead of leaving an empty lock that blocks the next run).
+    writeFileDurableSync(path, String(process.pid), { exclusive: true, durable: false })
     return () => rmSync(path, { force: true })
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
@@ -173,7 +174,7 @@ export class StateStore {
     if (existsSync(this.statePath)) {
       let problem: string | undefined
       try {
-        const raw = JSON.parse(readFileSync(this.statePath, 'utf8')) as Record<string, unknown>
+        const raw = JSON.parse(decodeUtf8(readFileSync(this.statePath))) as Record<string, unknown>
         if (typeof raw.schemaVersion === 'number' && raw.schemaVersion > STATE_SCHEMA_VERSION)
           throw new LicenseDeskError(
             'state_corrupt',
@@ -208,7 +209,7 @@ export class StateStore {
     this.check()
     let raw: Record<string, unknown>
     try {
-      raw = JSON.parse(readFileSync(this.statePath, 'utf8')) as Record<string, unknown>
+      raw = JSON.parse(decodeUtf8(readFileSync(this.statePath))) as Record<string, unknown>
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code
       if (code === 'ENOTDIR' || code === 'EACCES' || code === 'EPERM') throw folderError(e, this.statePath)
@@ -237,6 +238,8 @@ export class StateStore {
       const out = fn(s)
       try {
         backend.store = s as unknown as Record<string, unknown>
+        // The backend renames its temp file into place; the folder entry must reach the disk too.
+        fsyncDirSync(dirname(this.statePath))
       } catch (e) {
         throw folderError(e, this.statePath)
       }

@@ -22,6 +22,8 @@ export type Identity = { licenseKey: string } | { username: string; password: st
 export interface SecretBox {
   /** A short scheme name stored beside each value, e.g. "safeStorage" or "local-aes". */
   readonly scheme: string
+  /** Makes sure values can be sealed (the local key file exists, durably); throws secret_unavailable if not. */
+  ready?(): void
   encrypt(plain: string): string
   /** Throws LicenseDeskError('secret_unavailable') when the value cannot be decrypted here. */
   decrypt(stored: string, scheme: string): string
