@@ -31,6 +31,8 @@ const DEFAULT_NEXT: Partial<Record<ErrorCode, NextStep>> = {
   state_corrupt: 'contact_support',
   state_locked: 'retry',
   secret_unavailable: 'contact_support',
+  state_not_saved: 'retry',
+  setting_invalid: 'fix_input',
   hwid_unavailable: 'contact_support',
   hwid_empty: 'contact_support',
   hwid_fallback: 'contact_support',

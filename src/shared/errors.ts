@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'state_corrupt',
   'state_locked',
   'secret_unavailable',
+  'state_not_saved', // the server acted, the local save failed: the message says what the next run does
+  'setting_invalid', // an environment setting (LICENSE_DESK_TIMEOUT_MS, ...) has an unusable value
   // hardware id
   'hwid_unavailable',
   'hwid_empty',
