@@ -205,6 +205,8 @@ export function createDesk(deps: DeskDeps): Desk {
           const identity = cleanIdentity(typed)
           notActive(store.read(), p)
           opts.onProgress?.({ step: 'preparing' })
+          // The key will be sealed once the server answers: an unusable key file must fail now, before a seat is taken.
+          deps.secrets.ready?.()
           const hw = await deps.hardwareId.get()
           if (p.provider === 'licensespring') {
             if (p.licensespring.authorization === 'user' && !('username' in identity))
@@ -247,6 +249,8 @@ export function createDesk(deps: DeskDeps): Desk {
           const p = lsProduct(productId)
           const identity = cleanIdentity(typed)
           notActive(store.read(), p)
+          // The key is sealed into the pending request: an unusable key file must fail before the file is written.
+          deps.secrets.ready?.()
           const hw = await deps.hardwareId.get()
           const req = buildOfflineRequest({
             kind: 'activation',
