@@ -42,9 +42,14 @@ export function createDesk(deps: DeskDeps): Desk {
     onLearn(offsetMs) {
       if (persistedOffset !== null && Math.abs(persistedOffset - offsetMs) <= 2000) return
       persistedOffset = offsetMs
-      store.update((s) => {
-        s.clock = { offsetMs, learnedAt: new Date(now()).toISOString() }
-      })
+      // Best effort: it is learned mid-request, and a full disk here must not fail what the server did.
+      try {
+        store.update((s) => {
+          s.clock = { offsetMs, learnedAt: new Date(now()).toISOString() }
+        })
+      } catch {
+        persistedOffset = null
+      }
     }
   }
   let clockLoaded = false
@@ -121,6 +126,20 @@ export function createDesk(deps: DeskDeps): Desk {
   function notActive(s: State, p: ProfileProduct): void {
     if (s.licenses[p.id])
       fail('already_active', `${p.name} is already activated on this computer. Deactivate it first to use another license.`)
+  }
+
+  /**
+   * The local save after the server acted (took or released a seat). When it fails, the error says
+   * what happened on the server and what the next run will do, never "nothing was changed".
+   */
+  function saveAfterServer<T>(fn: (s: State) => T, done: string, next: string): T {
+    try {
+      return store.update(fn)
+    } catch (e) {
+      const why = toErrorInfo(e).message.split(/\. (?=[A-Z])/)[0]!.replace(/\.$/, '')
+      const first = /disk is full/.test(why) ? 'Free some disk space, then' : 'Once that is fixed,'
+      throw new LicenseDeskError('state_not_saved', `${done}, but saving that on this computer failed: ${why}. ${first} ${next}`)
+    }
   }
 
   /** Runs a use case; records the error code (never its text) for diagnostics, then rethrows. */
@@ -215,7 +234,7 @@ export function createDesk(deps: DeskDeps): Desk {
               fail('invalid_input', `${p.name} is activated with a license key.`)
             const r = await lsClient(p).activate(hw.id, identity, opts, osInfo())
             opts.onProgress?.({ step: 'saving' })
-            store.update((s) => {
+            saveAfterServer((s) => {
               s.licenses[p.id] = {
                 provider: 'licensespring',
                 activatedAt: new Date(now()).toISOString(),
@@ -230,14 +249,14 @@ export function createDesk(deps: DeskDeps): Desk {
               }
               delete s.pending[p.id]
               delete s.offlineDeactivated[p.id]
-            })
+            }, ...activatedButNotSaved(p))
             opts.onProgress?.({ step: 'done' })
             return { product: summary(p, store.read()), ...(r.clockOffsetMs !== undefined ? { clockOffsetMs: r.clockOffsetMs } : {}) }
           }
           if (!('licenseKey' in identity)) fail('invalid_input', `${p.name} is activated with an activation key.`)
           const avkey = qlmKey(identity.licenseKey)
           const { computerKey } = await qlmClient(p).activate(avkey, hw.id, hostname(), opts)
-          storeQlm(p, avkey, hw.id, computerKey, false, hw.source)
+          storeQlm(p, avkey, hw.id, computerKey, false, hw.source, activatedButNotSaved(p))
           opts.onProgress?.({ step: 'done' })
           return { product: summary(p, store.read()) }
         })
@@ -373,11 +392,15 @@ export function createDesk(deps: DeskDeps): Desk {
             await qlmClient(p).release(key, lic.hardwareId, code, opts)
           }
           opts.onProgress?.({ step: 'saving' })
-          const after = store.update((s) => {
-            delete s.licenses[p.id]
-            delete s.offlineDeactivated[p.id]
-            return summary(p, s)
-          })
+          const after = saveAfterServer(
+            (s) => {
+              delete s.licenses[p.id]
+              delete s.offlineDeactivated[p.id]
+              return summary(p, s)
+            },
+            `The seat of ${p.name} is released on the license server`,
+            'deactivate again: License Desk will find the seat already released and remove the license from this computer.'
+          )
           opts.onProgress?.({ step: 'done' })
           return { product: after, alreadyReleased, ...(clockOffsetMs !== undefined ? { clockOffsetMs } : {}) }
         })
@@ -504,8 +527,16 @@ export function createDesk(deps: DeskDeps): Desk {
     }
   }
 
-  function storeQlm(p: ProfileProduct, key: string, computerId: string, computerKey: string, offline: boolean, source?: string) {
-    store.update((s) => {
+  function activatedButNotSaved(p: ProfileProduct): [string, string] {
+    return [
+      `The license server activated ${p.name} for this computer`,
+      'activate again with the same key: the server knows this computer, so no second seat is taken.'
+    ]
+  }
+
+  function storeQlm(p: ProfileProduct, key: string, computerId: string, computerKey: string, offline: boolean, source?: string, afterServer?: [string, string]) {
+    const update = (fn: (s: State) => void) => (afterServer ? saveAfterServer(fn, ...afterServer) : store.update(fn))
+    update((s) => {
       s.licenses[p.id] = {
         provider: 'qlm',
         activatedAt: new Date(now()).toISOString(),
