@@ -4,7 +4,7 @@ import { hostname, platform, release, arch } from 'node:os'
 import { randomUUID } from 'node:crypto'
 import type { HistoryRecord, ProductSummary, StatusSnapshot } from '@shared/contract'
 import { LicenseDeskError, fail, toErrorInfo } from './errors'
-import { writeFileAtomic } from './files'
+import { removeFileDurable, writeFileAtomic } from './files'
 import { LicenseSpringClient, type ClockState, type LsIdentity } from './licensespring/client'
 import { buildOfflineRequest, verifyLic } from './licensespring/offline'
 import type { LsProduct, ProfileProduct, QlmProduct } from './profile'
@@ -128,6 +128,9 @@ export function createDesk(deps: DeskDeps): Desk {
       fail('already_active', `${p.name} is already activated on this computer. Deactivate it first to use another license.`)
   }
 
+  /** The first sentence of an error's message: its cause, without the advice that followed it. */
+  const causeOf = (e: unknown) => toErrorInfo(e).message.split(/\. (?=[A-Z])/)[0]!.replace(/\.$/, '')
+
   /**
    * The local save after the server acted (took or released a seat). When it fails, the error says
    * what happened on the server and what the next run will do, never "nothing was changed".
@@ -136,7 +139,7 @@ export function createDesk(deps: DeskDeps): Desk {
     try {
       return store.update(fn)
     } catch (e) {
-      const why = toErrorInfo(e).message.split(/\. (?=[A-Z])/)[0]!.replace(/\.$/, '')
+      const why = causeOf(e)
       const first = /disk is full/.test(why) ? 'Free some disk space, then' : 'Once that is fixed,'
       throw new LicenseDeskError('state_not_saved', `${done}, but saving that on this computer failed: ${why}. ${first} ${next}`)
     }
@@ -283,7 +286,7 @@ export function createDesk(deps: DeskDeps): Desk {
             extra: osInfo()
           })
           const { sha256 } = await (deps.writeFile ?? writeFileAtomic)(outPath, req.content)
-          store.update((s) => {
+          await commitOrRemove(outPath, 'activation request', (s) => {
             s.pending[p.id] = {
               requestId: req.requestId,
               createdAt: new Date(now()).toISOString(),
@@ -465,11 +468,13 @@ export function createDesk(deps: DeskDeps): Desk {
               activationKey: lic.licenseKey
             } as HistoryRecord
           }
-          store.update((s) => {
+          const commit = (s: State) => {
             delete s.licenses[p.id]
             s.history.push(record)
             s.offlineDeactivated[p.id] = record.id
-          })
+          }
+          if (record.kind === 'licensespring-file') await commitOrRemove(record.filePath, 'deactivation request', commit)
+          else store.update(commit)
           opts.onProgress?.({ step: 'done' })
           return hydrate(record)
         })
@@ -524,6 +529,25 @@ export function createDesk(deps: DeskDeps): Desk {
         stateFile: { path: deps.statePath, ...(store.report.corruptMovedTo ? { corruptMovedTo: store.report.corruptMovedTo } : {}) }
       }
       return JSON.stringify(bundle, null, 2)
+    }
+  }
+
+  /**
+   * Commits the state change that goes with a request file just written. If the commit fails, the file
+   * is removed again (a valid deactivation request left behind would free the seat while this computer
+   * keeps the license); if even that fails, the error says the file is there and must not be used.
+   */
+  async function commitOrRemove(filePath: string, what: string, fn: (s: State) => void): Promise<void> {
+    try {
+      store.update(fn)
+    } catch (e) {
+      if (await removeFileDurable(filePath)) throw e
+      const why = causeOf(e)
+      throw new LicenseDeskError(
+        'file_write',
+        `The ${what} file ${filePath} was written, but the license state could not be saved (${why}) and the file could not be removed again. Delete it and do not upload it: the license is unchanged on this computer.`,
+        { nextStep: 'contact_support' }
+      )
     }
   }
 
