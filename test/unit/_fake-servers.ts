@@ -169,6 +169,8 @@ export class FakeQlm {
       const key = u.searchParams.get('is_avkey') ?? ''
       const pc = u.searchParams.get('is_pcid') ?? ''
       if (call.method === 'ValidateLicenseHttp') {
+        if (u.searchParams.get('is_activate') !== 'true' && !this.activated.has(`${key.replace(/-/g, '')}|${pc}`))
+          return void res.end('<QuickLicenseManager><error>The license is not activated on this computer.</error></QuickLicenseManager>')
         this.activated.add(`${key.replace(/-/g, '')}|${pc}`)
         return void res.end(`\uFEFF<?xml version="1.0"?><QuickLicenseManager><result>License activated</result><pckey>${this.computerKey}</pckey></QuickLicenseManager>`)
       }

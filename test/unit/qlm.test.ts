@@ -170,21 +170,43 @@ describe('QlmClient', () => {
     expect(q.has('is_user')).toBe(false)
   })
 
-  it('release refused -> server_refused with the server text verbatim', async () => {
-    const e = await rejection(client().release(KEY, 'other-pc', undefined))
+  it('release refused while this computer still holds the seat -> server_refused with the server text verbatim', async () => {
+    await client().activate(KEY, PC, 'h')
+    qlm.script.push('<QuickLicenseManager><error>Authentication error.</error></QuickLicenseManager>')
+    const e = await rejection(client().release(KEY, PC, undefined))
     expect(e.code).toBe('server_refused')
-    expect(e.info.serverMessage).toBe('The license is not activated on this computer.')
+    expect(e.info.serverMessage).toBe('Authentication error.')
+    // Asked whether the seat is still here (a read, not an activation).
+    expect(qlm.calls.map((c) => c.method)).toEqual(['ValidateLicenseHttp', 'ReleaseLicenseHttp', 'ValidateLicenseHttp'])
+    expect(qlm.calls[2]!.query.has('is_activate')).toBe(false)
+  })
+
+  it('release refused and the server holds no seat for this computer -> already released (whatever the text says)', async () => {
+    qlm.script.push('<QuickLicenseManager><error>Die Lizenz ist auf diesem Computer nicht aktiviert.</error></QuickLicenseManager>')
+    expect(await client().release(KEY, 'other-pc', undefined)).toEqual({ alreadyReleased: true })
+  })
+
+  it('a release whose answer is lost, and the seat is gone -> already released; still held -> the error', async () => {
+    await client().activate(KEY, PC, 'h')
+    qlm.activated.clear() // the server released it ...
+    qlm.script.push('!503 busy') // ... and its answer did not arrive
+    expect(await client().release(KEY, PC, undefined)).toEqual({ alreadyReleased: true })
+    await client().activate(KEY, PC, 'h')
+    qlm.script.push('')
+    expect((await rejection(client().release(KEY, PC, undefined))).code).toBe('bad_response')
   })
 
   it('release is not retried on a 5xx answer or an unreadable answer', async () => {
+    await client().activate(KEY, PC, 'h')
     qlm.script.push('!503 busy')
     const e = await rejection(client().release(KEY, PC, undefined))
     expect(e.code).toBe('server_unavailable')
-    expect(qlm.calls).toHaveLength(1)
+    const releases = () => qlm.calls.filter((c) => c.method === 'ReleaseLicenseHttp').length
+    expect(releases()).toBe(1)
     qlm.script.push('')
     const e2 = await rejection(client().release(KEY, PC, undefined))
     expect(e2.code).toBe('bad_response')
-    expect(qlm.calls).toHaveLength(2)
+    expect(releases()).toBe(2)
   })
 
   it('activation (a safe read-and-bind) is retried on 5xx', async () => {
