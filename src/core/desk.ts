@@ -392,7 +392,8 @@ export function createDesk(deps: DeskDeps): Desk {
             const code = p.qlm.requireDeactivationCode
               ? computeDvc({ activationKey: key, computerId: lic.hardwareId, cek: p.qlm.communicationEncryptionKey, nowMs: now(), options: p.qlm.dvc }).code
               : undefined
-            await qlmClient(p).release(key, lic.hardwareId, code, opts)
+            // Released already (an answer lost, or released elsewhere) when the server holds no seat for this computer.
+            alreadyReleased = (await qlmClient(p).release(key, lic.hardwareId, code, opts)).alreadyReleased
           }
           opts.onProgress?.({ step: 'saving' })
           const after = saveAfterServer(
