@@ -12,6 +12,7 @@ import { defaultDataDir, stateFilePath, STATE_FILE_NAME } from '@core/paths'
 import { loadProfile, resolveProfilePath } from '@core/profile'
 import { calendarDate, dvcForDate } from '@core/qlm/dvc'
 import { createLocalSecretBox } from '@core/secrets'
+import { readSettings } from '@core/settings'
 import type { Desk, HardwareIdProvider } from '@core/types'
 
 export const VERSION = '0.1.0'
@@ -41,7 +42,7 @@ export const EXIT = { ok: 0, internal: 1, usage: 2, profile: 3, network: 4, refu
 
 export function exitCodeFor(info: ErrorInfo): number {
   const c = info.code
-  if (c === 'invalid_input' || c === 'product_unknown') return EXIT.usage
+  if (c === 'invalid_input' || c === 'product_unknown' || c === 'setting_invalid') return EXIT.usage
   if (c === 'profile_invalid' || c === 'profile_not_found') return EXIT.profile
   if (c.startsWith('network_') || c === 'server_unavailable' || c === 'rate_limited' || c === 'bad_response' || c === 'http_status') return EXIT.network
   if (c === 'server_refused' || c === 'clock_skew' || c === 'signature_invalid') return EXIT.refused
@@ -162,6 +163,7 @@ async function makeDesk(v: Values, io: CliIo, writes: boolean): Promise<{ desk: 
   let Conf: ConfClass | undefined
   if (writes) Conf = (await import('conf')).default
 
+  const settings = readSettings(io.env)
   const dataDir = resolve(io.cwd, v['data-dir'] ?? defaultDataDir(io.env))
   const { path } = resolveProfilePath({ explicit: v.profile && resolve(io.cwd, v.profile), env: io.env, resourcesDir: resourcesDir(io) })
   const profile = loadProfile(path)
@@ -182,8 +184,7 @@ async function makeDesk(v: Values, io: CliIo, writes: boolean): Promise<{ desk: 
     hardwareId: io.hardwareId ?? createHardwareIdProvider(),
     fetch: io.fetch,
     appVersion: VERSION,
-    timeoutMs: io.env.LICENSE_DESK_TIMEOUT_MS ? Number(io.env.LICENSE_DESK_TIMEOUT_MS) : undefined,
-    retryBaseMs: io.env.LICENSE_DESK_RETRY_BASE_MS ? Number(io.env.LICENSE_DESK_RETRY_BASE_MS) : undefined
+    ...settings
   })
   // A damaged state file is moved aside when first read: say so once the command has run.
   io.after?.push(() => {
