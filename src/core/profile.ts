@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { z } from 'zod'
 import { LicenseDeskError } from './errors'
+import { badUtf8Line, decodeUtf8 } from './files'
 
 const url = z.string().url().refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL')
 const productId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash or underscore (1 to 64)')
@@ -73,13 +74,45 @@ export function parseProfile(data: unknown, source = 'vendor profile'): Profile 
   throw new LicenseDeskError('profile_invalid', `The ${source} is invalid at ${where}: ${issue.message}.`)
 }
 
-export function loadProfile(path: string): Profile {
-  let text: string
+/** The path of the first key or string value holding U+FFFD (where an invalid byte was decoded). */
+function replacementAt(v: unknown, path: PropertyKey[] = []): PropertyKey[] | undefined {
+  if (typeof v === 'string') return v.includes('\uFFFD') ? path : undefined
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const p = replacementAt(v[i], [...path, i])
+      if (p) return p
+    }
+  } else if (v && typeof v === 'object')
+    for (const [k, val] of Object.entries(v)) {
+      if (k.includes('\uFFFD')) return [...path, k]
+      const p = replacementAt(val, [...path, k])
+      if (p) return p
+    }
+  return undefined
+}
+
+/** Strict UTF-8: a byte that is not UTF-8 is refused naming the field (or line) it is in, never read as U+FFFD. */
+function decodeProfile(bytes: Buffer, path: string): string {
+  const line = badUtf8Line(bytes)
+  if (line === undefined) return decodeUtf8(bytes)
+  let where = `line ${line}`
   try {
-    text = readFileSync(path, 'utf8')
+    const at = replacementAt(JSON.parse(new TextDecoder('utf-8').decode(bytes)))
+    if (at) where = `${fieldPath(at.map((k) => (typeof k === 'string' ? k.replace(/\uFFFD/g, '?') : k))) || '(top level)'} (line ${line})`
+  } catch {
+    /* not JSON either: the line is all we can name */
+  }
+  throw new LicenseDeskError('profile_invalid', `The vendor profile ${path} is invalid at ${where}: it is not valid UTF-8 text. Ask the vendor for a corrected profile.`)
+}
+
+export function loadProfile(path: string): Profile {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(path)
   } catch {
     throw new LicenseDeskError('profile_not_found', `The vendor profile ${path} could not be read (no such file, or access denied).`)
   }
+  const text = decodeProfile(bytes, path)
   let data: unknown
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''))
