@@ -133,14 +133,29 @@ export async function writeFileDurable(path: string, content: string | Buffer, o
   if (durable) await fsyncDir(dirname(path))
 }
 
-/** A file for the user (request file, receipt, diagnostics): durable, or a file_write error and no file. */
+/**
+ * A file for the user (request file, receipt, diagnostics): durable, or a file_write error and no file.
+ * Temp files an interrupted earlier write of the same file left beside it are removed (the use cases
+ * write a product's file under that product's lock, so none of them is another writer's).
+ */
 export async function writeFileAtomic(path: string, content: string): Promise<{ sha256: string }> {
   try {
     await writeFileDurable(path, content)
   } catch (e) {
     throw new LicenseDeskError('file_write', `Could not save ${basename(path)} in ${dirname(path)}: ${fsReason(e)}. Nothing was changed; choose another folder.`)
   }
+  await removeLeftoverTemps(path)
   return { sha256: sha256Hex(content) }
+}
+
+async function removeLeftoverTemps(path: string): Promise<void> {
+  const prefix = `.${basename(path)}.`
+  try {
+    for (const f of await fs.readdir(dirname(path)))
+      if (f.startsWith(prefix) && /^[0-9a-f]{12}\.tmp$/.test(f.slice(prefix.length))) await fs.rm(join(dirname(path), f), { force: true })
+  } catch {
+    /* best effort: a leftover temp file is litter, never read */
+  }
 }
 
 /**
