@@ -3,7 +3,7 @@
 // then fsync of the folder, so after a crash or power loss the file is either the old one or the new one,
 // whole. Every file we read is decoded as strict UTF-8: a stray byte is an error, never a silent U+FFFD.
 import { createHash, randomBytes } from 'node:crypto'
-import { closeSync, fsyncSync, linkSync, openSync, promises as fs, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, promises as fs, renameSync, rmSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { LicenseDeskError } from './errors'
 
@@ -73,13 +73,7 @@ function placeExclusive(tmp: string, path: string): void {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw e
-    let exists = true
-    try {
-      readFileSync(path)
-    } catch {
-      exists = false
-    }
-    if (exists) throw Object.assign(new Error(`EEXIST: ${path}`), { code: 'EEXIST' })
+    if (existsSync(path)) throw Object.assign(new Error(`EEXIST: file already exists, ${path}`), { code: 'EEXIST' })
     renameSync(tmp, path)
     return
   }
