@@ -133,7 +133,11 @@ export function createDesk(deps: DeskDeps): Desk {
       if (!['cancelled', 'state_locked', 'state_corrupt', 'invalid_input', 'product_unknown'].includes(info.code)) {
         try {
           store.update((s) => {
-            s.errors = [...s.errors, { code: info.code, ...(info.serverCode ? { serverCode: info.serverCode } : {}), at: new Date(now()).toISOString() }].slice(-20)
+            const cause = e instanceof LicenseDeskError ? e.causeSummary : undefined
+            s.errors = [
+              ...s.errors,
+              { code: info.code, ...(info.serverCode ? { serverCode: info.serverCode } : {}), ...(cause ? { cause } : {}), at: new Date(now()).toISOString() }
+            ].slice(-20)
           })
         } catch {
           /* recording is best effort */

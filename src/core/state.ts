@@ -49,7 +49,7 @@ export const stateSchema = z.object({
   /** Product ids whose last change was an offline deactivation (cleared by the next activation). */
   offlineDeactivated: z.record(z.string(), z.string()).default({}),
   clock: z.object({ offsetMs: z.number(), learnedAt: z.string() }).nullable().default(null),
-  errors: z.array(z.object({ code: z.string(), serverCode: z.string().optional(), at: z.string() })).default([])
+  errors: z.array(z.object({ code: z.string(), serverCode: z.string().optional(), cause: z.string().optional(), at: z.string() })).default([])
 })
 export type State = z.infer<typeof stateSchema>
 

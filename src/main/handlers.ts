@@ -11,7 +11,7 @@ import type {
 } from '@shared/contract'
 import { CHANNELS } from '@shared/contract'
 import type { ErrorCode, ErrorInfo, NextStep, Result } from '@shared/errors'
-import { isErrorInfo } from '@shared/errors'
+import { makeErrorInfo, toErrorInfo } from '@shared/error-policy'
 import { inputSchemas } from '@shared/schemas'
 import type { Desk, OperationOptions } from '@core/types'
 import { isAllowedExternalUrl, type ExternalPolicy, profileExternalHosts } from './external'
@@ -53,38 +53,17 @@ class HandlerError extends Error {
   }
 }
 
-export function errorInfo(code: ErrorCode, message: string, nextStep: NextStep = 'none', retryable = false): ErrorInfo {
-  return { code, message, retryable, nextStep }
+/** An ErrorInfo with the policy's next step (and retryability) unless one is given. */
+export function errorInfo(code: ErrorCode, message: string, nextStep?: NextStep): ErrorInfo {
+  return makeErrorInfo(code, message, nextStep ? { nextStep } : {})
 }
 
-function fail(code: ErrorCode, message: string, nextStep: NextStep = 'none'): never {
+function fail(code: ErrorCode, message: string, nextStep?: NextStep): never {
   throw new HandlerError(errorInfo(code, message, nextStep))
 }
 
-/**
- * Maps anything thrown to an ErrorInfo: the core's LicenseDeskError (and ours) carry `.info`; an abort
- * is "cancelled"; anything else is "internal" with a generic message (never the raw text, which could
- * carry a path or a secret).
- */
-export function toErrorInfoSafe(e: unknown): ErrorInfo {
-  if (typeof e === 'object' && e !== null) {
-    const info = (e as { info?: unknown }).info
-    if (isErrorInfo(info)) {
-      const out: ErrorInfo = {
-        code: info.code,
-        message: info.message,
-        retryable: Boolean(info.retryable),
-        nextStep: info.nextStep ?? 'none'
-      }
-      if (info.serverCode !== undefined) out.serverCode = info.serverCode
-      if (info.serverMessage !== undefined) out.serverMessage = info.serverMessage
-      if (info.httpStatus !== undefined) out.httpStatus = info.httpStatus
-      return out
-    }
-    if ((e as { name?: unknown }).name === 'AbortError') return errorInfo('cancelled', 'The operation was cancelled.')
-  }
-  return errorInfo('internal', 'An unexpected error occurred in License Desk.', 'contact_support')
-}
+/** Maps anything thrown to an ErrorInfo that is safe to send to the renderer (see toErrorInfo in the error policy). */
+export const toErrorInfoSafe = toErrorInfo
 
 function describeIssues(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }): string {
   const first = error.issues.slice(0, 3).map((i) => {

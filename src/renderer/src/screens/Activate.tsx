@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react'
+import { clockWorthWarning } from '@shared/error-policy'
 import type { ErrorInfo } from '@shared/errors'
 import { useApi } from '../context'
 import { ErrorPanel } from '../components/ErrorPanel'
@@ -184,7 +185,7 @@ export function ActivateDone({ productId, clockOffsetMs }: { productId: string; 
       </div>
       <ScreenHeading>{fmt(m.activate.doneTitle, { product: name })}</ScreenHeading>
       <p className="lead">{m.activate.doneText}</p>
-      {clockOffsetMs !== undefined && Math.abs(clockOffsetMs) > 60000 && (
+      {clockWorthWarning(clockOffsetMs) && (
         <p className="notice notice-warn">{fmt(m.activate.clockNote, { minutes: minutes(clockOffsetMs) })}</p>
       )}
       <div className="actions">

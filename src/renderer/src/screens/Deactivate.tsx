@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { clockWorthWarning } from '@shared/error-policy'
 import { useAnnounce, useApi } from '../context'
 import { ErrorPanel } from '../components/ErrorPanel'
 import { ScreenHeading } from '../components/ScreenHeading'
@@ -150,7 +151,7 @@ export function DeactivateDone({ productId, alreadyReleased, clockOffsetMs }: { 
       <ScreenHeading>{fmt(m.deactivate.doneTitle, { product: name })}</ScreenHeading>
       <p className="lead">{fmt(m.deactivate.doneText, { product: name })}</p>
       {alreadyReleased && <p className="notice notice-info">{m.deactivate.alreadyReleased}</p>}
-      {clockOffsetMs !== undefined && Math.abs(clockOffsetMs) > 60000 && (
+      {clockWorthWarning(clockOffsetMs) && (
         <p className="notice notice-warn">{fmt(m.activate.clockNote, { minutes: minutes(clockOffsetMs) })}</p>
       )}
       <div className="actions">
