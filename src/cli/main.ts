@@ -7,10 +7,10 @@ import { createDesk } from '@core/desk'
 import { LicenseDeskError, toErrorInfo } from '@core/errors'
 import { readTextFile, writeFileAtomic } from '@core/files'
 import { createHardwareIdProvider } from '@core/hwid'
-import { decodeBase64Json, decodeOfflineRequest } from '@core/licensespring/offline'
+import { decodeBase64Json, decodeOfflineRequest } from '@core/providers/licensespring/offline'
 import { defaultDataDir, stateFilePath, STATE_FILE_NAME } from '@core/paths'
 import { loadProfile, resolveProfilePath } from '@core/profile'
-import { calendarDate, dvcForDate } from '@core/qlm/dvc'
+import { calendarDate, dvcForDate } from '@core/providers/qlm/dvc'
 import { createLocalSecretBox } from '@core/secrets'
 import type { Desk, HardwareIdProvider } from '@core/types'
 
@@ -265,10 +265,10 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
             : `Deactivated ${r.product.name}: the seat is free for another computer.`) + clockNote(r.clockOffsetMs)
         )
       }
-      const status = await desk.status()
-      const p = status.products.find((x) => x.id === productId)
-      const outPath = p?.provider === 'licensespring' ? resolve(io.cwd, v.out ?? desk.offlineFileName(productId!, 'deactivation')) : undefined
-      if (p?.provider === 'qlm' && v.out) usage('--out is for LicenseSpring products; a QLM product gets a code.')
+      // A request file is written (to --out or the profile's file name); a code is printed.
+      const writesFile = desk.capabilities(productId!).offlineDeactivation === 'request-file'
+      if (!writesFile && v.out) usage('--out is for LicenseSpring products; a QLM product gets a code.')
+      const outPath = writesFile ? resolve(io.cwd, v.out ?? desk.offlineFileName(productId!, 'deactivation')) : undefined
       const record = await desk.deactivateOffline(productId!, outPath, opts)
       const steps =
         record.kind === 'licensespring-file'

@@ -126,13 +126,6 @@ export function createHandlers(desk: Desk, native: NativeAdapters, options: Hand
     }
   }
 
-  async function productProvider(productId: string): Promise<'licensespring' | 'qlm'> {
-    const snap = await desk.status()
-    const product = snap.products.find((p) => p.id === productId)
-    if (!product) fail('product_unknown', `No product "${productId}" in the vendor profile.`, 'fix_input')
-    return product.provider
-  }
-
   type Impl = { [C in Channel]: (req: Contract[C]['req'], ctx: HandlerContext) => Promise<Contract[C]['res']> }
 
   const impl: Impl = {
@@ -174,18 +167,13 @@ export function createHandlers(desk: Desk, native: NativeAdapters, options: Hand
     'deactivate:online': async (req, ctx) =>
       withOperation(req.operationId, ctx, (opts) => desk.deactivateOnline(req.productId, opts)),
     'deactivate:offline': async (req, ctx) => {
-      const provider = await productProvider(req.productId)
-      if (provider === 'licensespring') {
-        const path = await native.showSaveDialog(desk.offlineFileName(req.productId, 'deactivation'))
+      // A request file is saved where the user chooses; a code needs no dialog.
+      let path: string | undefined
+      if (desk.capabilities(req.productId).offlineDeactivation === 'request-file') {
+        path = await native.showSaveDialog(desk.offlineFileName(req.productId, 'deactivation'))
         if (!path) return { cancelled: true }
-        const record = await withOperation(req.operationId, ctx, (opts) =>
-          desk.deactivateOffline(req.productId, path, opts)
-        )
-        return { cancelled: false, record }
       }
-      const record = await withOperation(req.operationId, ctx, (opts) =>
-        desk.deactivateOffline(req.productId, undefined, opts)
-      )
+      const record = await withOperation(req.operationId, ctx, (opts) => desk.deactivateOffline(req.productId, path, opts))
       return { cancelled: false, record }
     },
     'operation:cancel': async (req) => {

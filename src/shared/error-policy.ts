@@ -128,7 +128,9 @@ export function makeErrorInfo(code: ErrorCode, message: string, extra: ErrorDeta
  */
 export function toErrorInfo(e: unknown): ErrorInfo {
   if (typeof e === 'object' && e !== null) {
-    const info = isErrorInfo(e) ? e : (e as { info?: unknown }).info
+    // A named error carries its info in `.info` (it also looks like one itself: it has a code and a message).
+    const carried = (e as { info?: unknown }).info
+    const info = isErrorInfo(carried) ? carried : e
     if (isErrorInfo(info)) {
       return makeErrorInfo(info.code, info.message, {
         retryable: Boolean(info.retryable),

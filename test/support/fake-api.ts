@@ -89,9 +89,9 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
 
   const state = new Map<string, ProductSummary>()
   const base: ProductSummary[] = [
-    { id: 'studio', name: 'Demo Studio', provider: 'licensespring', authorization: 'license-key', state: 'inactive', canActivateOffline: true, canDeactivateOffline: true, portalUrl: DEMO.portalUrl },
-    { id: 'cloud', name: 'Demo Cloud', provider: 'licensespring', authorization: 'user', state: 'inactive', canActivateOffline: false, canDeactivateOffline: false },
-    { id: 'cad', name: 'Demo CAD', provider: 'qlm', authorization: 'qlm-key', state: 'inactive', canActivateOffline: true, canDeactivateOffline: true }
+    { id: 'studio', name: 'Demo Studio', provider: 'licensespring', authorization: 'license-key', state: 'inactive', canActivateOffline: true, canDeactivateOffline: true, offlineActivation: 'request-file', offlineDeactivation: 'request-file', portalUrl: DEMO.portalUrl },
+    { id: 'cloud', name: 'Demo Cloud', provider: 'licensespring', authorization: 'user', state: 'inactive', canActivateOffline: false, canDeactivateOffline: false, offlineActivation: 'request-file', offlineDeactivation: 'request-file' },
+    { id: 'cad', name: 'Demo CAD', provider: 'qlm', authorization: 'qlm-key', state: 'inactive', canActivateOffline: true, canDeactivateOffline: true, offlineActivation: 'web-page', offlineDeactivation: 'code' }
   ]
   for (const p of base) state.set(p.id, p)
   const history: HistoryRecord[] = []

@@ -50,3 +50,10 @@ describe('error causes', () => {
     expect(redactCause('password=hunter2')).toBe('string')
   })
 })
+
+describe('toErrorInfo of a named error', () => {
+  it('keeps the server code, server message and next step the error carries', () => {
+    const e = new LicenseDeskError('server_refused', 'refused', { serverCode: 'license_not_found', serverMessage: 'nope', httpStatus: 400, nextStep: 'fix_input' })
+    expect(toErrorInfo(e)).toEqual({ code: 'server_refused', message: 'refused', retryable: false, nextStep: 'fix_input', serverCode: 'license_not_found', serverMessage: 'nope', httpStatus: 400 })
+  })
+})

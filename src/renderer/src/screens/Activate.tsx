@@ -16,7 +16,8 @@ export function ActivateMethod({ productId }: { productId: string }) {
   const nav = useNav()
   const product = useProduct(productId)
   if (!product) return null
-  const qlm = product.provider === 'qlm'
+  // A request file to upload (LicenseSpring), or the vendor's activation page (QLM).
+  const qlm = product.offlineActivation !== 'request-file'
   return (
     <>
       <ScreenHeading>{fmt(m.activate.chooseTitle, { product: product.name })}</ScreenHeading>
@@ -99,7 +100,7 @@ export function ActivateOnline({ productId }: { productId: string }) {
     }
   }
 
-  const offlineScreen = product.provider === 'qlm' ? 'activate-qlm-offline' : 'activate-ls-offline'
+  const offlineScreen = product.offlineActivation === 'request-file' ? 'activate-ls-offline' : 'activate-qlm-offline'
 
   return (
     <>

@@ -14,7 +14,8 @@ export function DeactivateMethod({ productId }: { productId: string }) {
   const nav = useNav()
   const product = useProduct(productId)
   if (!product) return null
-  const qlm = product.provider === 'qlm'
+  // The offline proof is a code to send (QLM) or a request file to upload (LicenseSpring).
+  const qlm = product.offlineDeactivation === 'code'
   return (
     <>
       <ScreenHeading>{fmt(m.deactivate.chooseTitle, { product: product.name })}</ScreenHeading>
@@ -40,7 +41,7 @@ export function DeactivateConfirm({ screen }: { screen: Extract<Screen, { name: 
   // The product disappears from "active" once it is released; keep its name for this flow.
   const [name] = useState(product?.name ?? screen.productId)
   const { productId, mode } = screen
-  const qlm = product?.provider === 'qlm'
+  const qlm = product?.offlineDeactivation === 'code'
 
   async function run(runMode: DeactivateMode) {
     const operationId = newOperationId()

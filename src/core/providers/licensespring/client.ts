@@ -3,9 +3,10 @@
 // response Date headers; on date_header_diff the request is re-signed once with the corrected time.
 import { createVerify } from 'node:crypto'
 import { clockWorthWarning } from '@shared/error-policy'
-import { LicenseDeskError } from '../errors'
-import { httpRequest, type HttpResponse } from '../http'
-import type { OperationOptions } from '../types'
+import { LicenseDeskError } from '../../errors'
+import { httpRequest, type HttpResponse } from '../../http'
+import type { OperationOptions } from '../../types'
+import type { ClockState } from '../port'
 import { signedHeaders } from './signer'
 
 export interface LicenseSpringConfig {
@@ -40,12 +41,7 @@ export interface LsLicense {
   [k: string]: unknown
 }
 
-/** Shared, mutable knowledge of the server's clock: server time minus local time. */
-export interface ClockState {
-  offsetMs: number | null
-  /** Called whenever a response teaches us the offset. */
-  onLearn?: (offsetMs: number) => void
-}
+export type { ClockState }
 
 export interface ClientOptions {
   fetch?: typeof fetch
