@@ -1,5 +1,5 @@
-// An in-memory LicenseDeskApi for component tests, screenshots and UI work without the main process.
-// Lives with the test support, out of src/: only tests and scripts/screens use it.
+// An in-memory LicenseDeskApi for component tests without the main process.
+// Lives with the test support, out of src/: the renderer tests use it.
 import type {
   ActivateOnlineRequest,
   AppInfo,

@@ -3,7 +3,7 @@
 import { createHmac, createSign } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { DEMO_PRIVATE_KEY, readBody, startServer, type TestServer } from './_helpers'
+import { DEMO_PRIVATE_KEY, readBody, startServer, type TestServer } from './tools'
 
 export const PRIVATE_PEM = readFileSync(DEMO_PRIVATE_KEY, 'utf8')
 
