@@ -6,25 +6,17 @@ import { LicenseDeskError, fail } from '../../errors'
 import type { LsProduct } from '../../profile'
 import type { StoredLicense, StoredRecord } from '../../state'
 import type { Identity, OperationOptions } from '../../types'
+import { ProductProvider } from '../base'
 import { cleanIdentity, keyHint } from '../identity'
-import type { Activation, Capabilities, OfflineDeactivationArtifact, ProviderEnv, ProviderPort, Release } from '../port'
+import type { Activation, Capabilities, OfflineDeactivationArtifact, ProviderPort, Release } from '../port'
 import { LicenseSpringClient, type LsIdentity } from './client'
 import { buildOfflineRequest } from './offline'
 
 /** License types a LicenseSpring offline deactivation file can release (a trial can too). */
 export const OFFLINE_CAPABLE_TYPES = new Set(['perpetual', 'consumption'])
 
-export class LicenseSpringProvider implements ProviderPort {
-  readonly productId: string
-  readonly productName: string
+export class LicenseSpringProvider extends ProductProvider<LsProduct> implements ProviderPort {
   readonly recordKind = 'licensespring-file' as const
-  constructor(
-    readonly product: LsProduct,
-    private readonly env: ProviderEnv
-  ) {
-    this.productId = product.id
-    this.productName = product.name
-  }
 
   get config() {
     return this.product.licensespring
