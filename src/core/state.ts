@@ -180,7 +180,8 @@ function folderError(e: unknown, statePath: string): unknown {
   return new LicenseDeskError(
     'file_write',
     `License Desk cannot use its data folder ${dirname(statePath)}: ${why}. Nothing was changed. Fix the folder, or choose another one with --data-dir or LICENSE_DESK_DATA_DIR.`,
-    { nextStep: 'contact_support' }
+    { nextStep: 'contact_support' },
+    { cause: e }
   )
 }
 
