@@ -173,7 +173,12 @@ async function makeDesk(v: Values, io: CliIo, writes: boolean): Promise<{ desk: 
 }
 
 function describeProduct(p: ProductSummary): string {
-  const state = { active: 'active', inactive: 'not activated', 'offline-deactivated': 'deactivated offline (waiting for the vendor to receive the proof)', 'offline-activation-pending': 'offline activation requested (import the .lic file)' }[p.state]
+  const state = {
+    active: 'active',
+    inactive: 'not activated',
+    'offline-deactivated': 'deactivated offline (waiting for the vendor to receive the proof)',
+    'offline-activation-pending': 'offline activation requested (import the .lic file)'
+  }[p.state]
   const lines = [`${p.id}  ${p.name} [${p.provider}]: ${state}`]
   if (p.license) {
     if (p.license.keyHint) lines.push(`    key ${p.license.keyHint}`)
@@ -248,7 +253,12 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
         identity = { username: v.user, password }
       } else usage('Give either --key KEY, or --user U with a password.')
       const r = await desk.activateOnline(productId!, identity, opts)
-      return out(io, json, { product: r.product, ...(r.clockOffsetMs !== undefined ? { clockOffsetMs: r.clockOffsetMs } : {}) }, `Activated ${r.product.name} on this computer.${clockNote(r.clockOffsetMs)}`)
+      return out(
+        io,
+        json,
+        { product: r.product, ...(r.clockOffsetMs !== undefined ? { clockOffsetMs: r.clockOffsetMs } : {}) },
+        `Activated ${r.product.name} on this computer.${clockNote(r.clockOffsetMs)}`
+      )
     }
     case 'deactivate': {
       const [productId] = need(args, 1, 'PRODUCT')
@@ -279,7 +289,12 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
     case 'offline-request': {
       const [productId] = need(args, 1, 'PRODUCT')
       const { desk } = await makeDesk(v, io, true)
-      const identity = v.key !== undefined && v.user === undefined ? { licenseKey: v.key } : v.user !== undefined && v.key === undefined ? { username: v.user } : usage('Give either --key KEY or --user U.')
+      const identity =
+        v.key !== undefined && v.user === undefined
+          ? { licenseKey: v.key }
+          : v.user !== undefined && v.key === undefined
+            ? { username: v.user }
+            : usage('Give either --key KEY or --user U.')
       const outPath = resolve(io.cwd, v.out ?? desk.offlineFileName(productId!, 'activation'))
       const r = await desk.createOfflineActivationRequest(productId!, identity, outPath)
       return out(

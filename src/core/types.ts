@@ -2,15 +2,7 @@
 // core never imports electron. The Electron main process and the CLI both build a Desk with
 // createDesk(deps) from ./desk.ts and call only these methods.
 export type { Capabilities } from './providers/port'
-import type {
-  ActivateResult,
-  DeactivateOnlineResult,
-  HardwareIdInfo,
-  HistoryRecord,
-  ProgressEvent,
-  QlmActivationUrl,
-  StatusSnapshot
-} from '@shared/contract'
+import type { ActivateResult, DeactivateOnlineResult, HardwareIdInfo, HistoryRecord, ProgressEvent, QlmActivationUrl, StatusSnapshot } from '@shared/contract'
 import type { Capabilities } from './providers/port'
 
 export interface OperationOptions {

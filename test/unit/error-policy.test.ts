@@ -54,7 +54,15 @@ describe('error causes', () => {
 describe('toErrorInfo of a named error', () => {
   it('keeps the server code, server message and next step the error carries', () => {
     const e = new LicenseDeskError('server_refused', 'refused', { serverCode: 'license_not_found', serverMessage: 'nope', httpStatus: 400, nextStep: 'fix_input' })
-    expect(toErrorInfo(e)).toEqual({ code: 'server_refused', message: 'refused', retryable: false, nextStep: 'fix_input', serverCode: 'license_not_found', serverMessage: 'nope', httpStatus: 400 })
+    expect(toErrorInfo(e)).toEqual({
+      code: 'server_refused',
+      message: 'refused',
+      retryable: false,
+      nextStep: 'fix_input',
+      serverCode: 'license_not_found',
+      serverMessage: 'nope',
+      httpStatus: 400
+    })
   })
 })
 
