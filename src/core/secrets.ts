@@ -62,8 +62,7 @@ function loadOrCreateKey(dataDir: string): Buffer {
     try {
       renameSync(file, `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`)
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
-        throw new LicenseDeskError('secret_unavailable', `The damaged key file ${file} could not be replaced: ${fsReason(e)}.`)
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new LicenseDeskError('secret_unavailable', `The damaged key file ${file} could not be replaced: ${fsReason(e)}.`)
     }
   }
   const key = randomBytes(32)

@@ -1,5 +1,5 @@
 // Crash injection at every file call: the built CLI runs with the file layer wrapped
-// (test/fixtures/fs-faults.cjs) and is killed with SIGKILL just before its Nth call touching the data
+// (test/support/fs-faults.cjs) and is killed with SIGKILL just before its Nth call touching the data
 // folder or the output folder, for every N an activation, an online deactivation (both providers) and an
 // offline deactivation make. After each kill the state must read back valid, a rerun must finish the job
 // (never "another window is working", never a stuck key file), and the server and this computer must agree.
@@ -9,12 +9,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { toErrorInfo } from '@core/errors'
-import { decodeOfflineRequest } from '@core/licensespring/offline'
+import { decodeOfflineRequest } from '@core/providers/licensespring/offline'
 import type { Desk } from '@core/types'
-import { CLI, ensureCliBuilt, KEYS, ROOT, startDemo, type Demo } from '../helpers/demo'
-import { makeDesk } from '../helpers/desk'
+import { CLI, ensureCliBuilt, KEYS, ROOT, startDemo, type Demo } from '../support/demo'
+import { makeDesk } from '../support/desk'
 
-const PRELOAD = join(ROOT, 'test', 'fixtures', 'fs-faults.cjs')
+const PRELOAD = join(ROOT, 'test', 'support', 'fs-faults.cjs')
 
 let demo: Demo
 let hwid: string
@@ -31,7 +31,11 @@ function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
     execFile(
       process.execPath,
       ['-r', PRELOAD, CLI, '--json', '--profile', demo.profilePath, '--data-dir', demo.dataDir, ...args],
-      { cwd: demo.dir, env: { ...process.env, LICENSE_DESK_RETRY_BASE_MS: '5', LICENSE_DESK_TIMEOUT_MS: '3000', LD_FAULT_DIRS: `${demo.dataDir}:${outDir}`, ...env }, timeout: 30_000 },
+      {
+        cwd: demo.dir,
+        env: { ...process.env, LICENSE_DESK_RETRY_BASE_MS: '5', LICENSE_DESK_TIMEOUT_MS: '3000', LD_FAULT_DIRS: `${demo.dataDir}:${outDir}`, ...env },
+        timeout: 30_000
+      },
       (err, stdout) => {
         let json: unknown
         try {
@@ -138,7 +142,10 @@ describe('SIGKILL before each file call', () => {
       rmSync(log, { force: true })
       const clean = await run(sc.args(), { LD_FAULT_LOG: log })
       expect(clean.code, JSON.stringify(clean.json)).toBe(0)
-      const calls = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { n: number; op: string; paths: string[] })
+      const calls = readFileSync(log, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { n: number; op: string; paths: string[] })
       const total = calls.length
       expect(total).toBeGreaterThan(3)
       assertFolderSyncAfterRenames(calls)
@@ -161,8 +168,7 @@ describe('SIGKILL before each file call', () => {
         )
         if (again) expect(again.code, `${where}: ${JSON.stringify(again)}`).toBe(sc.rerunMayFind)
         await sc.settled()
-        if (existsSync(join(demo.dataDir, 'secret.key')))
-          expect(Buffer.from(readFileSync(join(demo.dataDir, 'secret.key'), 'utf8'), 'base64'), where).toHaveLength(32)
+        if (existsSync(join(demo.dataDir, 'secret.key'))) expect(Buffer.from(readFileSync(join(demo.dataDir, 'secret.key'), 'utf8'), 'base64'), where).toHaveLength(32)
       }
     }, 300_000)
   }

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { cli, ensureCliBuilt, KEYS, readState, startDemo, type Demo } from '../helpers/demo'
+import { cli, ensureCliBuilt, KEYS, readState, startDemo, type Demo } from '../support/demo'
 
 let demo: Demo
 let hwid: string
@@ -187,9 +187,30 @@ describe('a full disk at every point (tmpfs)', () => {
       done: () => readState(box().dataDir).history.length === 1,
       serverActed: () => false
     },
-    { name: 'online deactivation', product: 'studio', active: true, args: ['deactivate', 'studio'], done: () => !readState(box().dataDir).licenses.studio, serverActed: () => demo.server.state.devices(KEYS.fresh).length === 0 },
-    { name: 'online deactivation (QLM)', product: 'cad', active: true, args: ['deactivate', 'cad'], done: () => !readState(box().dataDir).licenses.cad, serverActed: () => demo.server.state.qlmActivations(KEYS.qlm).length === 0 },
-    { name: 'activation', product: 'studio', active: false, args: ['activate', 'studio', '--key', KEYS.fresh], done: () => existsSync(join(box().dataDir, 'state.json')) && Boolean(readState(box().dataDir).licenses.studio), serverActed: () => demo.server.state.devices(KEYS.fresh).includes(hwid) }
+    {
+      name: 'online deactivation',
+      product: 'studio',
+      active: true,
+      args: ['deactivate', 'studio'],
+      done: () => !readState(box().dataDir).licenses.studio,
+      serverActed: () => demo.server.state.devices(KEYS.fresh).length === 0
+    },
+    {
+      name: 'online deactivation (QLM)',
+      product: 'cad',
+      active: true,
+      args: ['deactivate', 'cad'],
+      done: () => !readState(box().dataDir).licenses.cad,
+      serverActed: () => demo.server.state.qlmActivations(KEYS.qlm).length === 0
+    },
+    {
+      name: 'activation',
+      product: 'studio',
+      active: false,
+      args: ['activate', 'studio', '--key', KEYS.fresh],
+      done: () => existsSync(join(box().dataDir, 'state.json')) && Boolean(readState(box().dataDir).licenses.studio),
+      serverActed: () => demo.server.state.devices(KEYS.fresh).includes(hwid)
+    }
   ]
 
   for (const op of ['offline deactivation', 'online deactivation', 'online deactivation (QLM)', 'activation'])
