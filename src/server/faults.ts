@@ -44,7 +44,7 @@ export interface FaultSpec {
   /** only requests whose path contains this string (e.g. "deactivate_license", "/qlm/") */
   path?: string
   /** the fault that takes effect when this one's `times` are used up (a script of answers) */
-  then?: FaultSpec
+  next?: FaultSpec
 }
 
 export interface FaultControl {
@@ -59,7 +59,7 @@ export interface FaultControl {
 export function validateFaultSpec(v: unknown): FaultSpec {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('fault spec must be an object')
   const o = v as Record<string, unknown>
-  const known = ['latencyMs', 'dropConnection', 'status', 'rateLimit', 'malformed', 'clockSkewMs', 'dropAfterCommit', 'reply', 'tamper', 'times', 'path', 'then']
+  const known = ['latencyMs', 'dropConnection', 'status', 'rateLimit', 'malformed', 'clockSkewMs', 'dropAfterCommit', 'reply', 'tamper', 'times', 'path', 'next']
   for (const k of Object.keys(o)) if (!known.includes(k)) throw new Error(`unknown fault field "${k}"`)
   const num = (k: string) => {
     if (o[k] !== undefined && (typeof o[k] !== 'number' || !Number.isFinite(o[k]))) throw new Error(`${k} must be a number`)
@@ -91,9 +91,9 @@ export function validateFaultSpec(v: unknown): FaultSpec {
   if (o.tamper !== undefined && (!Array.isArray(o.tamper) || !o.tamper.every((k) => TAMPER_KINDS.includes(k)))) {
     throw new Error(`tamper must be a list of ${TAMPER_KINDS.join(', ')}`)
   }
-  if (o.then !== undefined) {
-    if (o.times === undefined) throw new Error('then needs times (when the first fault ends)')
-    validateFaultSpec(o.then)
+  if (o.next !== undefined) {
+    if (o.times === undefined) throw new Error('next needs times (when the first fault ends)')
+    validateFaultSpec(o.next)
   }
   for (const k of ['dropConnection', 'dropAfterCommit']) {
     if (o[k] !== undefined && typeof o[k] !== 'boolean') throw new Error(`${k} must be a boolean`)
@@ -124,11 +124,11 @@ export class Faults implements FaultControl {
     if (s.path !== undefined && !path.includes(s.path)) return undefined
     if (s.times !== undefined) {
       if (s.times <= 0) {
-        this.spec = s.then ? { ...s.then } : undefined
+        this.spec = s.next ? { ...s.next } : undefined
         return this.take(path)
       }
       s.times -= 1
-      if (s.times <= 0) this.spec = s.then ? { ...s.then } : undefined
+      if (s.times <= 0) this.spec = s.next ? { ...s.next } : undefined
     }
     return { ...s }
   }

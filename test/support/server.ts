@@ -196,6 +196,6 @@ export function demoSeed(edit: (seed: SeedData) => void = () => undefined): Seed
 
 /** The next answers to requests whose path contains `path`, word for word, one each, in order (reply faults). */
 export function scriptAnswers(server: LocalServer, path: string, ...answers: ScriptedReply[]): void {
-  const chain = answers.reduceRight<FaultSpec | undefined>((then, reply) => ({ reply, times: 1, path, ...(then ? { then } : {}) }), undefined)
+  const chain = answers.reduceRight<FaultSpec | undefined>((next, reply) => ({ reply, times: 1, path, ...(next ? { next } : {}) }), undefined)
   if (chain) server.faults.set(chain)
 }
