@@ -1,7 +1,13 @@
 // The IPC contract between the renderer and the main process, declared once. The main handlers
 // (src/main/ipc.ts), the preload API (src/preload/index.ts) and the renderer's client are all typed
-// from this file; input schemas live beside it in ./schemas.ts. No runtime dependencies here.
+// from this file; input schemas live beside it in ./schemas.ts and the request types are inferred from
+// them (each request shape is written once). No runtime dependencies here (type imports only).
+import type { z } from 'zod'
 import type { ErrorInfo, Result } from './errors'
+import type { requestSchemas } from './schemas'
+
+/** The request type a schema of ./schemas.ts accepts. */
+type RequestOf<K extends keyof typeof requestSchemas> = z.infer<(typeof requestSchemas)[K]>
 
 export type Provider = 'licensespring' | 'qlm'
 export type Authorization = 'license-key' | 'user' | 'qlm-key'
@@ -95,17 +101,10 @@ export type HistoryRecord =
       supportMailto?: string
     }
 
-export interface OperationRequest {
-  productId: string
-  /** Chosen by the renderer; used to cancel and to match progress events. */
-  operationId: string
-}
+/** operationId: chosen by the renderer; used to cancel and to match progress events. */
+export type OperationRequest = RequestOf<'operation'>
 
-export interface ActivateOnlineRequest extends OperationRequest {
-  licenseKey?: string
-  username?: string
-  password?: string
-}
+export type ActivateOnlineRequest = RequestOf<'activateOnline'>
 
 export interface ActivateResult {
   product: ProductSummary
@@ -122,37 +121,23 @@ export interface DeactivateOnlineResult {
 
 export type DeactivateOfflineResult = { cancelled: true } | { cancelled: false; record: HistoryRecord }
 
-export interface OfflineActivationRequestInput {
-  productId: string
-  licenseKey?: string
-  username?: string
-}
+export type OfflineActivationRequestInput = RequestOf<'offlineActivationRequest'>
 
 export type SaveResult = { cancelled: true } | { cancelled: false; filePath: string; sha256: string; portalUrl?: string }
 
-export interface ImportActivationInput {
-  productId: string
-  /** The .lic file's text (e.g. from a dropped file). Without it, main shows an open dialog. */
-  content?: string
-}
+/** content: the .lic file's text (e.g. from a dropped file). Without it, main shows an open dialog. */
+export type ImportActivationInput = RequestOf<'importActivation'>
 
 export type ImportResult = { cancelled: true } | { cancelled: false; product: ProductSummary }
 
-export interface QlmActivationUrlInput {
-  productId: string
-  activationKey: string
-}
+export type QlmActivationUrlInput = RequestOf<'qlmActivationUrl'>
 
 export interface QlmActivationUrl {
   computerId: string
   url: string
 }
 
-export interface QlmComputerKeyInput {
-  productId: string
-  activationKey: string
-  computerKey: string
-}
+export type QlmComputerKeyInput = RequestOf<'qlmComputerKey'>
 
 export interface ProgressEvent {
   operationId: string
@@ -173,11 +158,11 @@ export interface Contract {
   'activate:qlm:computer-key': { req: QlmComputerKeyInput; res: ActivateResult }
   'deactivate:online': { req: OperationRequest; res: DeactivateOnlineResult }
   'deactivate:offline': { req: OperationRequest; res: DeactivateOfflineResult }
-  'operation:cancel': { req: { operationId: string }; res: { cancelled: boolean } }
+  'operation:cancel': { req: RequestOf<'cancel'>; res: { cancelled: boolean } }
   'history:list': { req: void; res: HistoryRecord[] }
-  'shell:show-in-folder': { req: { recordId: string }; res: null }
-  'shell:open-external': { req: { url: string }; res: null }
-  'clipboard:write': { req: { text: string }; res: null }
+  'shell:show-in-folder': { req: RequestOf<'showInFolder'>; res: null }
+  'shell:open-external': { req: RequestOf<'openExternal'>; res: null }
+  'clipboard:write': { req: RequestOf<'copyText'>; res: null }
   'diagnostics:get': { req: void; res: { text: string } }
 }
 
