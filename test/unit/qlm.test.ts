@@ -202,8 +202,7 @@ describe('QlmClient', () => {
 
   it('a release whose answer is lost, and the seat is gone -> already released; still held -> the error', async () => {
     await client().activate(KEY, PC, 'h')
-    qlm.activated.clear() // the server released it ...
-    qlm.script.push('!503 busy') // ... and its answer did not arrive
+    server.faults.set({ dropAfterCommit: true, times: 1, path: 'ReleaseLicenseHttp' }) // the server releases it, and its answer is lost
     expect(await client().release(KEY, PC, undefined)).toEqual({ alreadyReleased: true })
     await client().activate(KEY, PC, 'h')
     qlm.script.push('')
