@@ -7,7 +7,7 @@ import { LicenseDeskError, fail, toErrorInfo } from './errors'
 import { writeFileAtomic } from './files'
 import { LicenseSpringClient, type ClockState, type LsIdentity } from './licensespring/client'
 import { buildOfflineRequest, verifyLic } from './licensespring/offline'
-import type { LsProduct, ProfileProduct, QlmProduct } from './profile'
+import { profileServerUrls, type LsProduct, type ProfileProduct, type QlmProduct } from './profile'
 import { QlmClient } from './qlm/client'
 import { computeDvc } from './qlm/dvc'
 import { StateStore, type State, type StoredLicense, type StoredSecret } from './state'
@@ -494,6 +494,7 @@ export function createDesk(deps: DeskDeps): Desk {
         products,
         offlineDeactivations: s.history.length,
         recentErrors: s.errors,
+        ...(deps.networkInfo ? { network: await deps.networkInfo(profileServerUrls(profile)) } : {}),
         stateFile: { path: deps.statePath, ...(store.report.corruptMovedTo ? { corruptMovedTo: store.report.corruptMovedTo } : {}) }
       }
       return JSON.stringify(bundle, null, 2)

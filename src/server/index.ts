@@ -1,6 +1,7 @@
 // The local license server: LicenseSpring License API v4 + QLM HTTP + offline portal and self-help
 // pages, with fault injection for tests. Plain Node `http`; no Electron, nothing from src/core.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
 import { createPrivateKey, type KeyObject } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -50,6 +51,8 @@ export interface StartServerOptions {
   privateKeyPem?: string
   /** log one line per request to this function */
   log?: (line: string) => void
+  /** serve HTTPS with this certificate and key (PEM); see ./tls.ts for a throwaway CA */
+  tls?: { cert: string; key: string }
 }
 
 export interface RequestRecord {
@@ -503,7 +506,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
     send(res, r, skew)
   }
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((e) => {
       opts.log?.(`unhandled: ${(e as Error).stack ?? String(e)}`)
       if (!res.headersSent) {
@@ -511,7 +514,8 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
         res.end()
       } else res.destroy()
     })
-  })
+  }
+  const server = opts.tls ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, onRequest) : createServer(onRequest)
   server.on('connection', (s: Socket) => {
     sockets.add(s)
     s.on('close', () => sockets.delete(s))
@@ -556,7 +560,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
   }
 
   return {
-    url: `http://${urlHost}:${port}`,
+    url: `${opts.tls ? 'https' : 'http'}://${urlHost}:${port}`,
     port,
     host,
     faults,

@@ -10,11 +10,18 @@ export const ERROR_CODES = [
   'network_timeout',
   'network_tls',
   'network_failed',
+  'network_proxy_auth', // the proxy wants credentials (HTTP 407) it was not given, or refused those given
+  'network_proxy_refused', // the proxy would not open the way to the license server (CONNECT refused)
+  'network_proxy_unreachable', // the proxy itself cannot be reached
+  'network_tls_untrusted', // the certificate's issuer is not trusted here (private CA or TLS inspection)
+  'network_captive_portal', // an HTML page (network sign-in, proxy block page) instead of the API's answer
+  'network_redirect', // the server answered with a redirect, which license requests never follow
   // server answers
   'server_unavailable', // 5xx
   'rate_limited', // 429
   'http_status', // another unexpected HTTP status without an error body we understand
   'bad_response', // HTML where JSON was expected, truncated JSON, empty body, unparseable XML
+  'response_too_large', // the answer exceeded the size cap
   'server_refused', // the server answered with a named error: see serverCode / serverMessage
   'clock_skew', // date_header_diff even after a corrected retry
   'signature_invalid', // a response or .lic signature did not verify
@@ -55,6 +62,7 @@ export type NextStep =
   | 'contact_support'
   | 'check_connection'
   | 'choose_other_folder'
+  | 'ask_it'
   | 'none'
 
 /** The serialisable error shape crossing IPC and printed by the CLI with --json. */

@@ -154,8 +154,9 @@ describe('httpRequest: network failures get named errors', () => {
 
   it('redirects are not followed (a license request must not be sent elsewhere)', async () => {
     const before = hits.ok ?? 0
-    const e = await rejection(httpRequest(base('redirect', { maxAttempts: 1 })))
-    expect(e.code).toBe('network_failed')
+    const e = await rejection(httpRequest(base('redirect')))
+    expect(e.code).toBe('network_redirect')
+    expect(hits.redirect).toBe(1)
     expect(hits.ok ?? 0).toBe(before)
   })
 
@@ -165,9 +166,9 @@ describe('httpRequest: network failures get named errors', () => {
     expect(e.message).toContain('nonexistent.invalid')
   })
 
-  it('self-signed TLS certificate -> network_tls', async () => {
-    const e = await rejection(httpRequest({ url: `https://localhost:${tls.port}/`, method: 'GET', idempotent: true, maxAttempts: 1 }))
-    expect(e.code).toBe('network_tls')
+  it('self-signed TLS certificate -> network_tls_untrusted, not retried', async () => {
+    const e = await rejection(httpRequest({ url: `https://localhost:${tls.port}/`, method: 'GET', idempotent: true }))
+    expect(e.code).toBe('network_tls_untrusted')
     expect(e.info.retryable).toBe(false)
   })
 })
