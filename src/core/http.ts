@@ -308,12 +308,6 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
     let retryAfter: number | undefined
     try {
       const res = await attempt(req, o.timeoutMs, o.maxResponseBytes)
-      if (res.status === 407)
-        throw new LicenseDeskError(
-          'network_proxy_auth',
-          'The proxy asks for a user name and password (HTTP 407) that were not given or were not accepted. Give them in the proxy setting (https://user:password@proxy:port), or ask your IT department.',
-          { httpStatus: 407 }
-        )
       const page = res.status === 511 || (res.status < 300) || res.status === 403 ? htmlPage(res) : undefined
       if (page !== undefined || res.status === 511)
         throw new LicenseDeskError(
