@@ -34,14 +34,16 @@ const DEFAULT_PORTS: Record<string, number> = { 'http:': 80, 'https:': 443 }
 /** The proxy settings in force: --proxy, else a URL or `none` in the profile, else the environment (lower case first, as curl). */
 export function proxyChoice(o: NodeNetworkOptions): ProxyChoice {
   const env = o.env
-  const noProxy = env.no_proxy ?? env.NO_PROXY ?? ''
+  const noProxy = env.no_proxy || env.NO_PROXY || ''
   const fixed = (value: string, source: string): ProxyChoice =>
     value === 'none' ? { noProxy: '', source } : { http: value, https: value, noProxy, source }
   if (o.proxyOption) return fixed(o.proxyOption, '--proxy')
   const p = o.profile?.proxy
   if (p && p !== 'system') return fixed(p, 'profile network.proxy')
-  const http = env.http_proxy ?? env.HTTP_PROXY
-  const https = env.https_proxy ?? env.HTTPS_PROXY ?? http
+  // An empty variable counts as unset, as curl reads it. Like undici's EnvHttpProxyAgent (unlike curl),
+  // HTTP_PROXY also serves https URLs when HTTPS_PROXY is not set.
+  const http = env.http_proxy || env.HTTP_PROXY
+  const https = env.https_proxy || env.HTTPS_PROXY || http
   return { ...(http ? { http } : {}), ...(https ? { https } : {}), noProxy, source: http || https ? 'environment' : 'none' }
 }
 
