@@ -66,6 +66,7 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     if (!quiet) process.stderr.write(`${signal}: stopping\n`)
+    material?.cleanup()
     server.close().then(
       () => process.exit(0),
       () => process.exit(1)

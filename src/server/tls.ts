@@ -1,7 +1,7 @@
 // HTTPS for the local license server: a throwaway certificate authority made at start (or the files the
 // user gives), and a server certificate it signs for the host names in use. selfsigned (over
 // @peculiar/x509) makes the certificates; nothing here is used by the core or the app.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -62,16 +62,17 @@ export async function issueServerCertificate(ca: CertificateAuthority, host = '1
  * TLS for `npm run server -- --tls`: from the given files (server cert + key, optionally the CA to print),
  * else a throwaway CA whose certificate is written to a new temporary folder.
  */
-export async function serverTls(opts: { host: string; certFile?: string; keyFile?: string; caFile?: string }): Promise<TlsMaterial & { caPath?: string }> {
+export async function serverTls(opts: { host: string; certFile?: string; keyFile?: string; caFile?: string }): Promise<TlsMaterial & { caPath?: string; cleanup(): void }> {
   if (opts.certFile || opts.keyFile) {
     if (!opts.certFile || !opts.keyFile) throw new Error('--tls-cert and --tls-key go together')
     const cert = readFileSync(opts.certFile, 'utf8')
-    return { cert, key: readFileSync(opts.keyFile, 'utf8'), caCert: opts.caFile ? readFileSync(opts.caFile, 'utf8') : cert, caPath: opts.caFile }
+    return { cert, key: readFileSync(opts.keyFile, 'utf8'), caCert: opts.caFile ? readFileSync(opts.caFile, 'utf8') : cert, caPath: opts.caFile, cleanup: () => {} }
   }
   const ca = await createThrowawayCa()
   const material = await issueServerCertificate(ca, opts.host)
   const dir = mkdtempSync(join(tmpdir(), 'license-desk-ca-'))
   const caPath = join(dir, 'ca.pem')
   writeFileSync(caPath, ca.cert, { mode: 0o644 })
-  return { ...material, caPath }
+  // the throwaway CA is worth nothing once the server stops: its folder goes with it
+  return { ...material, caPath, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
 }

@@ -2,6 +2,7 @@
 // through a CONNECT proxy started here that counts what passes. Then the same proxy failures through the
 // HTTP layer over both fetch implementations (Node's with undici's agent, and the stand-in for Electron's
 // net.fetch), which must name them alike.
+import { spawn } from 'node:child_process'
 import { mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -10,7 +11,7 @@ import { httpRequest } from '@core/http'
 import type { LicenseDeskError } from '@core/errors'
 import { createNodeNetwork } from '@core/network'
 import { createThrowawayCa, issueServerCertificate, type CertificateAuthority } from '../../src/server/tls'
-import { cli, ensureCliBuilt, KEYS, startDemo, type Demo } from '../helpers/demo'
+import { cli, ensureCliBuilt, KEYS, ROOT, startDemo, type Demo } from '../helpers/demo'
 import { startProxy, withCredentials, type TestProxy } from '../helpers/proxy'
 import { createFakeNetFetch } from '../main/fake-electron'
 import { closedPort } from '../unit/_helpers'
@@ -165,6 +166,30 @@ describe('the CLI behind a CONNECT proxy, to a server with a private CA', () => 
     writeFileSync(profilePath, JSON.stringify({ ...demo.profile, network: { caCertificates: 'missing.pem' } }))
     expect((await cli(vendor, ['--json', 'status'], CLEAN)).json.error.message).toContain('network.caCertificates')
   })
+})
+
+describe('npm run server -- --tls', () => {
+  it('serves HTTPS under a throwaway CA and prints the CA path; a client trusting it gets through', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'out', 'node', 'server.js'), '--tls', '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    try {
+      let out = ''
+      let err = ''
+      child.stdout.on('data', (d: Buffer) => (out += d))
+      child.stderr.on('data', (d: Buffer) => (err += d))
+      const t0 = Date.now()
+      while (!(out.includes('\n') && /CA certificate: (\S+)/.test(err)) && Date.now() - t0 < 20_000) await new Promise((r) => setTimeout(r, 50))
+      const url = out.trim()
+      const printed = /CA certificate: (\S+)/.exec(err)?.[1]
+      expect(url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/)
+      expect(printed).toBeTruthy()
+      const trusting = createNodeNetwork({ env: {}, profile: { caCertificates: readFileSync(printed!, 'utf8') } }).fetch!
+      expect((await trusting(`${url}/health`)).status).toBe(200)
+      const plain = await httpRequest({ url: `${url}/health`, method: 'GET', idempotent: true, maxAttempts: 1 }).catch((e: LicenseDeskError) => e)
+      expect((plain as LicenseDeskError).code).toBe('network_tls_untrusted')
+    } finally {
+      child.kill('SIGTERM')
+    }
+  }, 30_000)
 })
 
 describe.each([
