@@ -70,7 +70,8 @@ export class LicenseDeskError extends Error {
       nextStep: extra.nextStep ?? DEFAULT_NEXT[code] ?? 'contact_support',
       ...(extra.serverCode !== undefined ? { serverCode: extra.serverCode } : {}),
       ...(extra.serverMessage !== undefined ? { serverMessage: extra.serverMessage } : {}),
-      ...(extra.httpStatus !== undefined ? { httpStatus: extra.httpStatus } : {})
+      ...(extra.httpStatus !== undefined ? { httpStatus: extra.httpStatus } : {}),
+      ...(extra.details && Object.keys(extra.details).length ? { details: extra.details } : {})
     }
   }
   get code(): ErrorCode {

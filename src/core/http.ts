@@ -114,6 +114,7 @@ export function classifyNetworkError(e: unknown, url: string): LicenseDeskError 
   const issuer = chain.find((c) => typeof c.issuer === 'string')?.issuer
   const proxy = chain.find((c) => typeof c.proxy === 'string')?.proxy
   const via = proxy ? `the proxy ${proxy}` : 'the proxy'
+  const details = { ...(proxy ? { proxy } : {}), ...(issuer ? { issuer } : {}) }
   const has = (...xs: string[]) => codes.some((c) => xs.includes(c))
   const chromium = /net::(ERR_[A-Z0-9_]+)/.exec(text)?.[1]
   const named = chromium ? CHROMIUM[chromium] : undefined
@@ -122,20 +123,23 @@ export function classifyNetworkError(e: unknown, url: string): LicenseDeskError 
   if (tunnel === '407' || named === 'network_proxy_auth')
     return new LicenseDeskError(
       'network_proxy_auth',
-      `${cap(via)} asks for a user name and password (HTTP 407) that were not given or were not accepted. Give them in the proxy setting (https://user:password@proxy:port), or ask your IT department.`
+      `${cap(via)} asks for a user name and password (HTTP 407) that were not given or were not accepted. Give them in the proxy setting (https://user:password@proxy:port), or ask your IT department.`,
+      { details }
     )
   if (tunnel || named === 'network_proxy_refused')
     return new LicenseDeskError(
       'network_proxy_refused',
-      `${cap(via)} would not connect to the license server ${h}${tunnel ? ` (it answered HTTP ${tunnel})` : ''}. Ask your IT department to allow ${h}, or check the proxy setting.`
+      `${cap(via)} would not connect to the license server ${h}${tunnel ? ` (it answered HTTP ${tunnel})` : ''}. Ask your IT department to allow ${h}, or check the proxy setting.`,
+      { details }
     )
   const atProxy = proxy !== undefined && chain.some((c) => c.port !== undefined && proxy.endsWith(`:${c.port}`))
   if (named === 'network_proxy_unreachable' || (atProxy && has('ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ECONNRESET')))
-    return new LicenseDeskError('network_proxy_unreachable', `${cap(via)} cannot be reached. Check the proxy setting (HTTPS_PROXY, --proxy, or the system's), or ask your IT department.`)
+    return new LicenseDeskError('network_proxy_unreachable', `${cap(via)} cannot be reached. Check the proxy setting (HTTPS_PROXY, --proxy, or the system's), or ask your IT department.`, { details })
   if (named === 'network_tls_untrusted' || codes.some((c) => UNTRUSTED_CODES.has(c)))
     return new LicenseDeskError(
       'network_tls_untrusted',
-      `The certificate of ${h} ${issuer ? `was issued by "${issuer}", which` : 'was issued by an authority that'} this computer does not trust. If your company inspects secure connections, ask IT for its root certificate (a PEM file) and give it with NODE_EXTRA_CA_CERTS or the profile's network.caCertificates; otherwise contact support.`
+      `The certificate of ${h} ${issuer ? `was issued by "${issuer}", which` : 'was issued by an authority that'} this computer does not trust. If your company inspects secure connections, ask IT for its root certificate (a PEM file) and give it with NODE_EXTRA_CA_CERTS or the profile's network.caCertificates; otherwise contact support.`,
+      { details }
     )
   if (named === 'network_redirect' || /redirect/i.test(text)) return redirectError(h)
   if (named) return new LicenseDeskError(named, defaultMessage(named, h))
@@ -313,7 +317,7 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
         throw new LicenseDeskError(
           'network_captive_portal',
           `A web page${page ? ` titled "${page}"` : ''} came back instead of the answer of the license server at ${host(req.url)}: this network may need you to sign in (hotel or guest Wi-Fi), or a company proxy blocked the request. Sign in with a browser, or ask your IT department to allow ${host(req.url)}.`,
-          { httpStatus: res.status }
+          { httpStatus: res.status, ...(page ? { details: { pageTitle: page } } : {}) }
         )
       if (res.status < 500 && res.status !== 429) {
         req.accept?.(res)

@@ -65,6 +65,12 @@ export type NextStep =
   | 'ask_it'
   | 'none'
 
+export interface ErrorDetails {
+  issuer?: string
+  proxy?: string
+  pageTitle?: string
+}
+
 /** The serialisable error shape crossing IPC and printed by the CLI with --json. */
 export interface ErrorInfo {
   code: ErrorCode
@@ -75,6 +81,8 @@ export interface ErrorInfo {
   /** The server's own message, shown verbatim (QLM texts are vendor-configured). */
   serverMessage?: string
   httpStatus?: number
+  /** Facts for the user to pass on (network errors): the certificate issuer presented, the proxy (host:port), a page's title. */
+  details?: ErrorDetails
   retryable: boolean
   nextStep: NextStep
 }

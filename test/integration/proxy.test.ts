@@ -78,6 +78,7 @@ describe('the CLI behind a CONNECT proxy, to a server with a private CA', () => 
     expect(r.code).toBe(4)
     expect(r.json.error.code).toBe('network_tls_untrusted')
     expect(r.json.error.message).toContain('"License Desk local test CA"')
+    expect(r.json.error.details).toEqual({ issuer: 'License Desk local test CA', proxy: `127.0.0.1:${open.port}` })
     expect(r.json.error.nextStep).toBe('ask_it')
     expect(tunnelsTo(open) - before).toBeGreaterThanOrEqual(1)
   })

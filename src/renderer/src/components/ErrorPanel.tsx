@@ -72,7 +72,7 @@ export function ErrorPanel({
     error.nextStep === 'contact_support' ||
     ['network_tls', 'signature_invalid', 'state_corrupt', 'profile_invalid', 'profile_not_found', 'hwid_unavailable', 'hwid_empty', 'hwid_fallback', 'internal', 'http_status', 'bad_response'].includes(error.code) ||
     error.serverCode === 'license_transferred_max_times'
-  const canRetry = error.retryable || ['retry', 'retry_later', 'fix_clock', 'check_connection', 'go_offline', 'choose_other_folder'].includes(error.nextStep)
+  const canRetry = error.retryable || ['retry', 'retry_later', 'fix_clock', 'check_connection', 'go_offline', 'choose_other_folder', 'ask_it'].includes(error.nextStep)
   const offline = onGoOffline && (error.nextStep === 'go_offline' || error.code.startsWith('network_') || error.code === 'server_unavailable')
 
   const showSupport = wantsSupport && !!info?.supportEmail
@@ -117,6 +117,14 @@ export function ErrorPanel({
         )}
         {/* The server's own words only when there is no translated reason; they are in the technical details anyway. */}
         {t.serverMessage && !t.reason && serverMessage}
+        {/* Facts to pass on to IT: the certificate's issuer, the proxy, the page that came back. */}
+        {error.details && (
+          <ul className="error-facts" data-testid="error-facts">
+            {error.details.issuer && <li>{fmt(m.error.detailIssuer, { value: error.details.issuer })}</li>}
+            {error.details.proxy && <li>{fmt(m.error.detailProxy, { value: error.details.proxy })}</li>}
+            {error.details.pageTitle && <li>{fmt(m.error.detailPageTitle, { value: error.details.pageTitle })}</li>}
+          </ul>
+        )}
         <p className="error-next">
           <strong>{t.next}</strong>
           {inputKept && <> {m.error.inputKept}</>}

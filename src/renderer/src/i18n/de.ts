@@ -213,6 +213,9 @@ export const de: Messages = {
     retry: 'Erneut versuchen',
     goOffline: 'Offline fortfahren',
     contactSupport: 'Support per E-Mail',
+    detailIssuer: 'Zertifikat ausgestellt von: {value}',
+    detailProxy: 'Proxy: {value}',
+    detailPageTitle: 'Titel der Seite: {value}',
     inputKept: 'Ihre Eingaben bleiben erhalten.',
     supportSubject: '{app}: {title} ({code})',
     supportBody: 'Hallo,\n\nich konnte einen Lizenzvorgang nicht abschließen.\n\nProdukt: {product}\nFehler: {code}\nMeldung: {message}\nServercode: {serverCode}\nHardware-ID: {hwid}\nApp-Version: {version}\n\nVielen Dank.'

@@ -220,6 +220,9 @@ export const en = {
     goOffline: 'Continue offline',
     contactSupport: 'E-mail support',
     inputKept: 'What you entered is kept.',
+    detailIssuer: 'Certificate issued by: {value}',
+    detailProxy: 'Proxy: {value}',
+    detailPageTitle: 'Page title: {value}',
     supportSubject: '{app}: {title} ({code})',
     supportBody: 'Hello,\n\nI could not complete a license operation.\n\nProduct: {product}\nError: {code}\nMessage: {message}\nServer code: {serverCode}\nHardware ID: {hwid}\nApp version: {version}\n\nThank you.'
   },
