@@ -43,7 +43,7 @@ const DEFAULTS = { timeoutMs: 15_000, maxAttempts: 3, retryBaseMs: 400, maxRetry
 const NOT_SENT: ReadonlySet<ErrorCode> = new Set(['network_dns', 'network_refused'])
 
 /** Node's codes for a certificate whose issuer is not trusted here (a private CA, or TLS inspection). */
-const UNTRUSTED_CODES = new Set([
+export const UNTRUSTED_CODES: ReadonlySet<string> = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
   'SELF_SIGNED_CERT_IN_CHAIN',
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',

@@ -6,6 +6,7 @@
 // network stack instead (src/main/network.ts).
 import { readFileSync } from 'node:fs'
 import { X509Certificate } from 'node:crypto'
+import { UNTRUSTED_CODES } from './http'
 import type { NetworkInfo } from './types'
 
 export interface NodeNetworkOptions {
@@ -180,9 +181,8 @@ export function createNodeNetwork(o: NodeNetworkOptions): NodeNetwork {
 }
 
 function isUntrusted(e: unknown): boolean {
-  const untrusted = ['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_UNTRUSTED']
   for (let cur = e, i = 0; i < 6 && cur && typeof cur === 'object'; i++, cur = (cur as { cause?: unknown }).cause)
-    if (untrusted.includes(String((cur as { code?: string }).code))) return true
+    if (UNTRUSTED_CODES.has(String((cur as { code?: string }).code))) return true
   return false
 }
 
