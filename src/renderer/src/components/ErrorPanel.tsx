@@ -70,7 +70,7 @@ export function ErrorPanel({
 
   const wantsSupport =
     error.nextStep === 'contact_support' ||
-    ['network_tls', 'signature_invalid', 'state_corrupt', 'profile_invalid', 'profile_not_found', 'hwid_unavailable', 'hwid_empty', 'hwid_fallback', 'internal', 'http_status', 'bad_response'].includes(error.code) ||
+    ['network_tls', 'network_tls_untrusted', 'signature_invalid', 'state_corrupt', 'profile_invalid', 'profile_not_found', 'hwid_unavailable', 'hwid_empty', 'hwid_fallback', 'internal', 'http_status', 'bad_response'].includes(error.code) ||
     error.serverCode === 'license_transferred_max_times'
   const canRetry = error.retryable || ['retry', 'retry_later', 'fix_clock', 'check_connection', 'go_offline', 'choose_other_folder', 'ask_it'].includes(error.nextStep)
   const offline = onGoOffline && (error.nextStep === 'go_offline' || error.code.startsWith('network_') || error.code === 'server_unavailable')
