@@ -226,7 +226,7 @@ export function parseRetryAfter(value: string | null, now: number): number | und
 class TooLarge extends Error {}
 
 /** Reads the body as UTF-8 text, refusing more than `max` bytes (memory stays bounded by the cap). */
-async function readCapped(res: Response, max: number): Promise<string> {
+async function readCapped(res: Response, max: number, signal: AbortSignal): Promise<string> {
   const declared = Number(res.headers.get('content-length'))
   if (Number.isFinite(declared) && declared > max) {
     void res.body?.cancel().catch(() => {})
@@ -234,6 +234,9 @@ async function readCapped(res: Response, max: number): Promise<string> {
   }
   if (!res.body) return ''
   const reader = res.body.getReader()
+  // At the deadline the stream is cancelled too, so its connection closes even when fetch ignored the abort.
+  const stop = () => void reader.cancel().catch(() => {})
+  signal.addEventListener('abort', stop, { once: true })
   const chunks: Uint8Array[] = []
   let total = 0
   for (;;) {
@@ -246,6 +249,7 @@ async function readCapped(res: Response, max: number): Promise<string> {
     }
     chunks.push(value)
   }
+  signal.removeEventListener('abort', stop)
   return new TextDecoder('utf-8').decode(Buffer.concat(chunks))
 }
 
@@ -280,7 +284,7 @@ async function attempt(req: HttpRequest, timeoutMs: number, maxBytes: number): P
         void res.body?.cancel().catch(() => {})
         throw redirectError(h, locationHost(res.headers.get('location'), req.url))
       }
-      const text = await readCapped(res, maxBytes)
+      const text = await readCapped(res, maxBytes, ctrl.signal)
       return { status: res.status, headers: res.headers, text, receivedAt }
     })()
     work.catch(() => {}) // settles after the deadline when fetch ignores the abort

@@ -13,6 +13,7 @@ import { closedPort, listen, rejection, removeTempDirs, startServer, tempDir, ty
 const hits: Record<string, number> = {}
 const seen: Record<string, string[]> = {}
 const streamed: Record<string, number> = {}
+const closed: Record<string, number> = {}
 let srv: TestServer
 let tls: TestServer
 let refusedUrl: string
@@ -72,6 +73,7 @@ function route(req: IncomingMessage, res: ServerResponse): void {
       // the headers and 5 of 100,000 body bytes, then nothing, ever
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '100000' })
       res.write('{"a":')
+      req.socket.once('close', () => (closed[key] = (closed[key] ?? 0) + 1))
       return
     case 'huge-declared':
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(400 * 1024 * 1024) })
@@ -214,6 +216,9 @@ describe.each(IMPLS)('%s', (_name, tag, F) => {
     expect(e.code).toBe('network_timeout')
     expect(Date.now() - t0).toBeLessThan(2000)
     expect(hit('stall')).toBe(2)
+    // and the connections were closed, not left to hang until the fetch gives up on its own
+    for (let i = 0; i < 50 && (closed[`${tag}/stall`] ?? 0) < 2; i++) await new Promise((r) => setTimeout(r, 20))
+    expect(closed[`${tag}/stall`]).toBe(2)
   })
 
   it('an answer declared larger than the cap is refused unread, named, and not retried', async () => {
