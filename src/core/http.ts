@@ -124,33 +124,42 @@ export function classifyNetworkError(e: unknown, url: string): LicenseDeskError 
     return new LicenseDeskError(
       'network_proxy_auth',
       `${cap(via)} asks for a user name and password (HTTP 407) that were not given or were not accepted. Give them in the proxy setting (https://user:password@proxy:port), or ask your IT department.`,
-      { details }
+      { details },
+      { cause: e }
     )
   if (tunnel || named === 'network_proxy_refused')
     return new LicenseDeskError(
       'network_proxy_refused',
       `${cap(via)} would not connect to the license server ${h}${tunnel ? ` (it answered HTTP ${tunnel})` : ''}. Ask your IT department to allow ${h}, or check the proxy setting.`,
-      { details }
+      { details },
+      { cause: e }
     )
   const atProxy = proxy !== undefined && chain.some((c) => c.port !== undefined && proxy.endsWith(`:${c.port}`))
   if (named === 'network_proxy_unreachable' || (atProxy && has('ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ECONNRESET')))
-    return new LicenseDeskError('network_proxy_unreachable', `${cap(via)} cannot be reached. Check the proxy setting (HTTPS_PROXY, --proxy, or the system's), or ask your IT department.`, { details })
+    return new LicenseDeskError(
+      'network_proxy_unreachable',
+      `${cap(via)} cannot be reached. Check the proxy setting (HTTPS_PROXY, --proxy, or the system's), or ask your IT department.`,
+      { details },
+      { cause: e }
+    )
   if (named === 'network_tls_untrusted' || codes.some((c) => UNTRUSTED_CODES.has(c)))
     return new LicenseDeskError(
       'network_tls_untrusted',
       `The certificate of ${h} ${issuer ? `was issued by "${issuer}", which` : 'was issued by an authority that'} this computer does not trust. If your company inspects secure connections, ask IT for its root certificate (a PEM file) and give it with NODE_EXTRA_CA_CERTS or the profile's network.caCertificates; otherwise contact support.`,
-      { details }
+      { details },
+      { cause: e }
     )
   if (named === 'network_redirect' || /redirect/i.test(text)) return redirectError(h)
-  if (named) return new LicenseDeskError(named, defaultMessage(named, h))
-  if (has('ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL')) return new LicenseDeskError('network_dns', defaultMessage('network_dns', h))
-  if (has('ECONNREFUSED')) return new LicenseDeskError('network_refused', defaultMessage('network_refused', h))
+  if (named) return new LicenseDeskError(named, defaultMessage(named, h), {}, { cause: e })
+  if (has('ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL')) return new LicenseDeskError('network_dns', defaultMessage('network_dns', h), {}, { cause: e })
+  if (has('ECONNREFUSED')) return new LicenseDeskError('network_refused', defaultMessage('network_refused', h), {}, { cause: e })
   if (codes.some((c) => TLS_CODES.has(c) || c.startsWith('ERR_SSL') || c.startsWith('ERR_TLS')) || /certificate|ssl|tls/i.test(text))
-    return new LicenseDeskError('network_tls', defaultMessage('network_tls', h))
-  if (has('UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT')) return new LicenseDeskError('network_timeout', defaultMessage('network_timeout', h))
+    return new LicenseDeskError('network_tls', defaultMessage('network_tls', h), {}, { cause: e })
+  if (has('UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'))
+    return new LicenseDeskError('network_timeout', defaultMessage('network_timeout', h), {}, { cause: e })
   if (has('ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ECONNABORTED') || /terminated|other side closed|socket/i.test(text))
-    return new LicenseDeskError('network_reset', defaultMessage('network_reset', h))
-  return new LicenseDeskError('network_failed', `Could not reach the license server at ${h}.`)
+    return new LicenseDeskError('network_reset', defaultMessage('network_reset', h), {}, { cause: e })
+  return new LicenseDeskError('network_failed', `Could not reach the license server at ${h}.`, {}, { cause: e })
 }
 
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1)
@@ -291,10 +300,12 @@ async function attempt(req: HttpRequest, timeoutMs: number, maxBytes: number): P
     return await Promise.race([work, deadline])
   } catch (e) {
     if (req.signal?.aborted) throw cancelled()
-    if (timedOut)
-      throw new LicenseDeskError('network_timeout', `The license server at ${h} did not answer within ${Math.round(timeoutMs / 1000)} s.`)
+    if (timedOut) throw new LicenseDeskError('network_timeout', `The license server at ${h} did not answer within ${Math.round(timeoutMs / 1000)} s.`)
     if (e instanceof TooLarge)
-      throw new LicenseDeskError('response_too_large', `The answer from ${h} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, far more than a license answer; it was not read.`)
+      throw new LicenseDeskError(
+        'response_too_large',
+        `The answer from ${h} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, far more than a license answer; it was not read.`
+      )
     if (e instanceof LicenseDeskError) throw e
     throw classifyNetworkError(e, req.url)
   } finally {
@@ -316,7 +327,7 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
     let retryAfter: number | undefined
     try {
       const res = await attempt(req, o.timeoutMs, o.maxResponseBytes)
-      const page = res.status === 511 || (res.status < 300) || res.status === 403 ? htmlPage(res) : undefined
+      const page = res.status === 511 || res.status < 300 || res.status === 403 ? htmlPage(res) : undefined
       if (page !== undefined || res.status === 511)
         throw new LicenseDeskError(
           'network_captive_portal',

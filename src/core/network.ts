@@ -36,8 +36,7 @@ const DEFAULT_PORTS: Record<string, number> = { 'http:': 80, 'https:': 443 }
 export function proxyChoice(o: NodeNetworkOptions): ProxyChoice {
   const env = o.env
   const noProxy = env.no_proxy || env.NO_PROXY || ''
-  const fixed = (value: string, source: string): ProxyChoice =>
-    value === 'none' ? { noProxy: '', source } : { http: value, https: value, noProxy, source }
+  const fixed = (value: string, source: string): ProxyChoice => (value === 'none' ? { noProxy: '', source } : { http: value, https: value, noProxy, source })
   if (o.proxyOption) return fixed(o.proxyOption, '--proxy')
   const p = o.profile?.proxy
   if (p && p !== 'system') return fixed(p, 'profile network.proxy')
@@ -206,7 +205,7 @@ async function presentedIssuer(url: string, proxy: string | undefined): Promise<
     socket = r.socket
   }
   try {
-      const { connect: tlsConnect } = await import('node:tls')
+    const { connect: tlsConnect } = await import('node:tls')
     return await new Promise<string | undefined>((resolve, reject) => {
       const s = tlsConnect({ ...(socket ? { socket } : { host: u.hostname, port }), servername: /^[\d.]+$|:/.test(u.hostname) ? undefined : u.hostname, rejectUnauthorized: false })
       const fail = (e: unknown) => {

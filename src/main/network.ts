@@ -114,9 +114,15 @@ export async function createMainNetwork(deps: { netFetch: typeof fetch; session:
       const origins = [...new Set(urls.map((u) => new URL(u).origin))]
       const routes = Object.fromEntries(await Promise.all(origins.map(async (o) => [o, (await route(o)) ? `proxy ${await route(o)}` : 'direct'] as const)))
       return {
-        proxy: { source: setting === 'system' ? 'system (Chromium)' : setting === 'none' ? 'none (profile network.proxy)' : 'profile network.proxy', ...(setting !== 'system' && setting !== 'none' ? { https: proxyHost(setting), http: proxyHost(setting) } : {}) },
+        proxy: {
+          source: setting === 'system' ? 'system (Chromium)' : setting === 'none' ? 'none (profile network.proxy)' : 'profile network.proxy',
+          ...(setting !== 'system' && setting !== 'none' ? { https: proxyHost(setting), http: proxyHost(setting) } : {})
+        },
         routes,
-        certificateAuthorities: ['system (the operating system store, through Chromium)', ...(cas.length ? [`profile network.caCertificates: ${cas.map((c) => /CN=([^\n]+)/.exec(c.subject)?.[1] ?? c.subject).join(', ')}`] : [])]
+        certificateAuthorities: [
+          'system (the operating system store, through Chromium)',
+          ...(cas.length ? [`profile network.caCertificates: ${cas.map((c) => /CN=([^\n]+)/.exec(c.subject)?.[1] ?? c.subject).join(', ')}`] : [])
+        ]
       }
     }
   }

@@ -22,16 +22,22 @@ export interface CertificateAuthority {
 export async function createThrowawayCa(name = 'License Desk local test CA', days = 2): Promise<CertificateAuthority> {
   const selfsigned = (await import('selfsigned')).default
   const notBeforeDate = new Date(Date.now() - 60_000)
-  const ca = await selfsigned.generate([{ name: 'commonName', value: name }, { name: 'organizationName', value: 'License Desk (throwaway)' }], {
-    keySize: 2048,
-    algorithm: 'sha256',
-    notBeforeDate,
-    notAfterDate: new Date(notBeforeDate.getTime() + days * 86_400_000),
-    extensions: [
-      { name: 'basicConstraints', cA: true, critical: true },
-      { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true }
-    ]
-  })
+  const ca = await selfsigned.generate(
+    [
+      { name: 'commonName', value: name },
+      { name: 'organizationName', value: 'License Desk (throwaway)' }
+    ],
+    {
+      keySize: 2048,
+      algorithm: 'sha256',
+      notBeforeDate,
+      notAfterDate: new Date(notBeforeDate.getTime() + days * 86_400_000),
+      extensions: [
+        { name: 'basicConstraints', cA: true, critical: true },
+        { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true }
+      ]
+    }
+  )
   return { cert: ca.cert, key: ca.private }
 }
 

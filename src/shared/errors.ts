@@ -53,19 +53,10 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
 /** What the user can do next; the UI turns each into a button or a sentence. */
-export type NextStep =
-  | 'retry'
-  | 'retry_later'
-  | 'go_offline'
-  | 'fix_clock'
-  | 'fix_input'
-  | 'contact_support'
-  | 'check_connection'
-  | 'choose_other_folder'
-  | 'ask_it'
-  | 'none'
+export type NextStep = 'retry' | 'retry_later' | 'go_offline' | 'fix_clock' | 'fix_input' | 'contact_support' | 'check_connection' | 'choose_other_folder' | 'ask_it' | 'none'
 
-export interface ErrorDetails {
+/** Facts a network error carries for the user to pass on to IT or support. */
+export interface ErrorFacts {
   issuer?: string
   proxy?: string
   pageTitle?: string
@@ -82,7 +73,7 @@ export interface ErrorInfo {
   serverMessage?: string
   httpStatus?: number
   /** Facts for the user to pass on (network errors): the certificate issuer presented, the proxy (host:port), a page's title. */
-  details?: ErrorDetails
+  details?: ErrorFacts
   retryable: boolean
   nextStep: NextStep
 }

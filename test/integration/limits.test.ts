@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cli, ensureCliBuilt, KEYS, startDemo, type Demo } from '../helpers/demo'
+import { cli, ensureCliBuilt, KEYS, startDemo, type Demo } from '../support/demo'
 
 let demo: Demo
 let server: Server
@@ -52,7 +52,10 @@ afterAll(async () => {
 /** The demo profile with the LicenseSpring products pointed at `path` on the misbehaving server. */
 function profileAt(path: string): { profilePath: string; dataDir: string; dir: string } {
   const profilePath = join(demo.dir, `profile-${path}.json`)
-  const p = { ...demo.profile, products: demo.profile.products.map((x) => (x.provider === 'licensespring' ? { ...x, licensespring: { ...x.licensespring, apiBaseUrl: `${base}/${path}` } } : x)) }
+  const p = {
+    ...demo.profile,
+    products: demo.profile.products.map((x) => (x.provider === 'licensespring' ? { ...x, licensespring: { ...x.licensespring, apiBaseUrl: `${base}/${path}` } } : x))
+  }
   writeFileSync(profilePath, JSON.stringify(p))
   return { profilePath, dataDir: join(demo.dir, `data-${path}`), dir: demo.dir }
 }
@@ -60,6 +63,7 @@ function profileAt(path: string): { profilePath: string; dataDir: string; dir: s
 /** Prints the child's peak memory (KiB) on exit. */
 function rssHook(): string {
   const hook = join(demo.dir, 'rss-hook.js')
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the hook's source, run by the child process
   writeFileSync(hook, "process.on('exit', () => process.stderr.write(`MAXRSS ${process.resourceUsage().maxRSS}\\n`))")
   return hook
 }

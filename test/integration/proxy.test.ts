@@ -11,10 +11,10 @@ import { httpRequest } from '@core/http'
 import type { LicenseDeskError } from '@core/errors'
 import { createNodeNetwork } from '@core/network'
 import { createThrowawayCa, issueServerCertificate, type CertificateAuthority } from '../../src/server/tls'
-import { cli, ensureCliBuilt, KEYS, ROOT, startDemo, type Demo } from '../helpers/demo'
-import { startProxy, withCredentials, type TestProxy } from '../helpers/proxy'
-import { createFakeNetFetch } from '../main/fake-electron'
-import { closedPort } from '../unit/_helpers'
+import { cli, ensureCliBuilt, KEYS, ROOT, startDemo, type Demo } from '../support/demo'
+import { startProxy, withCredentials, type TestProxy } from '../support/proxy'
+import { createFakeNetFetch } from '../support/fake-electron'
+import { closedPort } from '../support/tools'
 
 const PROXY_PASSWORD = 'MARKER-PROXY-PWD-k2Vb7Qx1'
 /** No proxy or CA from the machine running the tests leaks in. */
@@ -203,7 +203,11 @@ describe.each([
     const u = new URL(proxy)
     const token = u.username ? `Basic ${Buffer.from(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`).toString('base64')}` : undefined
     const dispatcher = new ProxyAgent({ uri: u.origin, ...(token ? { token } : {}), ...(trust ? { requestTls: { ca: trust } } : {}) })
-    return createFakeNetFetch({ fetch: (async (url: string, init: RequestInit) => (await import('undici')).fetch(url, init as never)) as unknown as typeof fetch, dispatcher, proxyPort: Number(u.port) })
+    return createFakeNetFetch({
+      fetch: (async (url: string, init: RequestInit) => (await import('undici')).fetch(url, init as never)) as unknown as typeof fetch,
+      dispatcher,
+      proxyPort: Number(u.port)
+    })
   }
   const get = (f: typeof fetch) =>
     httpRequest({ url: `${demo.server.url}/health`, method: 'GET', idempotent: true, fetch: f, retryBaseMs: 1, timeoutMs: 5000 }).catch((e: unknown) => e as LicenseDeskError)

@@ -10,9 +10,9 @@ import type { Profile } from '@core/profile'
 import type { AppInfo } from '@shared/contract'
 import { createHandlers, type NativeAdapters } from '../../src/main/handlers'
 import type { LocalServer } from '../../src/server/index'
-import { cli, DEMO_PROFILE, ensureCliBuilt, KEYS, ROOT, startDemo, uploadToPortal, type Demo } from '../helpers/demo'
-import { makeDesk } from '../helpers/desk'
-import { startProxy, withCredentials } from '../helpers/proxy'
+import { cli, DEMO_PROFILE, ensureCliBuilt, KEYS, ROOT, startDemo, uploadToPortal, type Demo } from '../support/demo'
+import { makeDesk } from '../support/desk'
+import { startProxy, withCredentials } from '../support/proxy'
 
 const M = {
   sharedKey: 'MARKER-SHARED-KEY-q9Zt4Lw2',
@@ -72,11 +72,22 @@ describe('secrets audit', () => {
       showItemInFolder: () => {},
       openExternal: async () => {},
       writeClipboard: () => {},
-      appInfo: (): AppInfo => ({ appName: 'License Desk', vendorName: profile.app.name, supportEmail: profile.app.supportEmail, supportUrl: profile.app.supportUrl ?? '', version: 'test', versions: {}, locale: 'en', demo: true })
+      appInfo: (): AppInfo => ({
+        appName: 'License Desk',
+        vendorName: profile.app.name,
+        supportEmail: profile.app.supportEmail,
+        supportUrl: profile.app.supportUrl ?? '',
+        version: 'test',
+        versions: {},
+        locale: 'en',
+        demo: true
+      })
     }
     const h = createHandlers(desk, native)
     const logs: string[] = []
-    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((k) => vi.spyOn(console, k).mockImplementation((...a: unknown[]) => void logs.push(a.map(String).join(' '))))
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((k) =>
+      vi.spyOn(console, k).mockImplementation((...a: unknown[]) => void logs.push(a.map(String).join(' ')))
+    )
     const traffic: string[] = []
     const ctx = { sendProgress: (e: unknown) => void traffic.push(JSON.stringify(e)) }
     const call = async (channel: keyof typeof h, input?: unknown) => {
@@ -131,7 +142,7 @@ describe('secrets audit', () => {
         expect(decoded).toMatch(/"signature":"[A-Za-z0-9+/=]{40,}"/)
       }
     } finally {
-      spies.forEach((s) => s.mockRestore())
+      for (const s of spies) s.mockRestore()
     }
   })
 

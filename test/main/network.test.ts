@@ -3,11 +3,11 @@
 // profile's CA and nothing else, and net.fetch's Chromium errors are named as Node's are.
 import { describe, expect, it } from 'vitest'
 import { httpRequest } from '@core/http'
-import { LicenseDeskError } from '@core/errors'
+import type { LicenseDeskError } from '@core/errors'
 import { createMainNetwork, type NetworkSession } from '../../src/main/network'
 import { createThrowawayCa, issueServerCertificate } from '../../src/server/tls'
-import { closedPort } from '../unit/_helpers'
-import { createFakeElectron } from './fake-electron'
+import { closedPort } from '../support/tools'
+import { createFakeElectron } from '../support/fake-electron'
 
 function setup() {
   const fake = createFakeElectron()

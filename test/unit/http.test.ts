@@ -6,8 +6,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LicenseDeskError } from '@core/errors'
 import { classifyNetworkError, httpRequest, parseRetryAfter, type HttpRequest } from '@core/http'
-import { createFakeNetFetch } from '../main/fake-electron'
-import { closedPort, listen, rejection, removeTempDirs, startServer, tempDir, type TestServer } from './_helpers'
+import { createFakeNetFetch } from '../support/fake-electron'
+import { closedPort, listen, rejection, removeTempDirs, startServer, tempDir, type TestServer } from '../support/tools'
 
 // One server; each test picks a route and the server counts hits per route.
 const hits: Record<string, number> = {}
@@ -120,9 +120,13 @@ beforeAll(async () => {
   srv = await startServer(route)
   refusedUrl = `http://127.0.0.1:${await closedPort()}/x`
   const dir = tempDir()
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-days', '1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], {
-    stdio: 'ignore'
-  })
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-days', '1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+    {
+      stdio: 'ignore'
+    }
+  )
   const https = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_q, r) => r.end('secret'))
   tls = await listen(https as unknown as import('node:http').Server)
 })
@@ -138,7 +142,6 @@ const IMPLS: Array<[string, string, typeof fetch | undefined]> = [
   ['Node fetch', 'node', undefined],
   ['Electron net.fetch (stand-in)', 'electron', createFakeNetFetch()]
 ]
-
 
 describe.each(IMPLS)('%s', (_name, tag, F) => {
   const hit = (route: string) => hits[`${tag}/${route}`] ?? 0
@@ -210,44 +213,44 @@ describe.each(IMPLS)('%s', (_name, tag, F) => {
     })
 
     it('the deadline covers the whole body, even when fetch ignores the abort (headers, 5 bytes, then a stall)', async () => {
-    const deaf: typeof fetch = (u, init) => (F ?? fetch)(u, { ...init, signal: undefined })
-    const t0 = Date.now()
-    const e = await rejection(httpRequest(base('stall', { fetch: deaf, timeoutMs: 300, maxAttempts: 2 })))
-    expect(e.code).toBe('network_timeout')
-    expect(Date.now() - t0).toBeLessThan(2000)
-    expect(hit('stall')).toBe(2)
-    // and the connections were closed, not left to hang until the fetch gives up on its own
-    for (let i = 0; i < 50 && (closed[`${tag}/stall`] ?? 0) < 2; i++) await new Promise((r) => setTimeout(r, 20))
-    expect(closed[`${tag}/stall`]).toBe(2)
-  })
+      const deaf: typeof fetch = (u, init) => (F ?? fetch)(u, { ...init, signal: undefined })
+      const t0 = Date.now()
+      const e = await rejection(httpRequest(base('stall', { fetch: deaf, timeoutMs: 300, maxAttempts: 2 })))
+      expect(e.code).toBe('network_timeout')
+      expect(Date.now() - t0).toBeLessThan(2000)
+      expect(hit('stall')).toBe(2)
+      // and the connections were closed, not left to hang until the fetch gives up on its own
+      for (let i = 0; i < 50 && (closed[`${tag}/stall`] ?? 0) < 2; i++) await new Promise((r) => setTimeout(r, 20))
+      expect(closed[`${tag}/stall`]).toBe(2)
+    })
 
-  it('an answer declared larger than the cap is refused unread, named, and not retried', async () => {
-    const e = await rejection(httpRequest(base('huge-declared', { maxResponseBytes: 1024 * 1024 })))
-    expect(e.code).toBe('response_too_large')
-    expect(e.message).toContain('1 MB')
-    expect(hit('huge-declared')).toBe(1)
-  })
+    it('an answer declared larger than the cap is refused unread, named, and not retried', async () => {
+      const e = await rejection(httpRequest(base('huge-declared', { maxResponseBytes: 1024 * 1024 })))
+      expect(e.code).toBe('response_too_large')
+      expect(e.message).toContain('1 MB')
+      expect(hit('huge-declared')).toBe(1)
+    })
 
-  it('an endless answer stops at the cap: memory stays bounded', async () => {
-    const before = process.memoryUsage().heapUsed
-    const e = await rejection(httpRequest(base('huge-stream', { maxResponseBytes: 2 * 1024 * 1024, timeoutMs: 10_000 })))
-    expect(e.code).toBe('response_too_large')
-    expect(hit('huge-stream')).toBe(1)
-    // the client stopped reading soon after the cap (socket buffers aside), and kept no more than it read
-    expect(streamed[`${tag}/huge-stream`]).toBeLessThan(32 * 1024 * 1024)
-    expect(process.memoryUsage().heapUsed - before).toBeLessThan(64 * 1024 * 1024)
-  })
+    it('an endless answer stops at the cap: memory stays bounded', async () => {
+      const before = process.memoryUsage().heapUsed
+      const e = await rejection(httpRequest(base('huge-stream', { maxResponseBytes: 2 * 1024 * 1024, timeoutMs: 10_000 })))
+      expect(e.code).toBe('response_too_large')
+      expect(hit('huge-stream')).toBe(1)
+      // the client stopped reading soon after the cap (socket buffers aside), and kept no more than it read
+      expect(streamed[`${tag}/huge-stream`]).toBeLessThan(32 * 1024 * 1024)
+      expect(process.memoryUsage().heapUsed - before).toBeLessThan(64 * 1024 * 1024)
+    })
 
-  it('an HTML page in place of the answer is named (captive portal or proxy page), with its title', async () => {
-    const e = await rejection(httpRequest(base('portal', { maxAttempts: 2 })))
-    expect(e.code).toBe('network_captive_portal')
-    expect(e.message).toContain('"Guest Wi-Fi sign-in"')
-    expect(hit('portal')).toBe(2)
-    const e511 = await rejection(httpRequest(base('nac511', { maxAttempts: 1 })))
-    expect(e511.code).toBe('network_captive_portal')
-  })
+    it('an HTML page in place of the answer is named (captive portal or proxy page), with its title', async () => {
+      const e = await rejection(httpRequest(base('portal', { maxAttempts: 2 })))
+      expect(e.code).toBe('network_captive_portal')
+      expect(e.message).toContain('"Guest Wi-Fi sign-in"')
+      expect(hit('portal')).toBe(2)
+      const e511 = await rejection(httpRequest(base('nac511', { maxAttempts: 1 })))
+      expect(e511.code).toBe('network_captive_portal')
+    })
 
-  it('DNS failure -> network_dns', async () => {
+    it('DNS failure -> network_dns', async () => {
       const e = await rejection(httpRequest({ fetch: F, url: 'http://nonexistent.invalid/api', method: 'GET', idempotent: true, maxAttempts: 1, timeoutMs: 5000 }))
       expect(e.code).toBe('network_dns')
       expect(e.message).toContain('nonexistent.invalid')
@@ -383,7 +386,9 @@ describe('httpRequest: backoff jitter', () => {
   const fake503: typeof fetch = async () => new Response('', { status: 503 })
   const delaysWith = async (random: () => number, retryBaseMs = 20, maxAttempts = 4) => {
     const delays: number[] = []
-    await rejection(httpRequest({ url: 'http://unused.test/', method: 'GET', idempotent: true, fetch: fake503, retryBaseMs, maxAttempts, random, onRetry: (i) => delays.push(i.delayMs) }))
+    await rejection(
+      httpRequest({ url: 'http://unused.test/', method: 'GET', idempotent: true, fetch: fake503, retryBaseMs, maxAttempts, random, onRetry: (i) => delays.push(i.delayMs) })
+    )
     return delays
   }
 
@@ -455,7 +460,10 @@ describe('parseRetryAfter and classifyNetworkError', () => {
     const tls = classifyNetworkError(e, 'https://h/')
     expect(tls.message).toContain('"Corp Inspection CA"')
     expect(tls.message).toContain('NODE_EXTRA_CA_CERTS')
-    const auth = classifyNetworkError(Object.assign(new TypeError('fetch failed'), { proxy: 'proxy.corp:8080', cause: new Error('Proxy response (407) !== 200 when HTTP Tunneling') }), 'https://h/')
+    const auth = classifyNetworkError(
+      Object.assign(new TypeError('fetch failed'), { proxy: 'proxy.corp:8080', cause: new Error('Proxy response (407) !== 200 when HTTP Tunneling') }),
+      'https://h/'
+    )
     expect(auth.code).toBe('network_proxy_auth')
     expect(auth.message).toContain('proxy.corp:8080')
     const refused = classifyNetworkError(Object.assign(new TypeError('fetch failed'), { cause: new Error('Proxy response (403) !== 200 when HTTP Tunneling') }), 'https://h/')

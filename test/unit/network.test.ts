@@ -6,15 +6,19 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createNodeNetwork, proxyChoice, proxyForUrl, proxyHost } from '@core/network'
-import { ensureCliBuilt, CLI } from '../helpers/demo'
-import { removeTempDirs, tempDir } from './_helpers'
+import { ensureCliBuilt, CLI } from '../support/demo'
+import { removeTempDirs, tempDir } from '../support/tools'
 
 afterAll(() => removeTempDirs())
 
 describe('proxy choice', () => {
   it('--proxy, then the profile, then the environment (lower case first, empty = unset)', () => {
     const env = { HTTPS_PROXY: 'http://env-upper:1', https_proxy: 'http://env-lower:2', NO_PROXY: 'a.example' }
-    expect(proxyChoice({ env, proxyOption: 'http://cli:3', profile: { proxy: 'http://profile:4' } })).toMatchObject({ https: 'http://cli:3', source: '--proxy', noProxy: 'a.example' })
+    expect(proxyChoice({ env, proxyOption: 'http://cli:3', profile: { proxy: 'http://profile:4' } })).toMatchObject({
+      https: 'http://cli:3',
+      source: '--proxy',
+      noProxy: 'a.example'
+    })
     expect(proxyChoice({ env, profile: { proxy: 'http://profile:4' } })).toMatchObject({ https: 'http://profile:4', source: 'profile network.proxy' })
     expect(proxyChoice({ env, profile: { proxy: 'system' } })).toMatchObject({ https: 'http://env-lower:2', source: 'environment' })
     expect(proxyChoice({ env: { HTTPS_PROXY: 'http://env-upper:1', https_proxy: '' } }).https).toBe('http://env-upper:1')

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { DEMO_ORIGIN, demoProfilePath, loadProfile, parseProfile, profileHosts, profileWithOrigin, resolveProfilePath } from '@core/profile'
-import { ROOT, rejection, removeTempDirs, tempDir } from './_helpers'
+import { ROOT, rejection, removeTempDirs, tempDir } from '../support/tools'
 
 afterAll(() => removeTempDirs())
 
@@ -80,7 +80,7 @@ describe('vendor profile', () => {
 
   it('network: proxy system | none | URL, caCertificates as PEM text or a file next to the profile', async () => {
     const dir = tempDir()
-    const pem = readFileSync(join(ROOT, 'test/fixtures/test-ca.pem'), 'utf8')
+    const pem = readFileSync(join(ROOT, 'test/support/test-ca.pem'), 'utf8')
     const write = (name: string, network: unknown) => {
       writeFileSync(join(dir, name), JSON.stringify({ ...demoJson(), network }))
       return join(dir, name)
