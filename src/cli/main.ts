@@ -9,7 +9,8 @@ import { readTextFile, writeFileAtomic } from '@core/files'
 import { createHardwareIdProvider } from '@core/hwid'
 import { decodeBase64Json, decodeOfflineRequest } from '@core/providers/licensespring/offline'
 import { defaultDataDir, stateFilePath, STATE_FILE_NAME } from '@core/paths'
-import { loadProfile, resolveProfilePath } from '@core/profile'
+import { createNodeNetwork, type NodeNetwork, validateProxyUrl } from '@core/network'
+import { type Profile, loadProfile, resolveProfilePath } from '@core/profile'
 import { calendarDate, dvcForDate } from '@core/providers/qlm/dvc'
 import { createLocalSecretBox } from '@core/secrets'
 import { readSettings } from '@core/settings'
@@ -17,7 +18,7 @@ import type { Desk, HardwareIdProvider, Identity } from '@core/types'
 
 export const VERSION = '0.1.0'
 
-export const USAGE = `Usage: license-desk [--profile FILE] [--data-dir DIR] [--json] COMMAND
+export const USAGE = `Usage: license-desk [--profile FILE] [--data-dir DIR] [--proxy URL|none] [--json] COMMAND
 
 Commands:
   hwid                                      this computer's hardware id and where it came from
@@ -34,6 +35,9 @@ Commands:
   dvc --key KEY --computer-id ID --cek CEK [--date YYYY-MM-DD] [--case lower|upper]
                                             compute a QLM deactivation code (for support staff)
   inspect FILE [--shared-key KEY]           decode a request/.lic file (checks a request's signatures)
+
+Network: HTTPS_PROXY, HTTP_PROXY and NO_PROXY (or lower case) choose the proxy as curl does, --proxy
+overrides them; NODE_EXTRA_CA_CERTS adds certificate authorities (a PEM file).
 
 Exit codes: 0 ok, 2 usage, 3 profile, 4 network or server unavailable, 5 refused by the server,
 6 local state or file problem, 130 cancelled, 1 unexpected.`
@@ -61,6 +65,7 @@ function usage(message: string): never {
 const OPTIONS = {
   profile: { type: 'string' },
   'data-dir': { type: 'string' },
+  proxy: { type: 'string' },
   json: { type: 'boolean', default: false },
   key: { type: 'string' },
   user: { type: 'string' },
@@ -145,6 +150,7 @@ async function makeDesk(v: Values, io: CliIo, writes: boolean): Promise<{ desk: 
   const dataDir = resolve(io.cwd, v['data-dir'] ?? defaultDataDir(io.env))
   const { path } = resolveProfilePath({ explicit: v.profile && resolve(io.cwd, v.profile), env: io.env, resourcesDir: resourcesDir(io) })
   const profile = loadProfile(path)
+  const network = cliNetwork(v, io, profile)
   const statePath = stateFilePath(dataDir)
   const desk = createDesk({
     profile,
@@ -160,7 +166,8 @@ async function makeDesk(v: Values, io: CliIo, writes: boolean): Promise<{ desk: 
     },
     secrets: createLocalSecretBox(dataDir),
     hardwareId: io.hardwareId ?? createHardwareIdProvider(),
-    fetch: io.fetch,
+    fetch: io.fetch ?? network.fetch,
+    networkInfo: network.info,
     appVersion: VERSION,
     ...settings
   })
@@ -171,6 +178,19 @@ async function makeDesk(v: Values, io: CliIo, writes: boolean): Promise<{ desk: 
       io.stderr(`license-desk: warning: the state file was damaged; it was moved to ${moved} and a fresh one was started. Keep that file for support if a license is missing.\n`)
   })
   return { desk, dataDir }
+}
+
+/**
+ * The network set-up of every CLI command that talks to a server (and of the browser mode, which builds
+ * its desk here too): --proxy, the profile's network section, HTTPS_PROXY / HTTP_PROXY / NO_PROXY and
+ * NODE_EXTRA_CA_CERTS.
+ */
+export function cliNetwork(v: Pick<Values, 'proxy'>, io: Pick<CliIo, 'env'>, profile: Profile): NodeNetwork {
+  if (v.proxy !== undefined) {
+    const why = validateProxyUrl(v.proxy)
+    if (why) usage(`--proxy: ${why}.`)
+  }
+  return createNodeNetwork({ env: io.env, proxyOption: v.proxy, profile: profile.network })
 }
 
 function describeProduct(p: ProductSummary): string {

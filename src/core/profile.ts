@@ -1,9 +1,10 @@
 // The vendor profile: loaded, validated with a schema, and refused with a message naming the bad field.
 import { existsSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { z } from 'zod'
 import { LicenseDeskError } from './errors'
 import { badUtf8Line, decodeUtf8 } from './files'
+import { pemCertificates } from './network'
 
 const url = z
   .string()
@@ -45,10 +46,25 @@ const product = z.discriminatedUnion('provider', [
   z.strictObject({ id: productId, name: z.string().min(1), provider: z.literal('qlm'), qlm })
 ])
 
+const proxySetting = z.union([
+  z.enum(['system', 'none']),
+  z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\//i.test(u), 'must be system, none or an http(s) proxy URL')
+])
+
+/** How License Desk reaches the servers; `caCertificates` is PEM text or a file path next to the profile. */
+const network = z.strictObject({
+  proxy: proxySetting.default('system'),
+  caCertificates: z.string().min(1).optional()
+})
+
 export const profileSchema = z
   .strictObject({
     schemaVersion: z.literal(1),
     app: z.strictObject({ name: z.string().min(1), supportEmail: z.string().email(), supportUrl: url.optional() }),
+    network: network.optional(),
     products: z.array(product).min(1)
   })
   .superRefine((p, ctx) => {
@@ -125,7 +141,31 @@ export function loadProfile(path: string): Profile {
     const where = pos ? ` near line ${text.slice(0, Number(pos[1])).split('\n').length}` : ''
     throw new LicenseDeskError('profile_invalid', `The vendor profile ${path} is not valid JSON${where}. Ask the vendor for a corrected profile.`)
   }
-  return parseProfile(data, `vendor profile ${path}`)
+  return withCaCertificates(parseProfile(data, `vendor profile ${path}`), path)
+}
+
+/** network.caCertificates as PEM text: a path is read next to the profile; either must hold PEM certificates. */
+function withCaCertificates(profile: Profile, profilePath: string): Profile {
+  const value = profile.network?.caCertificates
+  if (!value) return profile
+  const bad = (why: string): never => {
+    throw new LicenseDeskError('profile_invalid', `The vendor profile ${profilePath} is invalid at network.caCertificates: ${why}.`)
+  }
+  let pem = value
+  if (!value.includes('-----BEGIN')) {
+    try {
+      pem = readFileSync(resolve(dirname(profilePath), value), 'utf8')
+    } catch {
+      bad(`the file ${resolve(dirname(profilePath), value)} could not be read`)
+    }
+  }
+  try {
+    if (pemCertificates(pem).length === 0) bad('it holds no PEM certificate (-----BEGIN CERTIFICATE-----)')
+  } catch (e) {
+    if (e instanceof LicenseDeskError) throw e
+    bad('a certificate in it is damaged')
+  }
+  return { ...profile, network: { ...profile.network!, caCertificates: pem } }
 }
 
 export const DEMO_ORIGIN = 'http://127.0.0.1:4370'

@@ -62,6 +62,14 @@ export interface StateBackend {
   store: Record<string, unknown>
 }
 
+/** What diagnostics say about the network: proxy hosts and ports (never credentials) and the CA set. */
+export interface NetworkInfo {
+  proxy: { source: string; https?: string; http?: string; noProxy?: string }
+  /** Per license server origin: `direct` or `proxy host:port`. */
+  routes: Record<string, string>
+  certificateAuthorities: string[]
+}
+
 export interface DeskDeps {
   /** The validated vendor profile (see ./profile.ts loadProfile). */
   profile: import('./profile').Profile
@@ -73,6 +81,8 @@ export interface DeskDeps {
   hardwareId: HardwareIdProvider
   writeFile?: FileWriter
   fetch?: typeof fetch
+  /** The network set-up in force, for diagnostics (given the license servers' URLs). */
+  networkInfo?: (urls: string[]) => NetworkInfo | Promise<NetworkInfo>
   now?: () => number
   /** Reported by diagnostics(). */
   appVersion?: string

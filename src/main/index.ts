@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, type WebContents } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, safeStorage, session, type WebContents } from 'electron'
 import type { AppInfo } from '@shared/contract'
 import { createDesk } from '@core/desk'
 import { DEMO_ORIGIN, loadProfile, profileWithOrigin, resolveProfilePath, type Profile } from '@core/profile'
@@ -17,6 +17,7 @@ import { externalPolicyFromProfile } from './external'
 import { registerIpc } from './ipc'
 import { aboutDetail, menuTemplate } from './menu'
 import { createNativeAdapters } from './native'
+import { createMainNetwork, type NetworkSession } from './network'
 import { createAppSecretBox } from './secrets'
 import { applyContentsRules, CSP, denyAllPermissions, denyDownloads, devCsp, enforceCsp, isAppUrl } from './security'
 import { openStateBackend } from './store'
@@ -144,8 +145,16 @@ async function boot(): Promise<void> {
     local: () => createLocalSecretBox(dataDir),
     combine: combineSecretBoxes
   })
+  // Chromium's network stack (system proxy, PAC, proxy authentication, the OS certificate store) for the core.
+  const network = await createMainNetwork({
+    netFetch: (input, init) => net.fetch(input as string, init),
+    session: session.defaultSession as unknown as NetworkSession,
+    network: profile.network
+  })
   const desk = createDesk({
     profile,
+    fetch: network.fetch,
+    networkInfo: network.info,
     openBackend: () => openStateBackend(dataDir),
     statePath: join(dataDir, `${STATE_FILE_NAME}.json`),
     secrets: secrets.box,

@@ -18,6 +18,8 @@ export interface StartServerOptions {
   privateKeyPem?: string
   /** log one line per request to this function */
   log?: (line: string) => void
+  /** serve HTTPS with this certificate and key (PEM); see ./tls.ts for a throwaway CA */
+  tls?: { cert: string; key: string }
   /**
    * Started for tests: serve the /__admin/* endpoints (behind the loopback, Host, Origin and token
    * checks; the token is LocalServer.adminToken). Without it they do not exist (404).

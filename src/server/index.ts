@@ -5,6 +5,7 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
 import { type LocalServer, type LsLicenseView, type QlmPolicy, type RawRequest, RequestLog, type ServerState, type StartServerOptions } from './control'
 import { rsaSignBase64 } from './crypto'
@@ -172,7 +173,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
     send(res, r, baseNow() + skew)
   }
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((e) => {
       opts.log?.(`unhandled: ${(e as Error).stack ?? String(e)}`)
       if (!res.headersSent) {
@@ -180,7 +181,8 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
         res.end()
       } else res.destroy()
     })
-  })
+  }
+  const server = opts.tls ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, onRequest) : createServer(onRequest)
   server.on('connection', (s: Socket) => {
     sockets.add(s)
     s.on('close', () => sockets.delete(s))
@@ -225,7 +227,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
   }
 
   return {
-    url: `http://${urlHost}:${port}`,
+    url: `${opts.tls ? 'https' : 'http'}://${urlHost}:${port}`,
     port,
     host,
     faults,

@@ -2,7 +2,7 @@
 // the CLI's exit code, whether support is offered and whether the offline path is offered. The core builds
 // its errors from this table, the renderer's error panel and the CLI decide their buttons, hints and exit
 // codes from it, and every test double reads it. No runtime dependencies here.
-import { type ErrorCode, type ErrorInfo, type NextStep, isErrorInfo } from './errors'
+import { type ErrorCode, type ErrorFacts, type ErrorInfo, type NextStep, isErrorInfo } from './errors'
 
 /** The CLI's exit codes (README "Exit codes"). */
 export const EXIT = { ok: 0, internal: 1, usage: 2, profile: 3, network: 4, refused: 5, local: 6, cancelled: 130 } as const
@@ -36,10 +36,17 @@ export const ERROR_POLICY: Readonly<Record<ErrorCode, ErrorPolicy>> = {
   network_timeout: row('retry', EXIT.network, { retryable: true, offline: true }),
   network_tls: row('contact_support', EXIT.network, { support: true, offline: true }),
   network_failed: row('check_connection', EXIT.network, { retryable: true, offline: true }),
+  network_proxy_auth: row('ask_it', EXIT.network, { offline: true }),
+  network_proxy_refused: row('ask_it', EXIT.network, { offline: true }),
+  network_proxy_unreachable: row('ask_it', EXIT.network, { offline: true }),
+  network_tls_untrusted: row('ask_it', EXIT.network, { support: true, offline: true }),
+  network_captive_portal: row('check_connection', EXIT.network, { retryable: true, offline: true }),
+  network_redirect: row('contact_support', EXIT.network, { support: true, offline: true }),
   server_unavailable: row('retry_later', EXIT.network, { retryable: true, offline: true }),
   rate_limited: row('retry_later', EXIT.network, { retryable: true }),
   http_status: row('contact_support', EXIT.network, { support: true }),
   bad_response: row('retry_later', EXIT.network, { retryable: true, support: true }),
+  response_too_large: row('contact_support', EXIT.network, { support: true }),
   server_refused: row('contact_support', EXIT.refused),
   clock_skew: row('fix_clock', EXIT.refused),
   signature_invalid: row('contact_support', EXIT.refused, { support: true }),
@@ -73,7 +80,7 @@ export function policyFor(code: ErrorCode): ErrorPolicy {
 }
 
 /** The next steps after which the same action is worth offering again. */
-const RETRY_AFTER: ReadonlySet<NextStep> = new Set(['retry', 'retry_later', 'fix_clock', 'check_connection', 'go_offline', 'choose_other_folder'])
+const RETRY_AFTER: ReadonlySet<NextStep> = new Set(['retry', 'retry_later', 'fix_clock', 'check_connection', 'go_offline', 'choose_other_folder', 'ask_it'])
 
 /** Offer "Try again" for this error. */
 export function offersRetry(e: ErrorInfo): boolean {
@@ -105,6 +112,7 @@ export const NEXT_STEP_HINT: Readonly<Record<NextStep, string>> = {
   contact_support: 'contact the vendor’s support',
   check_connection: 'check the network connection, or use --offline',
   choose_other_folder: 'choose another folder with --out',
+  ask_it: 'ask your IT department (the message says what to give them), or use --offline',
   none: ''
 }
 
@@ -120,8 +128,18 @@ export function makeErrorInfo(code: ErrorCode, message: string, extra: ErrorDeta
     nextStep: extra.nextStep ?? policy.nextStep,
     ...(extra.serverCode !== undefined ? { serverCode: extra.serverCode } : {}),
     ...(extra.serverMessage !== undefined ? { serverMessage: extra.serverMessage } : {}),
-    ...(extra.httpStatus !== undefined ? { httpStatus: extra.httpStatus } : {})
+    ...(extra.httpStatus !== undefined ? { httpStatus: extra.httpStatus } : {}),
+    ...(extra.details && Object.keys(extra.details).length ? { details: extra.details } : {})
   }
+}
+
+/** The facts of an error, copied field by field (strings only), or undefined when there are none. */
+function copyFacts(v: unknown): ErrorFacts | undefined {
+  if (typeof v !== 'object' || v === null) return undefined
+  const d = v as Record<string, unknown>
+  const out: ErrorFacts = {}
+  for (const k of ['issuer', 'proxy', 'pageTitle'] as const) if (typeof d[k] === 'string') out[k] = d[k]
+  return Object.keys(out).length ? out : undefined
 }
 
 /**
@@ -140,7 +158,8 @@ export function toErrorInfo(e: unknown): ErrorInfo {
         nextStep: info.nextStep ?? policyFor(info.code).nextStep,
         serverCode: info.serverCode,
         serverMessage: info.serverMessage,
-        httpStatus: info.httpStatus
+        httpStatus: info.httpStatus,
+        details: copyFacts(info.details)
       })
     }
     if ((e as { name?: unknown }).name === 'AbortError') return makeErrorInfo('cancelled', 'The operation was cancelled.')

@@ -139,6 +139,13 @@ describe('built main process under the fake electron', () => {
     expect(report.ipc.badInput).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(report.ipc.foreign).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(report.ipc.openEvil).toMatchObject({ ok: false })
+    expect(report.ipc.activate, JSON.stringify(report.ipc.activate)).toMatchObject({ ok: true })
+    expect(report.ipc.netFetchCalls).toBeGreaterThan(0)
+    expect(report.ipc.deactivate).toMatchObject({ ok: true })
+    expect(JSON.parse(report.ipc.diagnostics.value.text).network).toMatchObject({
+      proxy: { source: 'system (Chromium)' },
+      certificateAuthorities: [expect.stringMatching(/^system/)]
+    })
   })
 
   it('applies the security rules', () => {

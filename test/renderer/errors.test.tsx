@@ -82,6 +82,16 @@ describe('ErrorPanel', () => {
     expect(body).toContain('1.2.3')
   })
 
+  it('lists the facts to pass on to IT (issuer, proxy, page title), in German too', () => {
+    renderPanel({ ...fakeError('network_tls_untrusted'), details: { issuer: 'Corp Inspection CA', proxy: 'proxy.corp:3128' } }, 'de')
+    const facts = screen.getByTestId('error-facts').textContent
+    expect(facts).toContain('Zertifikat ausgestellt von: Corp Inspection CA')
+    expect(facts).toContain('Proxy: proxy.corp:3128')
+    cleanup()
+    renderPanel({ ...fakeError('network_captive_portal'), details: { pageTitle: 'Guest Wi-Fi' } })
+    expect(screen.getByTestId('error-facts').textContent).toBe('Page title: Guest Wi-Fi')
+  })
+
   it('errorTexts falls back to internal for an unknown code', () => {
     const t = errorTexts(catalogs.en, { code: 'nope' as never, message: '', retryable: false, nextStep: 'none' })
     expect(t.title).toBe(catalogs.en.errors.internal.title)

@@ -21,6 +21,10 @@ export class QlmProvider extends ProductProvider<QlmProduct> implements Provider
     return this.product.qlm
   }
 
+  get serverUrl(): string {
+    return this.config.serviceUrl
+  }
+
   private client(): QlmClient {
     return new QlmClient(this.config, { fetch: this.env.fetch, timeoutMs: this.env.timeoutMs, retryBaseMs: this.env.retryBaseMs })
   }

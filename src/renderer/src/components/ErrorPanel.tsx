@@ -113,6 +113,14 @@ export function ErrorPanel({
         )}
         {/* The server's own words only when there is no translated reason; they are in the technical details anyway. */}
         {t.serverMessage && !t.reason && serverMessage}
+        {/* Facts to pass on to IT: the certificate's issuer, the proxy, the page that came back. */}
+        {error.details && (
+          <ul className="error-facts" data-testid="error-facts">
+            {error.details.issuer && <li>{fmt(m.error.detailIssuer, { value: error.details.issuer })}</li>}
+            {error.details.proxy && <li>{fmt(m.error.detailProxy, { value: error.details.proxy })}</li>}
+            {error.details.pageTitle && <li>{fmt(m.error.detailPageTitle, { value: error.details.pageTitle })}</li>}
+          </ul>
+        )}
         <p className="error-next">
           <strong>{t.next}</strong>
           {inputKept && <> {m.error.inputKept}</>}

@@ -216,6 +216,9 @@ export const de: Messages = {
     retry: 'Erneut versuchen',
     goOffline: 'Offline fortfahren',
     contactSupport: 'Support per E-Mail',
+    detailIssuer: 'Zertifikat ausgestellt von: {value}',
+    detailProxy: 'Proxy: {value}',
+    detailPageTitle: 'Titel der Seite: {value}',
     inputKept: 'Ihre Eingaben bleiben erhalten.',
     supportSubject: '{app}: {title} ({code})',
     supportBody:
@@ -230,6 +233,7 @@ export const de: Messages = {
     contact_support: 'Wenden Sie sich an den Support; die Schaltfläche unten bereitet eine E-Mail mit allen Angaben vor.',
     check_connection: 'Prüfen Sie die Internetverbindung und versuchen Sie es erneut.',
     choose_other_folder: 'Wählen Sie einen anderen Ordner und versuchen Sie es erneut.',
+    ask_it: 'Wenden Sie sich an Ihre IT-Abteilung; die Meldung oben sagt, was Sie ihr mitteilen sollten.',
     none: ''
   },
   errors: {
@@ -262,6 +266,42 @@ export const de: Messages = {
       title: 'Keine Verbindung zum Lizenzserver',
       explain: 'Die Anfrage konnte nicht gesendet werden.',
       next: 'Prüfen Sie die Verbindung oder fahren Sie offline fort.'
+    },
+    network_proxy_auth: {
+      title: 'Der Proxy verlangt eine Anmeldung',
+      explain: 'Der Proxyserver Ihres Netzwerks verlangt einen Benutzernamen und ein Passwort, die License Desk nicht hat oder die er nicht angenommen hat.',
+      next: 'Bitten Sie Ihre IT-Abteilung um Proxy-Zugang, oder fahren Sie offline fort.'
+    },
+    network_proxy_refused: {
+      title: 'Der Proxy hat den Lizenzserver gesperrt',
+      explain: 'Der Proxyserver Ihres Netzwerks hat keine Verbindung zum Lizenzserver hergestellt.',
+      next: 'Bitten Sie Ihre IT-Abteilung, die Adresse des Lizenzservers freizugeben, oder fahren Sie offline fort.'
+    },
+    network_proxy_unreachable: {
+      title: 'Proxyserver nicht erreichbar',
+      explain: 'Der Proxyserver, den dieser Computer verwenden soll, ist nicht erreichbar.',
+      next: 'Prüfen Sie die Proxy-Einstellung oder fragen Sie Ihre IT-Abteilung, oder fahren Sie offline fort.'
+    },
+    network_tls_untrusted: {
+      title: 'Zertifikat nicht vertrauenswürdig',
+      explain:
+        'Das Zertifikat des Lizenzservers stammt von einer Stelle, der dieser Computer nicht vertraut. Firmen, die sichere Verbindungen prüfen, verwenden ein eigenes Stammzertifikat.',
+      next: 'Bitten Sie Ihre IT-Abteilung um das Stammzertifikat der Firma (eine PEM-Datei) und geben Sie es License Desk, oder wenden Sie sich an den Support.'
+    },
+    network_captive_portal: {
+      title: 'Eine Webseite statt des Lizenzservers',
+      explain: 'Dieses Netzwerk verlangt eventuell zuerst eine Anmeldung (Hotel- oder Gast-WLAN), oder ein Firmen-Proxy hat die Anfrage gesperrt.',
+      next: 'Melden Sie sich in einem Webbrowser an und versuchen Sie es erneut, oder bitten Sie Ihre IT-Abteilung, den Lizenzserver freizugeben.'
+    },
+    network_redirect: {
+      title: 'Der Lizenzserver hat weitergeleitet',
+      explain: 'Der Server hat mit einer Weiterleitung geantwortet. Lizenzanfragen gehen nur an den Server des Herstellers, daher wurde ihr nicht gefolgt.',
+      next: 'Melden Sie sich im Browser am Netzwerk an, falls nötig; sonst wenden Sie sich an den Support.'
+    },
+    response_too_large: {
+      title: 'Antwort des Servers zu groß',
+      explain: 'Die Antwort war viel größer, als eine Lizenzantwort sein kann, und wurde nicht gelesen.',
+      next: 'Versuchen Sie es später erneut; wenn es wieder passiert, wenden Sie sich an den Support.'
     },
     server_unavailable: { title: 'Lizenzserver nicht verfügbar', explain: 'Der Server meldet ein internes Problem.', next: 'Versuchen Sie es in einigen Minuten erneut.' },
     rate_limited: { title: 'Zu viele Anfragen', explain: 'Der Lizenzserver bittet um eine Pause.', next: 'Eine Minute warten und erneut versuchen.' },

@@ -221,6 +221,9 @@ export const en = {
     goOffline: 'Continue offline',
     contactSupport: 'E-mail support',
     inputKept: 'What you entered is kept.',
+    detailIssuer: 'Certificate issued by: {value}',
+    detailProxy: 'Proxy: {value}',
+    detailPageTitle: 'Page title: {value}',
     supportSubject: '{app}: {title} ({code})',
     supportBody:
       'Hello,\n\nI could not complete a license operation.\n\nProduct: {product}\nError: {code}\nMessage: {message}\nServer code: {serverCode}\nHardware ID: {hwid}\nApp version: {version}\n\nThank you.'
@@ -234,6 +237,7 @@ export const en = {
     contact_support: 'Contact support; the button below prepares an e-mail with the details.',
     check_connection: 'Check the internet connection, then try again.',
     choose_other_folder: 'Choose another folder and try again.',
+    ask_it: 'Ask your IT department; the message above says what to tell them.',
     none: ''
   } satisfies Record<NextStep, string>,
   errors: {
@@ -263,9 +267,45 @@ export const en = {
       next: 'Contact your IT department or support.'
     },
     network_failed: { title: 'No connection to the license server', explain: 'The request could not be sent.', next: 'Check the connection or continue offline.' },
+    network_proxy_auth: {
+      title: 'The proxy needs a sign-in',
+      explain: "Your network's proxy server asks for a user name and password that License Desk was not given, or did not accept them.",
+      next: 'Ask your IT department for proxy access, or continue offline.'
+    },
+    network_proxy_refused: {
+      title: 'The proxy blocked the license server',
+      explain: "Your network's proxy server would not connect to the license server.",
+      next: "Ask your IT department to allow the license server's address, or continue offline."
+    },
+    network_proxy_unreachable: {
+      title: 'Proxy server not reachable',
+      explain: 'The proxy server this computer is set to use cannot be reached.',
+      next: 'Check the proxy setting or ask your IT department, or continue offline.'
+    },
+    network_tls_untrusted: {
+      title: 'Certificate not trusted',
+      explain:
+        "The license server's certificate was issued by an authority this computer does not trust. Companies that inspect secure connections use their own root certificate.",
+      next: "Ask your IT department for the company's root certificate (a PEM file) and give it to License Desk, or contact support."
+    },
+    network_captive_portal: {
+      title: 'A web page came back instead of the license server',
+      explain: 'This network may need you to sign in first (hotel or guest Wi-Fi), or a company proxy blocked the request.',
+      next: 'Sign in with a web browser and try again, or ask your IT department to allow the license server.'
+    },
+    network_redirect: {
+      title: 'The license server sent us elsewhere',
+      explain: 'The server answered with a redirect. License requests are only sent to the vendor’s own server, so it was not followed.',
+      next: 'Sign in to the network with a browser if it needs that; otherwise contact support.'
+    },
     server_unavailable: { title: 'License server unavailable', explain: 'The server reported an internal problem.', next: 'Try again in a few minutes.' },
     rate_limited: { title: 'Too many requests', explain: 'The license server asked us to slow down.', next: 'Wait a minute, then try again.' },
     http_status: { title: 'Unexpected server answer', explain: 'The server answered with a status we did not expect.', next: 'Try again; if it keeps happening, contact support.' },
+    response_too_large: {
+      title: 'Server answer too large',
+      explain: 'The answer was far larger than a license answer can be, so it was not read.',
+      next: 'Try again later; if it keeps happening, contact support.'
+    },
     bad_response: {
       title: 'Unreadable server answer',
       explain: 'The answer was empty or not in the expected format. A proxy may have replaced it.',
