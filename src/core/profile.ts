@@ -1,7 +1,7 @@
 // The vendor profile: loaded, validated with a schema, and refused with a message naming the bad field.
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { z } from 'zod'
+import { z } from '@shared/zod'
 import { LicenseDeskError } from './errors'
 
 const url = z.string().url().refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL')
