@@ -8,7 +8,6 @@ import { writeFileAtomic } from './files'
 import { LicenseSpringClient, type ClockState, type LsIdentity } from './licensespring/client'
 import { buildOfflineRequest, verifyLic } from './licensespring/offline'
 import type { LsProduct, ProfileProduct, QlmProduct } from './profile'
-import { QlmClient } from './qlm/client'
 import { computeDvc } from './qlm/dvc'
 import { StateStore, type State, type StoredLicense, type StoredSecret } from './state'
 import type { Desk, DeskDeps, Identity, OperationOptions } from './types'
@@ -42,9 +41,12 @@ export function createDesk(deps: DeskDeps): Desk {
     onLearn(offsetMs) {
       if (persistedOffset !== null && Math.abs(persistedOffset - offsetMs) <= 2000) return
       persistedOffset = offsetMs
-      store.update((s) => {
-        s.clock = { offsetMs, learnedAt: new Date(now()).toISOString() }
-      })
+      // Queued before the operation's own commit; a failure to record it is not the operation's failure.
+      store
+        .updateAsync((s) => {
+          s.clock = { offsetMs, learnedAt: new Date(now()).toISOString() }
+        })
+        .catch(() => undefined)
     }
   }
   let clockLoaded = false
@@ -70,7 +72,9 @@ export function createDesk(deps: DeskDeps): Desk {
     loadClock()
     return new LicenseSpringClient(p.licensespring, { fetch: deps.fetch, now, timeoutMs: deps.timeoutMs, clock, retryBaseMs: deps.retryBaseMs })
   }
-  const qlmClient = (p: QlmProduct) => new QlmClient(p.qlm, { fetch: deps.fetch, timeoutMs: deps.timeoutMs, retryBaseMs: deps.retryBaseMs })
+  // Loaded on first use (its XML parser is most of the code a command that needs no QLM call would load).
+  const qlmClient = async (p: QlmProduct) =>
+    new (await import('./qlm/client')).QlmClient(p.qlm, { fetch: deps.fetch, timeoutMs: deps.timeoutMs, retryBaseMs: deps.retryBaseMs })
 
   const seal = (plain: string): StoredSecret => ({ scheme: deps.secrets.scheme, data: deps.secrets.encrypt(plain) })
   const open = (s: StoredSecret | undefined, what: string): string => {
@@ -78,12 +82,25 @@ export function createDesk(deps: DeskDeps): Desk {
     return deps.secrets.decrypt(s.data, s.scheme)
   }
 
-  function summary(p: ProfileProduct, s: State): ProductSummary {
+  /** The latest history record per product, in one pass over the history. */
+  function lastRecords(s: State): Map<string, HistoryRecord> {
+    const last = new Map<string, HistoryRecord>()
+    for (const h of s.history) last.set(h.productId, h)
+    return last
+  }
+
+  function lastRecordOf(s: State, productId: string): HistoryRecord | undefined {
+    for (let i = s.history.length - 1; i >= 0; i--) if (s.history[i]!.productId === productId) return s.history[i]
+    return undefined
+  }
+
+  /** `last` (from lastRecords) when summarising many products of one state: no pass over the history per product. */
+  function summary(p: ProfileProduct, s: State, last?: Map<string, HistoryRecord>): ProductSummary {
     const lic = s.licenses[p.id]
     const pend = s.pending[p.id]
     const lastId = s.offlineDeactivated[p.id]
-    const lastStored = [...s.history].reverse().find((h) => h.productId === p.id)
-    const last = lastStored ? hydrate(lastStored) : undefined
+    const lastStored = last ? last.get(p.id) : lastRecordOf(s, p.id)
+    const lastOffline = lastStored ? hydrate(lastStored) : undefined
     const state = lic ? 'active' : pend ? 'offline-activation-pending' : lastId ? 'offline-deactivated' : 'inactive'
     const isLs = p.provider === 'licensespring'
     return {
@@ -108,7 +125,7 @@ export function createDesk(deps: DeskDeps): Desk {
       canActivateOffline: isLs ? true : Boolean(p.qlm.webActivationUrl),
       canDeactivateOffline: isLs ? !lic?.licenseType || OFFLINE_CAPABLE_TYPES.has(lic.licenseType) || lic.licenseType === 'trial' : true,
       ...(isLs && p.licensespring.portalUrl ? { portalUrl: p.licensespring.portalUrl } : {}),
-      ...(last ? { lastOffline: last } : {})
+      ...(lastOffline ? { lastOffline } : {})
     }
   }
 
@@ -132,7 +149,7 @@ export function createDesk(deps: DeskDeps): Desk {
       // Bad input (a typo in a product id or an empty key) changes nothing, not even this record.
       if (!['cancelled', 'state_locked', 'state_corrupt', 'invalid_input', 'product_unknown'].includes(info.code)) {
         try {
-          store.update((s) => {
+          await store.updateAsync((s) => {
             s.errors = [...s.errors, { code: info.code, ...(info.serverCode ? { serverCode: info.serverCode } : {}), at: new Date(now()).toISOString() }].slice(-20)
           })
         } catch {
@@ -183,6 +200,7 @@ export function createDesk(deps: DeskDeps): Desk {
   const desk: Desk = {
     async status(): Promise<StatusSnapshot> {
       const s = store.read()
+      const last = lastRecords(s)
       let hardware: StatusSnapshot['hardware'] = null
       let hardwareError
       try {
@@ -191,7 +209,7 @@ export function createDesk(deps: DeskDeps): Desk {
         hardwareError = toErrorInfo(e)
       }
       return {
-        products: profile.products.map((p) => summary(p, s)),
+        products: profile.products.map((p) => summary(p, s, last)),
         hardware,
         ...(hardwareError ? { hardwareError } : {}),
         clockOffsetMs: s.clock?.offsetMs ?? null,
@@ -213,7 +231,7 @@ export function createDesk(deps: DeskDeps): Desk {
               fail('invalid_input', `${p.name} is activated with a license key.`)
             const r = await lsClient(p).activate(hw.id, identity, opts, osInfo())
             opts.onProgress?.({ step: 'saving' })
-            store.update((s) => {
+            await store.updateAsync((s) => {
               s.licenses[p.id] = {
                 provider: 'licensespring',
                 activatedAt: new Date(now()).toISOString(),
@@ -234,8 +252,8 @@ export function createDesk(deps: DeskDeps): Desk {
           }
           if (!('licenseKey' in identity)) fail('invalid_input', `${p.name} is activated with an activation key.`)
           const avkey = qlmKey(identity.licenseKey)
-          const { computerKey } = await qlmClient(p).activate(avkey, hw.id, hostname(), opts)
-          storeQlm(p, avkey, hw.id, computerKey, false, hw.source)
+          const { computerKey } = await (await qlmClient(p)).activate(avkey, hw.id, hostname(), opts)
+          await storeQlm(p, avkey, hw.id, computerKey, false, hw.source)
           opts.onProgress?.({ step: 'done' })
           return { product: summary(p, store.read()) }
         })
@@ -260,7 +278,7 @@ export function createDesk(deps: DeskDeps): Desk {
             extra: osInfo()
           })
           const { sha256 } = await (deps.writeFile ?? writeFileAtomic)(outPath, req.content)
-          store.update((s) => {
+          await store.updateAsync((s) => {
             s.pending[p.id] = {
               requestId: req.requestId,
               createdAt: new Date(now()).toISOString(),
@@ -292,7 +310,7 @@ export function createDesk(deps: DeskDeps): Desk {
             requestId: pend?.requestId,
             identity: pend ? (pend.licenseKey ? open(pend.licenseKey, 'license key') : pend.username) : undefined
           })
-          store.update((s) => {
+          await store.updateAsync((s) => {
             s.licenses[p.id] = {
               provider: 'licensespring',
               activatedAt: new Date(now()).toISOString(),
@@ -331,7 +349,7 @@ export function createDesk(deps: DeskDeps): Desk {
           const key = computerKey.trim()
           if (!/^[A-Za-z0-9-]{4,128}$/.test(key)) fail('invalid_input', 'That computer key does not look right: copy it exactly as the activation page shows it.')
           const hw = await deps.hardwareId.get()
-          storeQlm(p, qlmKey(activationKeyClean), hw.id, key, true, hw.source)
+          await storeQlm(p, qlmKey(activationKeyClean), hw.id, key, true, hw.source)
           return { product: summary(p, store.read()) }
         })
       ),
@@ -366,10 +384,10 @@ export function createDesk(deps: DeskDeps): Desk {
             const code = p.qlm.requireDeactivationCode
               ? computeDvc({ activationKey: key, computerId: lic.hardwareId, cek: p.qlm.communicationEncryptionKey, nowMs: now(), options: p.qlm.dvc }).code
               : undefined
-            await qlmClient(p).release(key, lic.hardwareId, code, opts)
+            await (await qlmClient(p)).release(key, lic.hardwareId, code, opts)
           }
           opts.onProgress?.({ step: 'saving' })
-          const after = store.update((s) => {
+          const after = await store.updateAsync((s) => {
             delete s.licenses[p.id]
             delete s.offlineDeactivated[p.id]
             return summary(p, s)
@@ -438,7 +456,7 @@ export function createDesk(deps: DeskDeps): Desk {
               activationKey: lic.licenseKey
             } as HistoryRecord
           }
-          store.update((s) => {
+          await store.updateAsync((s) => {
             delete s.licenses[p.id]
             s.history.push(record)
             s.offlineDeactivated[p.id] = record.id
@@ -468,12 +486,13 @@ export function createDesk(deps: DeskDeps): Desk {
       } catch (e) {
         hw = { error: toErrorInfo(e).code }
       }
+      const last = lastRecords(s)
       const products = profile.products.map((p) => {
         const lic = s.licenses[p.id]
         return {
           id: p.id,
           provider: p.provider,
-          state: summary(p, s).state,
+          state: summary(p, s, last).state,
           ...(lic
             ? {
                 activatedAt: lic.activatedAt,
@@ -500,8 +519,8 @@ export function createDesk(deps: DeskDeps): Desk {
     }
   }
 
-  function storeQlm(p: ProfileProduct, key: string, computerId: string, computerKey: string, offline: boolean, source?: string) {
-    store.update((s) => {
+  function storeQlm(p: ProfileProduct, key: string, computerId: string, computerKey: string, offline: boolean, source?: string): Promise<void> {
+    return store.updateAsync((s) => {
       s.licenses[p.id] = {
         provider: 'qlm',
         activatedAt: new Date(now()).toISOString(),

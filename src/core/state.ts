@@ -1,11 +1,14 @@
-// The local license state: one JSON file through conf (CLI, tests) or electron-store (app), both of
-// which write atomically. Schema-versioned with migrations; a corrupt file is moved aside and reported,
+// The local license state: one JSON file, written atomically, by the core's own writer (CLI, tests) or
+// electron-store (app). Schema-versioned with migrations; a corrupt file is moved aside and reported,
 // never silently wiped. Writers take a lock file so two processes never interleave a read-modify-write.
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
+// The file is parsed once per operation: a parsed state is reused while the file is unchanged (same
+// inode, size and mtime; every write is a rename, so a change always brings a new inode).
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync, type BigIntStats } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { z } from 'zod'
+import { z } from '@shared/zod'
 import type { HistoryRecord } from '@shared/contract'
 import { LicenseDeskError } from './errors'
+import { writeFileAtomic } from './files'
 import type { StateBackend } from './types'
 
 export const STATE_SCHEMA_VERSION = 1
@@ -156,13 +159,42 @@ function folderError(e: unknown, statePath: string): unknown {
   )
 }
 
+/** The state file as the core writes it: compact JSON, through the core's atomic writer. */
+export function createFileStateBackend(statePath: string): StateBackend {
+  return {
+    path: statePath,
+    get store(): Record<string, unknown> {
+      return JSON.parse(readFileSync(statePath, 'utf8')) as Record<string, unknown>
+    },
+    set store(_v: Record<string, unknown>) {
+      throw new LicenseDeskError('internal', 'The state file is written asynchronously: use StateStore.updateAsync.')
+    },
+    async save(data) {
+      await writeFileAtomic(statePath, JSON.stringify(data))
+    }
+  }
+}
+
+/** Identifies one version of the file: every write replaces it by rename, so the inode changes. */
+function stampOf(path: string): string | undefined {
+  let st: BigIntStats | undefined
+  try {
+    st = statSync(path, { bigint: true, throwIfNoEntry: false })
+  } catch {
+    return undefined
+  }
+  return st ? `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}` : 'missing'
+}
+
 export class StateStore {
   private backend: StateBackend | undefined
   readonly report: StateReport = {}
+  /** The last state read or written, while the file is still the one it came from. */
+  private cache: { stamp: string; state: State } | undefined
 
   constructor(
     private readonly statePath: string,
-    private readonly openBackend: () => StateBackend
+    private readonly openBackend: () => StateBackend = () => createFileStateBackend(statePath)
   ) {}
 
   private checked = false
@@ -170,7 +202,8 @@ export class StateStore {
   /** Checks the file once before first use: unreadable JSON or an invalid state is moved aside. */
   private check(): void {
     if (this.checked) return
-    if (existsSync(this.statePath)) {
+    const stamp = stampOf(this.statePath)
+    if (stamp !== undefined && stamp !== 'missing') {
       let problem: string | undefined
       try {
         const raw = JSON.parse(readFileSync(this.statePath, 'utf8')) as Record<string, unknown>
@@ -179,7 +212,10 @@ export class StateStore {
             'state_corrupt',
             `The state file ${this.statePath} was written by a newer License Desk (schema ${raw.schemaVersion}). Update License Desk; nothing was changed.`
           )
-        if (!stateSchema.safeParse(migrate(raw)).success) problem = 'its content does not match the expected layout'
+        const r = stateSchema.safeParse(migrate(raw))
+        if (!r.success) problem = 'its content does not match the expected layout'
+        // The check's parse serves the first read too.
+        else this.cache = { stamp, state: r.data }
       } catch (e) {
         if (e instanceof LicenseDeskError) throw e
         problem = 'it is not valid JSON'
@@ -193,7 +229,7 @@ export class StateStore {
     this.checked = true
   }
 
-  /** The backend (conf / electron-store) is opened only when something is written. */
+  /** The backend (the core's writer / electron-store) is opened only when something is written. */
   private open(): StateBackend {
     this.check()
     if (!this.backend) {
@@ -203,9 +239,14 @@ export class StateStore {
     return this.backend
   }
 
-  /** Reads the file as the backend wrote it (the same JSON); a missing file is the empty state. */
+  /**
+   * The current state (a missing file is the empty state). Parsed only when the file changed since the
+   * last read or write; the result is shared, so treat it as read-only (change it with update).
+   */
   read(): State {
     this.check()
+    const stamp = stampOf(this.statePath)
+    if (stamp !== undefined && this.cache?.stamp === stamp) return this.cache.state
     let raw: Record<string, unknown>
     try {
       raw = JSON.parse(readFileSync(this.statePath, 'utf8')) as Record<string, unknown>
@@ -219,27 +260,76 @@ export class StateStore {
     const r = stateSchema.safeParse(migrate(raw))
     if (!r.success)
       throw new LicenseDeskError('state_corrupt', `The state file ${this.statePath} changed into something unreadable while License Desk was running.`)
+    this.cache = stamp === undefined ? undefined : { stamp, state: r.data }
     return r.data
   }
 
-  /** Read-modify-write under the state lock; the change is one atomic file replace. */
-  update<T>(fn: (s: State) => T): T {
-    let backend: StateBackend
-    let release: () => void
+  private begin(): { backend: StateBackend; release: () => void } {
     try {
-      backend = this.open()
-      release = this.acquire(`${this.statePath}.lock`, 5_000)
+      const backend = this.open()
+      return { backend, release: this.acquire(`${this.statePath}.lock`, 5_000) }
     } catch (e) {
       throw folderError(e, this.statePath)
     }
+  }
+
+  /** The state to change: the cached one, taken out of the cache so that a failed change is never reused. */
+  private draft(): State {
+    const s = this.read()
+    this.cache = undefined
+    return s
+  }
+
+  private committed(s: State): void {
+    const stamp = stampOf(this.statePath)
+    this.cache = stamp === undefined || stamp === 'missing' ? undefined : { stamp, state: s }
+  }
+
+  /**
+   * Read-modify-write under the state lock; the change is one atomic file replace. For backends that
+   * write synchronously (electron-store, conf); the core's own file backend needs updateAsync.
+   */
+  update<T>(fn: (s: State) => T): T {
+    const { backend, release } = this.begin()
     try {
-      const s = this.read()
+      const s = this.draft()
       const out = fn(s)
       try {
         backend.store = s as unknown as Record<string, unknown>
       } catch (e) {
         throw folderError(e, this.statePath)
       }
+      this.committed(s)
+      return out
+    } finally {
+      release()
+    }
+  }
+
+  private tail: Promise<unknown> = Promise.resolve()
+
+  /**
+   * update for every backend: awaits the backend's durable save when it has one. Calls from this process
+   * run one after the other (the lock file is for other processes; waiting on it here would block).
+   */
+  updateAsync<T>(fn: (s: State) => T): Promise<T> {
+    const run = this.tail.then(() => this.commitAsync(fn))
+    this.tail = run.catch(() => undefined)
+    return run
+  }
+
+  private async commitAsync<T>(fn: (s: State) => T): Promise<T> {
+    const { backend, release } = this.begin()
+    try {
+      const s = this.draft()
+      const out = fn(s)
+      try {
+        if (backend.save) await backend.save(s as unknown as Record<string, unknown>)
+        else backend.store = s as unknown as Record<string, unknown>
+      } catch (e) {
+        throw folderError(e, this.statePath)
+      }
+      this.committed(s)
       return out
     } finally {
       release()
