@@ -1,9 +1,10 @@
 // CLI entry of the local license server (built to out/node/server.js):
-//   node bin/license-desk-server.js [--port N] [--host H] [--data FILE] [--quiet]
+//   node bin/license-desk-server.js [--port N] [--host H] [--data FILE] [--seed FILE] [--quiet]
+import { readFileSync } from 'node:fs'
 import { startServer } from './index'
 
 function usage(): never {
-  process.stderr.write('usage: license-desk-server [--port N (4370)] [--host H (127.0.0.1)] [--data FILE] [--quiet]\n')
+  process.stderr.write('usage: license-desk-server [--port N (4370)] [--host H (127.0.0.1)] [--data FILE] [--seed FILE (demo licenses)] [--quiet]\n')
   process.exit(2)
 }
 
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   let port = 4370
   let host = '127.0.0.1'
   let dataFile: string | undefined
+  let seedFile: string | undefined
   let quiet = false
   for (let i = 0; i < args.length; i++) {
     const a = args[i]
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
       if (!Number.isInteger(port) || port < 0 || port > 65535) usage()
     } else if (flag === '--host') host = value()
     else if (flag === '--data') dataFile = value()
+    else if (flag === '--seed') seedFile = value()
     else if (flag === '--quiet') quiet = true
     else if (flag === '--help' || flag === '-h') usage()
     else usage()
@@ -34,6 +37,7 @@ async function main(): Promise<void> {
     port,
     host,
     dataFile,
+    ...(seedFile ? { seed: JSON.parse(readFileSync(seedFile, 'utf8')) } : {}),
     log: quiet ? undefined : (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`)
   })
   process.stdout.write(`${server.url}\n`)
