@@ -52,8 +52,11 @@ function readCodeCache(file, key) {
   return payload
 }
 
-/** Writes the cache atomically: a reader sees the old file or the new one, never half of it. */
-function writeCodeCache(file, key, payload) {
+/**
+ * Writes the cache atomically: a reader sees the old file or the new one, never half of it. Caches of
+ * other builds of the same entry (NAME-<other hash>.v8cache) are removed: they can never match again.
+ */
+function writeCodeCache(file, key, payload, name) {
   const fs = require('node:fs')
   const header = JSON.stringify({ ...key, length: payload.length, sha256: sha256(payload) })
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`
@@ -61,6 +64,9 @@ function writeCodeCache(file, key, payload) {
     fs.mkdirSync(dirname(file), { recursive: true })
     fs.writeFileSync(tmp, Buffer.concat([Buffer.from(MAGIC + header + '\n', 'utf8'), payload]), { flag: 'wx', mode: 0o600 })
     fs.renameSync(tmp, file)
+    if (name)
+      for (const f of fs.readdirSync(dirname(file)))
+        if (f.startsWith(`${name}-`) && f.endsWith('.v8cache') && join(dirname(file), f) !== file) fs.rmSync(join(dirname(file), f), { force: true })
     return true
   } catch {
     try {
@@ -87,7 +93,7 @@ function runWithCodeCache(entry, name, appVersion, env = process.env) {
   trace(used ? 'used' : cachedData ? 'rejected by V8' : 'none')
   if (!used)
     // Made at exit, so it also holds the functions this run compiled lazily.
-    process.once('exit', () => trace(writeCodeCache(file, key, script.createCachedData()) ? `written ${file}` : 'not written'))
+    process.once('exit', () => trace(writeCodeCache(file, key, script.createCachedData(), name) ? `written ${file}` : 'not written'))
   const mod = { exports: {}, filename: entry, id: entry, loaded: false }
   script.runInThisContext().call(mod.exports, mod.exports, createRequire(entry), mod, entry, dirname(entry))
   mod.loaded = true

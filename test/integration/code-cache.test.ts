@@ -85,6 +85,17 @@ describe('CLI code cache', () => {
     expect(run(dir).trace).toEqual(['code cache: used'])
   })
 
+  it('replacing the cache of an older build removes it (caches do not pile up)', () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'cli-0123456789abcdef.v8cache'), 'an older build')
+    writeFileSync(join(dir, 'server-0123456789abcdef.v8cache'), 'another entry')
+    run(dir)
+    const files = readdirSync(dir).sort()
+    expect(files).toHaveLength(2)
+    expect(files).toContain('server-0123456789abcdef.v8cache')
+    expect(files.find((f) => f.startsWith('cli-'))).not.toBe('cli-0123456789abcdef.v8cache')
+  })
+
   it('the key holds app, Node and V8 versions, the architecture and the bundle hash; any change misses', () => {
     const dir = tempDir()
     const key = cc.cacheKey('1.2.3', 'source A')
