@@ -36,6 +36,9 @@ describe('CLI start-up', () => {
     const dir = join(ROOT, 'out', 'node')
     const files = [join(dir, 'cli.js'), ...readdirSync(join(dir, 'chunks')).filter((f) => f.startsWith('cli-')).map((f) => join(dir, 'chunks', f))]
     for (const f of files) expect(readFileSync(f, 'utf8')).not.toMatch(/node_modules\/(conf|ajv|atomically)\//)
+    // The QLM client's XML parser is a chunk of its own, loaded on demand.
+    expect(readFileSync(files[0]!, 'utf8')).not.toContain('node_modules/fast-xml-parser/')
+    expect(files.slice(1).some((f) => readFileSync(f, 'utf8').includes('node_modules/fast-xml-parser/'))).toBe(true)
   })
 
   it.runIf(process.platform === 'linux')('status --json starts no process and loads no chunk', () => {
