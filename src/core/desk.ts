@@ -57,8 +57,11 @@ export function createDesk(deps: DeskDeps): Desk {
     }
   }
 
+  // By id: hydrating one history record per product must not search the whole profile each time.
+  const productsById = new Map(profile.products.map((p) => [p.id, p]))
+
   function product(productId: string): ProfileProduct {
-    const p = profile.products.find((x) => x.id === productId)
+    const p = productsById.get(productId)
     if (!p)
       fail('product_unknown', `There is no product "${productId}" in the vendor profile. Known products: ${profile.products.map((x) => x.id).join(', ')}.`)
     return p
@@ -539,7 +542,7 @@ export function createDesk(deps: DeskDeps): Desk {
   function hydrate(rec: HistoryRecord): HistoryRecord {
     const { activationKey, ...rest } = rec as HistoryRecord & { activationKey?: StoredSecret }
     if (rest.kind !== 'qlm-dvc') return rest
-    const p = profile.products.find((x) => x.id === rest.productId)
+    const p = productsById.get(rest.productId)
     let key = ''
     try {
       key = activationKey ? open(activationKey, 'activation key') : ''
