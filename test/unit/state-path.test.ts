@@ -106,19 +106,28 @@ describe('one parse of the state file per operation', () => {
 })
 
 describe('summaries cost products + records, not products x records', () => {
-  it('status reads each history record a bounded number of times, whatever the number of products', async () => {
+  it('status reads each history record and each product a bounded number of times', async () => {
     const dir = tempDir()
-    const products = Array.from({ length: 50 }, (_, i) => ({ ...qlmDemo, id: `p${i}`, name: `P ${i}` }))
+    let productReads = 0
+    const products = new Proxy(
+      Array.from({ length: 50 }, (_, i) => ({ ...qlmDemo, id: `p${i}`, name: `P ${i}` })),
+      {
+        get(t, k, r) {
+          if (typeof k === 'string' && /^\d+$/.test(k)) productReads++
+          return Reflect.get(t, k, r)
+        }
+      }
+    )
     const profile = { ...demo, products } as Profile
     const history = Array.from({ length: 400 }, (_, i) => ({
       id: `r${i}`,
-      kind: 'licensespring-file',
+      kind: 'qlm-dvc',
       productId: `p${i % 60}`,
       productName: 'P',
       at: '2026-01-01T00:00:00.000Z',
-      filePath: '/x',
-      sha256: 'a'.repeat(64),
-      requestId: 'q'
+      code: 'c'.repeat(32),
+      validFor: '2026-01-01',
+      computerId: HWID
     }))
     writeFileSync(stateFilePath(dir), JSON.stringify({ ...emptyState(), history }))
     let reads = 0
@@ -138,5 +147,7 @@ describe('summaries cost products + records, not products x records', () => {
     expect(st.products.filter((p) => p.lastOffline)).toHaveLength(50)
     expect(st.products[7]!.lastOffline!.id).toBe('r367') // the latest record of p7
     expect(reads).toBeLessThanOrEqual(2 * history.length)
+    // Each product's latest record is hydrated with its product looked up by id, not searched for.
+    expect(productReads).toBeLessThanOrEqual(4 * products.length)
   })
 })
