@@ -53,8 +53,9 @@ function readCodeCache(file, key) {
 }
 
 /**
- * Writes the cache atomically: a reader sees the old file or the new one, never half of it. Caches of
- * other builds of the same entry (NAME-<other hash>.v8cache) are removed: they can never match again.
+ * Writes the cache atomically: a reader sees the old file or the new one, never half of it. Of the
+ * caches of other builds of the same entry (NAME-<other hash>.v8cache) the two most recent are kept
+ * (two installed versions used in turn keep theirs), older ones are removed.
  */
 function writeCodeCache(file, key, payload, name) {
   const fs = require('node:fs')
@@ -64,9 +65,14 @@ function writeCodeCache(file, key, payload, name) {
     fs.mkdirSync(dirname(file), { recursive: true })
     fs.writeFileSync(tmp, Buffer.concat([Buffer.from(MAGIC + header + '\n', 'utf8'), payload]), { flag: 'wx', mode: 0o600 })
     fs.renameSync(tmp, file)
-    if (name)
-      for (const f of fs.readdirSync(dirname(file)))
-        if (f.startsWith(`${name}-`) && f.endsWith('.v8cache') && join(dirname(file), f) !== file) fs.rmSync(join(dirname(file), f), { force: true })
+    if (name) {
+      const others = fs
+        .readdirSync(dirname(file))
+        .filter((f) => f.startsWith(`${name}-`) && f.endsWith('.v8cache') && join(dirname(file), f) !== file)
+        .map((f) => ({ f: join(dirname(file), f), t: fs.statSync(join(dirname(file), f)).mtimeMs }))
+        .sort((a, b) => b.t - a.t)
+      for (const { f } of others.slice(2)) fs.rmSync(f, { force: true })
+    }
     return true
   } catch {
     try {

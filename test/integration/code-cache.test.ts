@@ -2,7 +2,7 @@
 // trusted when anything differs (another app or Node version, another bundle, a damaged or foreign
 // file): such a file is ignored and replaced, and the command works the same either way.
 import { spawnSync } from 'node:child_process'
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import vm from 'node:vm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -85,15 +85,21 @@ describe('CLI code cache', () => {
     expect(run(dir).trace).toEqual(['code cache: used'])
   })
 
-  it('replacing the cache of an older build removes it (caches do not pile up)', () => {
+  it('caches do not pile up: of older builds the two most recent stay, other entries are left alone', () => {
     const dir = tempDir()
-    writeFileSync(join(dir, 'cli-0123456789abcdef.v8cache'), 'an older build')
+    const old = ['cli-000000000000000a', 'cli-000000000000000b', 'cli-000000000000000c', 'cli-000000000000000d'].map((n) => join(dir, `${n}.v8cache`))
+    old.forEach((f, i) => {
+      writeFileSync(f, 'an older build')
+      utimesSync(f, new Date(2020, 0, i + 1), new Date(2020, 0, i + 1))
+    })
     writeFileSync(join(dir, 'server-0123456789abcdef.v8cache'), 'another entry')
     run(dir)
     const files = readdirSync(dir).sort()
-    expect(files).toHaveLength(2)
+    expect(files).toHaveLength(4)
     expect(files).toContain('server-0123456789abcdef.v8cache')
-    expect(files.find((f) => f.startsWith('cli-'))).not.toBe('cli-0123456789abcdef.v8cache')
+    expect(files).toContain('cli-000000000000000c.v8cache')
+    expect(files).toContain('cli-000000000000000d.v8cache')
+    expect(run(dir).trace).toEqual(['code cache: used'])
   })
 
   it('the key holds app, Node and V8 versions, the architecture and the bundle hash; any change misses', () => {
