@@ -8,6 +8,7 @@ import { writeFileAtomic } from './files'
 import { LicenseSpringClient, type ClockState, type LsIdentity } from './licensespring/client'
 import { buildOfflineRequest, verifyLic } from './licensespring/offline'
 import type { LsProduct, ProfileProduct, QlmProduct } from './profile'
+import { QlmClient } from './qlm/client'
 import { computeDvc } from './qlm/dvc'
 import { StateStore, type State, type StoredLicense, type StoredSecret } from './state'
 import type { Desk, DeskDeps, Identity, OperationOptions } from './types'
@@ -75,9 +76,7 @@ export function createDesk(deps: DeskDeps): Desk {
     loadClock()
     return new LicenseSpringClient(p.licensespring, { fetch: deps.fetch, now, timeoutMs: deps.timeoutMs, clock, retryBaseMs: deps.retryBaseMs })
   }
-  // Loaded on first use (its XML parser is most of the code a command that needs no QLM call would load).
-  const qlmClient = async (p: QlmProduct) =>
-    new (await import('./qlm/client')).QlmClient(p.qlm, { fetch: deps.fetch, timeoutMs: deps.timeoutMs, retryBaseMs: deps.retryBaseMs })
+  const qlmClient = (p: QlmProduct) => new QlmClient(p.qlm, { fetch: deps.fetch, timeoutMs: deps.timeoutMs, retryBaseMs: deps.retryBaseMs })
 
   const seal = (plain: string): StoredSecret => ({ scheme: deps.secrets.scheme, data: deps.secrets.encrypt(plain) })
   const open = (s: StoredSecret | undefined, what: string): string => {
@@ -255,7 +254,7 @@ export function createDesk(deps: DeskDeps): Desk {
           }
           if (!('licenseKey' in identity)) fail('invalid_input', `${p.name} is activated with an activation key.`)
           const avkey = qlmKey(identity.licenseKey)
-          const { computerKey } = await (await qlmClient(p)).activate(avkey, hw.id, hostname(), opts)
+          const { computerKey } = await qlmClient(p).activate(avkey, hw.id, hostname(), opts)
           await storeQlm(p, avkey, hw.id, computerKey, false, hw.source)
           opts.onProgress?.({ step: 'done' })
           return { product: summary(p, store.read()) }
@@ -387,7 +386,7 @@ export function createDesk(deps: DeskDeps): Desk {
             const code = p.qlm.requireDeactivationCode
               ? computeDvc({ activationKey: key, computerId: lic.hardwareId, cek: p.qlm.communicationEncryptionKey, nowMs: now(), options: p.qlm.dvc }).code
               : undefined
-            await (await qlmClient(p)).release(key, lic.hardwareId, code, opts)
+            await qlmClient(p).release(key, lic.hardwareId, code, opts)
           }
           opts.onProgress?.({ step: 'saving' })
           const after = await store.updateAsync((s) => {
