@@ -21,6 +21,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const root = process.env.BENCH_ROOT!
 const hwid = 'b'.repeat(64)
 const hardwareId = { get: async () => ({ id: hwid, source: 'bench' }) }
+/** CPU time of this process (ms) since `from`: unlike wall time, it does not count waiting for a busy CPU. */
+const cpuMs = (from?: NodeJS.CpuUsage) => {
+  const c = process.cpuUsage(from)
+  return (c.user + c.system) / 1000
+}
 
 async function deactivate() {
   const serverUrl = process.env.BENCH_SERVER_URL!
@@ -35,12 +40,17 @@ async function deactivate() {
   const floor: number[] = []
   const request: number[] = []
   const write: number[] = []
+  const coreCpu: number[] = []
+  const floorCpu: number[] = []
 
   async function runCore() {
     await desk.activateOnline('studio', { licenseKey: key })
+    const c = process.cpuUsage()
     const t = performance.now()
     await desk.deactivateOnline('studio')
-    return performance.now() - t
+    const ms = performance.now() - t
+    coreCpu.push(cpuMs(c))
+    return ms
   }
   async function runFloor() {
     await desk.activateOnline('studio', { licenseKey: key })
@@ -58,12 +68,14 @@ async function deactivate() {
     delete after.licenses.studio
     delete after.offlineDeactivated.studio
     const content = JSON.stringify(after)
+    const c = process.cpuUsage()
     const t0 = performance.now()
     const res = await fetch(`${serverUrl}/api/v4/deactivate_license`, { method: 'POST', headers, body })
     const text = await res.text()
     const t1 = performance.now()
     await writeFileAtomic(statePath, content)
     const t2 = performance.now()
+    floorCpu.push(cpuMs(c))
     if (text.trim() !== 'license_deactivated') throw new Error(`raw deactivation failed: ${text}`)
     request.push(t1 - t0)
     write.push(t2 - t1)
@@ -72,7 +84,7 @@ async function deactivate() {
   // Warm both paths up, then alternate which goes first.
   await runCore()
   await runFloor()
-  request.length = write.length = 0
+  request.length = write.length = coreCpu.length = floorCpu.length = 0
   for (let i = 0; i < RUNS; i++) {
     if (i % 2 === 0) {
       core.push(await runCore())
@@ -83,7 +95,7 @@ async function deactivate() {
     }
   }
   rmSync(dir, { recursive: true, force: true })
-  return { core, floor, request, write }
+  return { core, floor, request, write, coreCpu, floorCpu }
 }
 
 function qlmProducts(base: QlmProduct, n: number): QlmProduct[] {
@@ -93,7 +105,8 @@ function qlmProducts(base: QlmProduct, n: number): QlmProduct[] {
 async function scaling() {
   const base = loadProfile(join(root, 'resources/demo/profile.json'))
   const qlm = base.products.find((p) => p.provider === 'qlm') as QlmProduct
-  const rows: Array<{ products: number; records: number; statusMs: number; historyMs: number; offlineDeactivationMs: number; fastest: Record<string, number>; stateBytes: number }> = []
+  type Costs = { statusMs: number; historyMs: number; offlineDeactivationMs: number }
+  const rows: Array<{ products: number; records: number; stateBytes: number; cpu: Costs; wall: Costs }> = []
   for (const products of [1, 100, 1000]) {
     for (const records of [0, 1000, 10000]) {
       const dir = mkdtempSync(join(tmpdir(), 'ld-bench-scale-'))
@@ -111,33 +124,27 @@ async function scaling() {
       }
       const seedText = JSON.stringify(seed)
       const fresh = () => createDesk({ profile, statePath, secrets, hardwareId, appVersion: 'bench' })
-      const status: number[] = []
-      const history: number[] = []
-      const offline: number[] = []
+      const m = { status: [] as number[], history: [] as number[], offline: [] as number[] }
+      const w = { status: [] as number[], history: [] as number[], offline: [] as number[] }
+      const time = async <T>(k: keyof typeof m, fn: () => Promise<T>): Promise<T> => {
+        const c = process.cpuUsage()
+        const t = performance.now()
+        const out = await fn()
+        w[k].push(performance.now() - t)
+        m[k].push(cpuMs(c))
+        return out
+      }
       const n = records >= 10000 && products >= 1000 ? 5 : 7
       for (let i = 0; i < n; i++) {
         writeFileSync(statePath, seedText)
-        let t = performance.now()
-        const s = await fresh().status()
-        status.push(performance.now() - t)
+        const s = await time('status', () => fresh().status())
         if (s.products.length !== products) throw new Error('status lost products')
-        t = performance.now()
-        const h = await fresh().history()
-        history.push(performance.now() - t)
+        const h = await time('history', () => fresh().history())
         if (h.length !== records) throw new Error('history lost records')
-        t = performance.now()
-        await fresh().deactivateOffline('p0')
-        offline.push(performance.now() - t)
+        await time('offline', () => fresh().deactivateOffline('p0'))
       }
-      rows.push({
-        products,
-        records,
-        statusMs: median(status),
-        historyMs: median(history),
-        offlineDeactivationMs: median(offline),
-        fastest: { statusMs: Math.min(...status), historyMs: Math.min(...history), offlineDeactivationMs: Math.min(...offline) },
-        stateBytes: seedText.length
-      })
+      const costs = (x: typeof m): Costs => ({ statusMs: median(x.status), historyMs: median(x.history), offlineDeactivationMs: median(x.offline) })
+      rows.push({ products, records, stateBytes: seedText.length, cpu: costs(m), wall: costs(w) })
       rmSync(dir, { recursive: true, force: true })
     }
   }
