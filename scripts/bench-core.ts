@@ -117,10 +117,28 @@ async function scaling() {
       // Every product active; the history spread over the products (QLM codes: read back with the key).
       const seed = emptyState()
       for (const p of profile.products)
-        seed.licenses[p.id] = { provider: 'qlm', activatedAt: '2026-01-01T00:00:00.000Z', activatedOffline: false, hardwareId: hwid, licenseKey: sealed, keyHint: 'AXK80-•••', computerKey: sealed }
+        seed.licenses[p.id] = {
+          provider: 'qlm',
+          activatedAt: '2026-01-01T00:00:00.000Z',
+          activatedOffline: false,
+          hardwareId: hwid,
+          licenseKey: sealed,
+          keyHint: 'AXK80-•••',
+          computerKey: sealed
+        }
       for (let i = 0; i < records; i++) {
         const productId = `p${i % products}`
-        seed.history.push({ id: randomUUID(), kind: 'qlm-dvc', productId, productName: productId, at: '2026-01-01T00:00:00.000Z', code: 'c'.repeat(32), validFor: '2026-01-01', computerId: hwid, activationKey: sealed } as never)
+        seed.history.push({
+          id: randomUUID(),
+          kind: 'qlm-dvc',
+          productId,
+          productName: productId,
+          at: '2026-01-01T00:00:00.000Z',
+          code: 'c'.repeat(32),
+          validFor: '2026-01-01',
+          computerId: hwid,
+          activationKey: sealed
+        } as never)
       }
       const seedText = JSON.stringify(seed)
       const fresh = () => createDesk({ profile, statePath, secrets, hardwareId, appVersion: 'bench' })

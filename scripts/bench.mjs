@@ -55,7 +55,10 @@ sh('npm', ['run', 'build', '--silent'])
 // --- the bare React 19 + Vite page, built by the bench itself
 const bareSrc = join(tmp, 'bare-src')
 mkdirSync(bareSrc, { recursive: true })
-writeFileSync(join(bareSrc, 'index.html'), '<!doctype html><html><head><meta charset="UTF-8"><title>bare</title></head><body><div id="root"></div><script type="module" src="/main.jsx"></script></body></html>')
+writeFileSync(
+  join(bareSrc, 'index.html'),
+  '<!doctype html><html><head><meta charset="UTF-8"><title>bare</title></head><body><div id="root"></div><script type="module" src="/main.jsx"></script></body></html>'
+)
 writeFileSync(
   join(bareSrc, 'main.jsx'),
   `import { createRoot } from 'react-dom/client'
@@ -70,14 +73,16 @@ const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/cs
 function serve(dir) {
   const fetched = []
   const server = createServer((req, res) => {
-    const p = decodeURIComponent(new URL(req.url, 'http://x').pathname)
+    const p = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
     let f = join(dir, p === '/' ? 'index.html' : p)
     if (!f.startsWith(dir) || !existsSync(f) || statSync(f).isDirectory()) f = join(dir, 'index.html')
     fetched.push(f)
     res.writeHead(200, { 'Content-Type': TYPES[extname(f)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' })
     res.end(readFileSync(f))
   })
-  return new Promise((r) => server.listen(0, '127.0.0.1', () => r({ server, fetched, url: `http://127.0.0.1:${server.address().port}/` })))
+  return new Promise((r) =>
+    server.listen(0, '127.0.0.1', () => r({ server, fetched, url: `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}/` }))
+  )
 }
 
 // A stand-in preload API answering instantly: the measurement is the renderer's own work.
@@ -159,7 +164,17 @@ writeFileSync(
   join(dataDir, 'state.json'),
   JSON.stringify({
     schemaVersion: 1,
-    licenses: { studio: { provider: 'licensespring', activatedAt: '2026-01-01T00:00:00.000Z', activatedOffline: false, hardwareId: 'a'.repeat(64), keyHint: 'DEMO-••••-••••-0001', licenseType: 'perpetual', expiresAt: null } },
+    licenses: {
+      studio: {
+        provider: 'licensespring',
+        activatedAt: '2026-01-01T00:00:00.000Z',
+        activatedOffline: false,
+        hardwareId: 'a'.repeat(64),
+        keyHint: 'DEMO-••••-••••-0001',
+        licenseType: 'perpetual',
+        expiresAt: null
+      }
+    },
     pending: {},
     history: [],
     offlineDeactivated: {},
@@ -180,10 +195,22 @@ const runBin = () => wall(BIN, cliArgs, cliEnv)
 const runNode = () => wall('node', ['-e', '0'], process.env)
 runBin() // makes the code cache
 for (let i = 0; i < 2; i++) runBin(), runNode()
-const status = await interleaved(RUNS, async () => runBin(), async () => runNode())
+const status = await interleaved(
+  RUNS,
+  async () => runBin(),
+  async () => runNode()
+)
 // Where the time goes: the bundle's load alone (--version runs no command).
-const versionOnly = await interleaved(RUNS, async () => wall(BIN, ['--version'], cliEnv), async () => runNode())
-const noCache = await interleaved(Math.max(5, Math.ceil(RUNS / 3)), async () => wall(BIN, cliArgs, { ...cliEnv, LICENSE_DESK_CODE_CACHE: '0' }), async () => runNode())
+const versionOnly = await interleaved(
+  RUNS,
+  async () => wall(BIN, ['--version'], cliEnv),
+  async () => runNode()
+)
+const noCache = await interleaved(
+  Math.max(5, Math.ceil(RUNS / 3)),
+  async () => wall(BIN, cliArgs, { ...cliEnv, LICENSE_DESK_CODE_CACHE: '0' }),
+  async () => runNode()
+)
 // Peak memory in separate runs (the hook that reads it would add its own time to both).
 const rssHook = join(tmp, 'rss.cjs')
 writeFileSync(
@@ -197,14 +224,21 @@ function probe(cmd, args, env) {
   const [kib, cpuUs] = readFileSync(out, 'utf8').split(' ').map(Number)
   return { mib: kib / 1024, cpuMs: cpuUs / 1000 }
 }
+/** @type {{ ours: { mib: number; cpuMs: number }[]; base: { mib: number; cpuMs: number }[] }} */
 const probes = { ours: [], base: [] }
 await interleaved(
   RUNS,
   async () => (probes.ours.push(probe(BIN, cliArgs, cliEnv)), 1),
   async () => (probes.base.push(probe('node', ['-e', '0'], process.env)), 1)
 )
-const memory = pairs(probes.ours.map((p) => p.mib), probes.base.map((p) => p.mib))
-const cliCpu = pairs(probes.ours.map((p) => p.cpuMs), probes.base.map((p) => p.cpuMs))
+const memory = pairs(
+  probes.ours.map((p) => p.mib),
+  probes.base.map((p) => p.mib)
+)
+const cliCpu = pairs(
+  probes.ours.map((p) => p.cpuMs),
+  probes.base.map((p) => p.cpuMs)
+)
 
 console.log('measuring online deactivation against the license server process…')
 await build({
@@ -212,14 +246,29 @@ await build({
   logLevel: 'silent',
   resolve: { alias: { '@shared': join(root, 'src/shared'), '@core': join(root, 'src/core') } },
   ssr: { noExternal: true },
-  build: { ssr: join(root, 'scripts', 'bench-core.ts'), outDir: join(tmp, 'core'), emptyOutDir: true, minify: false, rollupOptions: { output: { format: 'cjs', entryFileNames: 'bench-core.cjs' } } }
+  build: {
+    ssr: join(root, 'scripts', 'bench-core.ts'),
+    outDir: join(tmp, 'core'),
+    emptyOutDir: true,
+    minify: false,
+    rollupOptions: { output: { format: 'cjs', entryFileNames: 'bench-core.cjs' } }
+  }
 })
 // A key the bench may deactivate as often as it likes (the demo keys allow ten transfers).
 const seed = JSON.parse(readFileSync(join(root, 'resources', 'demo', 'licenses.json'), 'utf8'))
 const BENCH_KEY = 'BNCH-STUD-IO00-0001'
-seed.licensespring.licenses.push({ ...seed.licensespring.licenses.find((l) => l.licenseKey === 'DEMO-STUD-IO00-0001'), id: 9001, licenseKey: BENCH_KEY, maxTransfers: undefined, note: 'bench' })
+seed.licensespring.licenses.push({
+  ...seed.licensespring.licenses.find((l) => l.licenseKey === 'DEMO-STUD-IO00-0001'),
+  id: 9001,
+  licenseKey: BENCH_KEY,
+  maxTransfers: undefined,
+  note: 'bench'
+})
 writeFileSync(join(tmp, 'seed.json'), JSON.stringify(seed))
-const server = spawn(process.execPath, [join(root, 'bin', 'license-desk-server.js'), '--port', '0', '--quiet', '--seed', join(tmp, 'seed.json')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
+const server = spawn(process.execPath, [join(root, 'bin', 'license-desk-server.js'), '--port', '0', '--quiet', '--seed', join(tmp, 'seed.json')], {
+  cwd: root,
+  stdio: ['ignore', 'pipe', 'inherit']
+})
 const serverUrl = await new Promise((res, rej) => {
   let buf = ''
   server.stdout.on('data', (c) => {
@@ -237,7 +286,7 @@ try {
     })
       .trim()
       .split('\n')
-      .pop()
+      .pop() ?? ''
   )
   deact = { ...pairs(r.core, r.floor), requestMs: median(r.request), writeMs: median(r.write) }
   deactCpu = pairs(r.coreCpu, r.floorCpu)
@@ -246,11 +295,22 @@ try {
 }
 
 console.log('measuring the state path at 1 / 100 / 1000 products and 0 / 1,000 / 10,000 records…')
-const scaling = JSON.parse(sh(process.execPath, [join(tmp, 'core', 'bench-core.cjs'), 'scaling'], { env: { ...process.env, BENCH_ROOT: root } }).trim().split('\n').pop())
+const scaling = JSON.parse(
+  sh(process.execPath, [join(tmp, 'core', 'bench-core.cjs'), 'scaling'], { env: { ...process.env, BENCH_ROOT: root } })
+    .trim()
+    .split('\n')
+    .pop() ?? ''
+)
 
 // Targets: the goals of the performance issue.
 const rows = [
-  { metric: 'renderer initial JS+CSS (gzip), fetched before the first render', ...pairs([oursBytes.bytes], [bareBytes.bytes]), unit: 'B', baseline: 'bare React 19 + Vite page', target: 1.25 },
+  {
+    metric: 'renderer initial JS+CSS (gzip), fetched before the first render',
+    ...pairs([oursBytes.bytes], [bareBytes.bytes]),
+    unit: 'B',
+    baseline: 'bare React 19 + Vite page',
+    target: 1.25
+  },
   { metric: 'Home lists products (headless Chromium)', ...home, unit: 'ms', baseline: "bare page's first render", target: 1.3 },
   { metric: '`license-desk status --json` wall, through the bin', ...status, unit: 'ms', baseline: '`node -e 0`', target: 1.3 },
   { metric: 'the same without the code cache (first run)', ...noCache, unit: 'ms', baseline: '`node -e 0`', target: null },
@@ -322,14 +382,30 @@ console.log(scaleTable)
 console.log(
   '\n' +
     growth
-      .map((g) => `${g.figure}: x${g.costGrowth.toFixed(1)} CPU time for x${g.inputGrowth.toFixed(1)} state, 100 products x 1,000 records -> 1000 x 10,000: ${g.linear ? 'at most linear' : 'MORE THAN LINEAR'}`)
+      .map(
+        (g) =>
+          `${g.figure}: x${g.costGrowth.toFixed(1)} CPU time for x${g.inputGrowth.toFixed(1)} state, 100 products x 1,000 records -> 1000 x 10,000: ${g.linear ? 'at most linear' : 'MORE THAN LINEAR'}`
+      )
       .join('\n')
 )
 mkdirSync(outDir, { recursive: true })
 writeFileSync(
   join(outDir, 'results.json'),
   JSON.stringify(
-    { date: new Date().toISOString(), node: process.versions.node, runs: RUNS, machine, rows, cliVersionOnly: versionOnly, deactivation: deact, scaling, growth, files: { ours: oursBytes.files, bare: bareBytes.files }, table, scaleTable },
+    {
+      date: new Date().toISOString(),
+      node: process.versions.node,
+      runs: RUNS,
+      machine,
+      rows,
+      cliVersionOnly: versionOnly,
+      deactivation: deact,
+      scaling,
+      growth,
+      files: { ours: oursBytes.files, bare: bareBytes.files },
+      table,
+      scaleTable
+    },
     null,
     2
   ) + '\n'

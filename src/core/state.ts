@@ -3,10 +3,9 @@
 // never silently wiped. Writers take a lock file so two processes never interleave a read-modify-write.
 // The file is parsed once per operation: a parsed state is reused while the file is unchanged (same
 // inode, size and mtime; every write is a rename, so a change always brings a new inode).
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync, type BigIntStats } from 'node:fs'
+import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync, type BigIntStats } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { z } from '@shared/zod'
-import type { HistoryRecord } from '@shared/contract'
 import { LicenseDeskError } from './errors'
 import { writeFileAtomic } from './files'
 import type { StateBackend } from './types'
@@ -44,15 +43,39 @@ const pending = z.object({
 })
 export type PendingRequest = z.infer<typeof pending>
 
+const recordCommon = { id: z.string(), productId: z.string(), productName: z.string(), at: z.string() }
+/** A history record as stored: a QLM code keeps its activation key sealed; links are built on read. */
+const storedRecord = z.discriminatedUnion('kind', [
+  z.object({
+    ...recordCommon,
+    kind: z.literal('licensespring-file'),
+    filePath: z.string(),
+    sha256: z.string(),
+    requestId: z.string(),
+    portalUrl: z.string().optional()
+  }),
+  z.object({
+    ...recordCommon,
+    kind: z.literal('qlm-dvc'),
+    code: z.string(),
+    validFor: z.string(),
+    computerId: z.string(),
+    activationKey: secret.optional(),
+    selfHelpUrl: z.string().optional(),
+    supportMailto: z.string().optional()
+  })
+])
+export type StoredRecord = z.infer<typeof storedRecord>
+
 export const stateSchema = z.object({
   schemaVersion: z.literal(STATE_SCHEMA_VERSION),
   licenses: z.record(z.string(), license).default({}),
   pending: z.record(z.string(), pending).default({}),
-  history: z.array(z.custom<HistoryRecord>((v) => typeof v === 'object' && v !== null && 'kind' in v && 'id' in v)).default([]),
+  history: z.array(storedRecord).default([]),
   /** Product ids whose last change was an offline deactivation (cleared by the next activation). */
   offlineDeactivated: z.record(z.string(), z.string()).default({}),
   clock: z.object({ offsetMs: z.number(), learnedAt: z.string() }).nullable().default(null),
-  errors: z.array(z.object({ code: z.string(), serverCode: z.string().optional(), at: z.string() })).default([])
+  errors: z.array(z.object({ code: z.string(), serverCode: z.string().optional(), cause: z.string().optional(), at: z.string() })).default([])
 })
 export type State = z.infer<typeof stateSchema>
 
@@ -80,6 +103,11 @@ export interface StateReport {
   /** Set when a corrupt state file was found and moved here. */
   corruptMovedTo?: string
 }
+
+const LOCK_WAIT_MS = 5_000
+const LOCK_POLL_MS = 25
+
+const lockedError = () => new LicenseDeskError('state_locked', 'Another License Desk window or command is saving its state. Try again in a moment.')
 
 function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
@@ -155,7 +183,8 @@ function folderError(e: unknown, statePath: string): unknown {
   return new LicenseDeskError(
     'file_write',
     `License Desk cannot use its data folder ${dirname(statePath)}: ${why}. Nothing was changed. Fix the folder, or choose another one with --data-dir or LICENSE_DESK_DATA_DIR.`,
-    { nextStep: 'contact_support' }
+    { nextStep: 'contact_support' },
+    { cause: e }
   )
 }
 
@@ -253,24 +282,13 @@ export class StateStore {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code
       if (code === 'ENOTDIR' || code === 'EACCES' || code === 'EPERM') throw folderError(e, this.statePath)
-      if (code !== 'ENOENT')
-        throw new LicenseDeskError('state_corrupt', `The state file ${this.statePath} changed into something unreadable while License Desk was running.`)
+      if (code !== 'ENOENT') throw new LicenseDeskError('state_corrupt', `The state file ${this.statePath} changed into something unreadable while License Desk was running.`)
       raw = {}
     }
     const r = stateSchema.safeParse(migrate(raw))
-    if (!r.success)
-      throw new LicenseDeskError('state_corrupt', `The state file ${this.statePath} changed into something unreadable while License Desk was running.`)
+    if (!r.success) throw new LicenseDeskError('state_corrupt', `The state file ${this.statePath} changed into something unreadable while License Desk was running.`)
     this.cache = stamp === undefined ? undefined : { stamp, state: r.data }
     return r.data
-  }
-
-  private begin(): { backend: StateBackend; release: () => void } {
-    try {
-      const backend = this.open()
-      return { backend, release: this.acquire(`${this.statePath}.lock`, 5_000) }
-    } catch (e) {
-      throw folderError(e, this.statePath)
-    }
   }
 
   /** The state to change: the cached one, taken out of the cache so that a failed change is never reused. */
@@ -285,65 +303,84 @@ export class StateStore {
     this.cache = stamp === undefined || stamp === 'missing' ? undefined : { stamp, state: s }
   }
 
-  /**
-   * Read-modify-write under the state lock; the change is one atomic file replace. For backends that
-   * write synchronously (electron-store, conf); the core's own file backend needs updateAsync.
-   */
-  update<T>(fn: (s: State) => T): T {
-    const { backend, release } = this.begin()
+  /** The backend and the state lock, or undefined when another writer holds the lock. */
+  private tryBegin(): { backend: StateBackend; release: () => void } | undefined {
     try {
-      const s = this.draft()
-      const out = fn(s)
-      try {
-        backend.store = s as unknown as Record<string, unknown>
-      } catch (e) {
-        throw folderError(e, this.statePath)
-      }
-      this.committed(s)
-      return out
-    } finally {
-      release()
+      const backend = this.open()
+      const release = tryLock(`${this.statePath}.lock`)
+      return release ? { backend, release } : undefined
+    } catch (e) {
+      throw folderError(e, this.statePath)
     }
   }
 
   private tail: Promise<unknown> = Promise.resolve()
+  private queued = 0
 
   /**
-   * update for every backend: awaits the backend's durable save when it has one. Calls from this process
-   * run one after the other (the lock file is for other processes; waiting on it here would block).
+   * Read-modify-write under the state lock; the change is one atomic file replace, through the backend's
+   * durable save when it has one (the core's file backend). Waits for a busy lock without blocking the event
+   * loop (the Electron main process must stay responsive): the use cases use this. Calls from this process
+   * run one after the other; when none is pending, the first attempt starts synchronously (uncontended, a
+   * synchronous backend has the change on disk when this returns).
    */
   updateAsync<T>(fn: (s: State) => T): Promise<T> {
-    const run = this.tail.then(() => this.commitAsync(fn))
-    this.tail = run.catch(() => undefined)
+    const run = this.queued === 0 ? this.commitAsync(fn) : this.tail.then(() => this.commitAsync(fn))
+    this.queued++
+    this.tail = run.catch(() => undefined).finally(() => this.queued--)
     return run
   }
 
   private async commitAsync<T>(fn: (s: State) => T): Promise<T> {
-    const { backend, release } = this.begin()
-    try {
-      const s = this.draft()
-      const out = fn(s)
-      try {
-        if (backend.save) await backend.save(s as unknown as Record<string, unknown>)
-        else backend.store = s as unknown as Record<string, unknown>
-      } catch (e) {
-        throw folderError(e, this.statePath)
+    const until = Date.now() + LOCK_WAIT_MS
+    for (;;) {
+      const held = this.tryBegin()
+      if (held) {
+        try {
+          const s = this.draft()
+          const out = fn(s)
+          try {
+            if (held.backend.save) await held.backend.save(s as unknown as Record<string, unknown>)
+            else held.backend.store = s as unknown as Record<string, unknown>
+          } catch (e) {
+            throw folderError(e, this.statePath)
+          }
+          this.committed(s)
+          return out
+        } finally {
+          held.release()
+        }
       }
-      this.committed(s)
-      return out
-    } finally {
-      release()
+      if (Date.now() > until) throw lockedError()
+      await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS))
     }
   }
 
-  private acquire(path: string, waitMs: number): () => void {
-    const until = Date.now() + waitMs
+  /**
+   * updateAsync for synchronous callers (tools and tests) over a backend that writes synchronously
+   * (electron-store, conf): waits for a busy lock by sleeping the thread. The core's file backend refuses it.
+   */
+  update<T>(fn: (s: State) => T): T {
+    const until = Date.now() + LOCK_WAIT_MS
     for (;;) {
-      const release = tryLock(path)
-      if (release) return release
-      if (Date.now() > until)
-        throw new LicenseDeskError('state_locked', 'Another License Desk window or command is saving its state. Try again in a moment.')
-      sleepSync(25)
+      const held = this.tryBegin()
+      if (held) {
+        try {
+          const s = this.draft()
+          const out = fn(s)
+          try {
+            held.backend.store = s as unknown as Record<string, unknown>
+          } catch (e) {
+            throw folderError(e, this.statePath)
+          }
+          this.committed(s)
+          return out
+        } finally {
+          held.release()
+        }
+      }
+      if (Date.now() > until) throw lockedError()
+      sleepSync(LOCK_POLL_MS)
     }
   }
 

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chooseMethod, expect, KEYS, openDeactivation, reloadHome, test } from './fixtures'
-import { uploadToPortal } from '../helpers/demo'
+import { uploadToPortal } from '../support/demo'
 
 test.describe.configure({ timeout: 120_000 })
 
@@ -188,7 +188,10 @@ test('screens: German, chosen from the OS locale', async ({ app, bridge, shots }
 
 /** Opens the online activation of Demo Studio in German and submits a wrong key. */
 async function activateOnlineViaUiDe(page: import('@playwright/test').Page): Promise<void> {
-  await page.getByRole('button', { name: /Demo Studio/ }).first().click()
+  await page
+    .getByRole('button', { name: /Demo Studio/ })
+    .first()
+    .click()
   await page.locator('form button[type=submit]').click()
   await page.getByTestId('license-key').fill('DEMO-STUD-IO00-9999')
   await page.locator('form button[type=submit]').click()

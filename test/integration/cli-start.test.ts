@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ensureCliBuilt } from '../helpers/demo'
-import { removeTempDirs, ROOT, tempDir } from '../unit/_helpers'
+import { ensureCliBuilt } from '../support/demo'
+import { removeTempDirs, ROOT, tempDir } from '../support/tools'
 
 beforeAll(() => ensureCliBuilt())
 afterAll(() => removeTempDirs())

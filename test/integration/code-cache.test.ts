@@ -6,8 +6,8 @@ import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from '
 import { join } from 'node:path'
 import vm from 'node:vm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ensureCliBuilt } from '../helpers/demo'
-import { removeTempDirs, ROOT, tempDir } from '../unit/_helpers'
+import { ensureCliBuilt } from '../support/demo'
+import { removeTempDirs, ROOT, tempDir } from '../support/tools'
 
 const cc = require(join(ROOT, 'bin', 'run-built.js')) as {
   cacheKey: (app: string, source: string) => Record<string, string>

@@ -3,8 +3,8 @@ import { spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cli, ensureCliBuilt, ROOT } from '../helpers/demo'
-import { removeTempDirs, tempDir } from '../unit/_helpers'
+import { cli, ensureCliBuilt, ROOT } from '../support/demo'
+import { removeTempDirs, tempDir } from '../support/tools'
 
 beforeAll(() => ensureCliBuilt())
 afterAll(() => removeTempDirs())

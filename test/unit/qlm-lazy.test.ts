@@ -9,7 +9,7 @@ describe('QLM client', () => {
   it('requires fast-xml-parser only when the first answer is parsed', async () => {
     for (const k of Object.keys(require.cache)) if (k.includes(`${sep}fast-xml-parser${sep}`)) delete require.cache[k]
     vi.resetModules()
-    const { parseQlmXml } = await import('@core/qlm/client')
+    const { parseQlmXml } = await import('@core/providers/qlm/client')
     expect(parserLoaded()).toBe(false)
     expect(parseQlmXml('<QuickLicenseManager><result>ok</result></QuickLicenseManager>')).toMatchObject({ ok: true, result: 'ok' })
     expect(parserLoaded()).toBe(true)

@@ -9,7 +9,7 @@ import { loadProfile, type Profile } from '@core/profile'
 import { createLocalSecretBox } from '@core/secrets'
 import { emptyState, StateStore, type State } from '@core/state'
 import type { StateBackend } from '@core/types'
-import { rejection, removeTempDirs, ROOT, tempDir } from './_helpers'
+import { rejection, removeTempDirs, ROOT, tempDir } from '../support/tools'
 
 afterAll(() => removeTempDirs())
 afterEach(() => vi.restoreAllMocks())

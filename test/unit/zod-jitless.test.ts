@@ -3,14 +3,17 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ROOT } from './_helpers'
+import { ROOT } from '../support/tools'
 
 afterEach(() => vi.unstubAllGlobals())
 
 describe('zod without code generation', () => {
   it('building and using the profile, state and IPC schemas never calls new Function', async () => {
     let generated = 0
-    vi.stubGlobal('Function', new Proxy(Function, { construct: (t, args) => (generated++, Reflect.construct(t, args)), apply: (t, self, args) => (generated++, Reflect.apply(t, self, args)) }))
+    vi.stubGlobal(
+      'Function',
+      new Proxy(Function, { construct: (t, args) => (generated++, Reflect.construct(t, args)), apply: (t, self, args) => (generated++, Reflect.apply(t, self, args)) })
+    )
     const { parseProfile } = await import('@core/profile')
     const { stateSchema, emptyState } = await import('@core/state')
     const { inputSchemas } = await import('@shared/schemas')
@@ -27,8 +30,7 @@ describe('zod without code generation', () => {
     const { z } = require('zod') as typeof import('zod')
     return import('@shared/zod').then(() => {
       expect(z.config().jitless).toBe(true)
-      for (const f of ['src/core/profile.ts', 'src/core/state.ts', 'src/shared/schemas.ts'])
-        expect(readFileSync(join(ROOT, f), 'utf8')).not.toMatch(/from 'zod'/)
+      for (const f of ['src/core/profile.ts', 'src/core/state.ts', 'src/shared/schemas.ts']) expect(readFileSync(join(ROOT, f), 'utf8')).not.toMatch(/from 'zod'/)
     })
   })
 })
