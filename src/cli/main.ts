@@ -8,7 +8,7 @@ import { LicenseDeskError, toErrorInfo } from '@core/errors'
 import { readTextFile, writeFileAtomic } from '@core/files'
 import { createHardwareIdProvider } from '@core/hwid'
 import { decodeBase64Json, decodeOfflineRequest } from '@core/providers/licensespring/offline'
-import { defaultDataDir, stateFilePath, STATE_FILE_NAME } from '@core/paths'
+import { defaultDataDir, stateFilePath } from '@core/paths'
 import { createNodeNetwork, type NodeNetwork, validateProxyUrl } from '@core/network'
 import { type Profile, loadProfile, resolveProfilePath } from '@core/profile'
 import { calendarDate, dvcForDate } from '@core/providers/qlm/dvc'
@@ -49,7 +49,7 @@ export interface CliIo {
   stderr: (s: string) => void
   env: NodeJS.ProcessEnv
   cwd: string
-  /** Injected in tests; the real one uses node-machine-id. */
+  /** Injected in tests; the real one reads the OS machine id (see @core/hwid). */
   hardwareId?: HardwareIdProvider
   fetch?: typeof fetch
   signal?: AbortSignal
@@ -136,16 +136,8 @@ function resourcesDir(io: CliIo): string {
   return io.resourcesDir ?? resolve(__dirname, '..', '..', 'resources')
 }
 
-type ConfClass = typeof import('conf').default
-
-/**
- * The core over the CLI's adapters. conf (the state writer) is loaded only for commands that change
- * state: reading needs no more than the JSON file, and a status check starts faster without it.
- */
-async function makeDesk(v: Values, io: CliIo, writes: boolean): Promise<{ desk: Desk; dataDir: string }> {
-  let Conf: ConfClass | undefined
-  if (writes) Conf = (await import('conf')).default
-
+/** The core over the CLI's adapters; the state file is written by the core's own atomic writer. */
+async function makeDesk(v: Values, io: CliIo): Promise<{ desk: Desk; dataDir: string }> {
   const settings = readSettings(io.env)
   const dataDir = resolve(io.cwd, v['data-dir'] ?? defaultDataDir(io.env))
   const { path } = resolveProfilePath({ explicit: v.profile && resolve(io.cwd, v.profile), env: io.env, resourcesDir: resourcesDir(io) })
@@ -155,15 +147,6 @@ async function makeDesk(v: Values, io: CliIo, writes: boolean): Promise<{ desk: 
   const desk = createDesk({
     profile,
     statePath,
-    openBackend: () => {
-      if (!Conf) throw new LicenseDeskError('internal', 'This command cannot change the license state.')
-      return new Conf<Record<string, unknown>>({
-        cwd: dataDir,
-        configName: STATE_FILE_NAME,
-        projectName: 'license-desk',
-        clearInvalidConfig: false
-      })
-    },
     secrets: createLocalSecretBox(dataDir),
     hardwareId: io.hardwareId ?? createHardwareIdProvider(),
     fetch: io.fetch ?? network.fetch,
@@ -256,7 +239,7 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
     }
     case 'status': {
       if (args.length > 1) usage(`Unexpected argument "${args[1]}".`)
-      const { desk } = await makeDesk(v, io, false)
+      const { desk } = await makeDesk(v, io)
       const s = await desk.status()
       const products = args[0] ? s.products.filter((p) => p.id === args[0]) : s.products
       if (args[0] && products.length === 0) usage(`There is no product "${args[0]}" in the vendor profile. Known: ${s.products.map((p) => p.id).join(', ')}.`)
@@ -265,7 +248,7 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
     }
     case 'activate': {
       const [productId] = need(args, 1, 'PRODUCT')
-      const { desk } = await makeDesk(v, io, true)
+      const { desk } = await makeDesk(v, io)
       let identity: Identity
       if (v.key !== undefined && v.user === undefined) identity = { licenseKey: v.key }
       else if (v.user !== undefined && v.key === undefined) {
@@ -283,7 +266,7 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
     }
     case 'deactivate': {
       const [productId] = need(args, 1, 'PRODUCT')
-      const { desk } = await makeDesk(v, io, true)
+      const { desk } = await makeDesk(v, io)
       if (!v.offline) {
         if (v.out) usage('--out goes with --offline.')
         const r = await desk.deactivateOnline(productId!, opts)
@@ -309,7 +292,7 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
     }
     case 'offline-request': {
       const [productId] = need(args, 1, 'PRODUCT')
-      const { desk } = await makeDesk(v, io, true)
+      const { desk } = await makeDesk(v, io)
       const identity =
         v.key !== undefined && v.user === undefined
           ? { licenseKey: v.key }
@@ -327,20 +310,20 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
     }
     case 'import': {
       const [productId, file] = need(args, 2, 'PRODUCT and FILE')
-      const { desk } = await makeDesk(v, io, true)
+      const { desk } = await makeDesk(v, io)
       const content = await readTextFile(resolve(io.cwd, file!))
       const r = await desk.importOfflineActivation(productId!, content)
       return out(io, json, { product: r.product }, `Activated ${r.product.name} on this computer from ${file}.`)
     }
     case 'history': {
       need(args, 0, '')
-      const { desk } = await makeDesk(v, io, false)
+      const { desk } = await makeDesk(v, io)
       const h = await desk.history()
       return out(io, json, { history: h }, h.length ? h.map(describeRecord).join('\n\n') : 'No offline deactivations yet.')
     }
     case 'diagnostics': {
       need(args, 0, '')
-      const { desk } = await makeDesk(v, io, false)
+      const { desk } = await makeDesk(v, io)
       const text = await desk.diagnostics({ cli: VERSION })
       if (v.out) {
         const path = resolve(io.cwd, v.out)

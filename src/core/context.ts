@@ -23,7 +23,13 @@ export interface DeskContext {
   withProduct<T>(productId: string, fn: (provider: AnyProvider) => Promise<T>): Promise<T>
   /** Runs a use case; records the error code (never its text) for diagnostics, then rethrows. */
   tracked<T>(fn: () => Promise<T>): Promise<T>
-  summary(provider: AnyProvider, s: State): ProductSummary
+  /**
+   * The product as the user sees it. `last` (from lastRecords) when summarising many products of one state:
+   * no pass over the history per product.
+   */
+  summary(provider: AnyProvider, s: State, last?: Map<string, StoredRecord>): ProductSummary
+  /** The latest history record per product, in one pass over the history. */
+  lastRecords(s: State): Map<string, StoredRecord>
   /** The product's stored license, or not_active. */
   active(s: State, provider: AnyProvider): StoredLicense
   /** already_active when the product has a license here. */
@@ -51,6 +57,11 @@ function causeOf(e: unknown): string {
 
 /** Codes that say the input was bad or nothing could start: they change nothing, not even the error record. */
 const NOT_RECORDED = new Set(['cancelled', 'state_locked', 'state_corrupt', 'invalid_input', 'product_unknown'])
+
+function lastRecordOf(s: State, productId: string): StoredRecord | undefined {
+  for (let i = s.history.length - 1; i >= 0; i--) if (s.history[i]!.productId === productId) return s.history[i]
+  return undefined
+}
 
 export function createContext(deps: DeskDeps): DeskContext {
   const now = deps.now ?? Date.now
@@ -96,11 +107,13 @@ export function createContext(deps: DeskDeps): DeskContext {
     supportEmail: profile.app.supportEmail
   }
 
+  // By id: hydrating one history record per product must not search the whole profile each time.
+  const productsById = new Map(profile.products.map((p) => [p.id, p]))
   const providers = new Map<string, AnyProvider>()
   function find(productId: string): AnyProvider | undefined {
     let p = providers.get(productId)
     if (!p) {
-      const product = profile.products.find((x) => x.id === productId)
+      const product = productsById.get(productId)
       if (!product) return undefined
       p = createProvider(product, env)
       providers.set(productId, p)
@@ -151,13 +164,13 @@ export function createContext(deps: DeskDeps): DeskContext {
         throw e
       }
     },
-    summary(provider, s) {
+    summary(provider, s, last) {
       const id = provider.productId
       const lic = s.licenses[id]
       const pend = s.pending[id]
       const lastId = s.offlineDeactivated[id]
-      const lastStored = [...s.history].reverse().find((h) => h.productId === id)
-      const last = lastStored ? ctx.presentRecord(lastStored) : undefined
+      const lastStored = last ? last.get(id) : lastRecordOf(s, id)
+      const lastOffline = lastStored ? ctx.presentRecord(lastStored) : undefined
       const state = lic ? 'active' : pend ? 'offline-activation-pending' : lastId ? 'offline-deactivated' : 'inactive'
       const caps = provider.capabilities(lic)
       return {
@@ -184,8 +197,13 @@ export function createContext(deps: DeskDeps): DeskContext {
         offlineActivation: caps.offlineActivation,
         offlineDeactivation: caps.offlineDeactivation,
         ...(caps.portalUrl ? { portalUrl: caps.portalUrl } : {}),
-        ...(last ? { lastOffline: last } : {})
+        ...(lastOffline ? { lastOffline } : {})
       }
+    },
+    lastRecords(s) {
+      const last = new Map<string, StoredRecord>()
+      for (const h of s.history) last.set(h.productId, h)
+      return last
     },
     active(s, provider) {
       const lic = s.licenses[provider.productId]

@@ -1,7 +1,7 @@
 // The vendor profile: loaded, validated with a schema, and refused with a message naming the bad field.
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { z } from 'zod'
+import { z } from '@shared/zod'
 import { LicenseDeskError } from './errors'
 import { badUtf8Line, decodeUtf8 } from './files'
 import { pemCertificates } from './network'

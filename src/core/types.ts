@@ -60,6 +60,8 @@ export interface Desk {
 export interface StateBackend {
   readonly path: string
   store: Record<string, unknown>
+  /** A durable asynchronous write, preferred over the `store` setter when present (the core's file backend). */
+  save?(data: Record<string, unknown>): Promise<void>
 }
 
 /** What diagnostics say about the network: proxy hosts and ports (never credentials) and the CA set. */
@@ -73,8 +75,11 @@ export interface NetworkInfo {
 export interface DeskDeps {
   /** The validated vendor profile (see ./profile.ts loadProfile). */
   profile: import('./profile').Profile
-  /** Opens the state backend; called after the core has checked the file (a corrupt file is moved aside). */
-  openBackend: () => StateBackend
+  /**
+   * Opens the state backend; called after the core has checked the file (a corrupt file is moved aside).
+   * Default: the core's own writer (compact JSON, atomic replace), as the CLI uses.
+   */
+  openBackend?: () => StateBackend
   /** Path of the state file, used to check it before opening and for the lock file beside it. */
   statePath: string
   secrets: SecretBox

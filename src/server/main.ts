@@ -1,11 +1,12 @@
 // CLI entry of the local license server (built to out/node/server.js):
-//   node bin/license-desk-server.js [--port N] [--host H] [--data FILE] [--quiet] [--tls [--tls-cert F --tls-key F [--tls-ca F]]]
+//   node bin/license-desk-server.js [--port N] [--host H] [--data FILE] [--seed FILE] [--quiet] [--tls [--tls-cert F --tls-key F [--tls-ca F]]]
+import { readFileSync } from 'node:fs'
 import { startServer } from './index'
 import { serverTls } from './tls'
 
 function usage(): never {
   process.stderr.write(
-    'usage: license-desk-server [--port N (4370)] [--host H (127.0.0.1)] [--data FILE] [--quiet]\n' +
+    'usage: license-desk-server [--port N (4370)] [--host H (127.0.0.1)] [--data FILE] [--seed FILE (demo licenses)] [--quiet]\n' +
       '                           [--tls [--tls-cert FILE --tls-key FILE [--tls-ca FILE]]]\n' +
       '  --tls alone makes a throwaway certificate authority and prints the path of its certificate.\n'
   )
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   let port = 4370
   let host = '127.0.0.1'
   let dataFile: string | undefined
+  let seedFile: string | undefined
   let quiet = false
   let tls = false
   const tlsFiles: { certFile?: string; keyFile?: string; caFile?: string } = {}
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
       if (!Number.isInteger(port) || port < 0 || port > 65535) usage()
     } else if (flag === '--host') host = value()
     else if (flag === '--data') dataFile = value()
+    else if (flag === '--seed') seedFile = value()
     else if (flag === '--quiet') quiet = true
     else if (flag === '--tls') tls = true
     else if (flag === '--tls-cert') tlsFiles.certFile = value()
@@ -48,6 +51,7 @@ async function main(): Promise<void> {
     host,
     dataFile,
     ...(material ? { tls: { cert: material.cert, key: material.key } } : {}),
+    ...(seedFile ? { seed: JSON.parse(readFileSync(seedFile, 'utf8')) } : {}),
     log: quiet ? undefined : (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`)
   })
   process.stdout.write(`${server.url}\n`)

@@ -1,6 +1,6 @@
 // Input schemas for every IPC channel (validated in main before any handler runs). Strict objects:
 // unknown keys (including __proto__/constructor tricks) are refused; every string has a bound.
-import { z } from 'zod'
+import { z } from './zod'
 import type { Channel, Contract } from './contract'
 
 const id = z

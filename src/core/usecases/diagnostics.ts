@@ -13,12 +13,13 @@ export async function diagnostics(ctx: DeskContext, extra: Record<string, string
   } catch (e) {
     hw = { error: toErrorInfo(e).code }
   }
+  const last = ctx.lastRecords(s)
   const products = ctx.profile.products.map((p) => {
     const lic = s.licenses[p.id]
     return {
       id: p.id,
       provider: p.provider,
-      state: ctx.summary(ctx.provider(p.id), s).state,
+      state: ctx.summary(ctx.provider(p.id), s, last).state,
       ...(lic
         ? {
             activatedAt: lic.activatedAt,

@@ -1,6 +1,6 @@
 // Soraco QLM HTTP client: ReleaseLicenseHttp (online deactivation) and ValidateLicenseHttp (activation).
 // Success is decided by the XML structure (<result> vs <error>), never by the vendor-configurable text.
-import { XMLParser } from 'fast-xml-parser'
+import type { XMLParser } from 'fast-xml-parser'
 import { LicenseDeskError } from '../../errors'
 import { httpRequest } from '../../http'
 import type { OperationOptions } from '../../types'
@@ -27,14 +27,23 @@ type Xml = Record<string, unknown>
 /** Failures that prove the request never reached the server (nothing to confirm), or a cancel by the user. */
 const NEVER_SENT = new Set(['network_dns', 'network_refused', 'cancelled'])
 
-const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true, processEntities: true })
+// The XML parser is loaded on first use: only a QLM call needs it, and it is most of the code any
+// other command would load. require, not import(): it stays lazy alike in the bundles and the test runners.
+let parser: XMLParser | undefined
+const xml = (): XMLParser =>
+  (parser ??= new (require('fast-xml-parser') as typeof import('fast-xml-parser')).XMLParser({
+    ignoreAttributes: true,
+    parseTagValue: false,
+    trimValues: true,
+    processEntities: true
+  }))
 
 /** Parses a QLM answer: { ok, result } or { ok: false, message }. Throws bad_response when it is neither. */
 export function parseQlmXml(text: string): { ok: true; result: unknown; root: unknown } | { ok: false; message: string } {
   const clean = text.replace(/^\uFEFF/, '').trim()
   let doc: Xml
   try {
-    doc = parser.parse(clean, true) as Xml
+    doc = xml().parse(clean, true) as Xml
   } catch {
     throw new LicenseDeskError('bad_response', 'The QLM license server sent an answer that is not valid XML.')
   }
