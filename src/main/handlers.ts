@@ -26,7 +26,8 @@ export interface NativeAdapters {
   readFile(path: string): Promise<string>
   showItemInFolder(path: string): void
   openExternal(url: string): Promise<void>
-  writeClipboard(text: string): void
+  /** Electron 45's clipboard.writeText is asynchronous. */
+  writeClipboard(text: string): Promise<void> | void
   appInfo(): AppInfo
 }
 
@@ -233,7 +234,7 @@ export function createHandlers(desk: Desk, native: NativeAdapters, options: Hand
       return null
     },
     'clipboard:write': async (req) => {
-      native.writeClipboard(req.text)
+      await native.writeClipboard(req.text)
       return null
     },
     'diagnostics:get': async () => {
