@@ -12,7 +12,9 @@ import { defaultDataDir, stateFilePath, STATE_FILE_NAME } from '@core/paths'
 import { loadProfile, resolveProfilePath } from '@core/profile'
 import { calendarDate, dvcForDate } from '@core/qlm/dvc'
 import { createLocalSecretBox } from '@core/secrets'
+import type { Profile } from '@core/profile'
 import type { Desk, HardwareIdProvider } from '@core/types'
+import type { OsEffects } from '../ui/os'
 
 export const VERSION = '0.1.0'
 
@@ -33,6 +35,9 @@ Commands:
   dvc --key KEY --computer-id ID --cek CEK [--date YYYY-MM-DD] [--case lower|upper]
                                             compute a QLM deactivation code (for support staff)
   inspect FILE [--shared-key KEY]           decode a request/.lic file (checks a request's signatures)
+  ui [--port N] [--no-open] [--save-dir DIR]
+                                            the app in the browser (127.0.0.1 only; stops on Ctrl-C or
+                                            a short time after its last tab closes)
 
 Exit codes: 0 ok, 2 usage, 3 profile, 4 network or server unavailable, 5 refused by the server,
 6 local state or file problem, 130 cancelled, 1 unexpected.`
@@ -62,6 +67,10 @@ export interface CliIo {
   resourcesDir?: string
   /** Run after the command, whatever its outcome (set by main). */
   after?: Array<() => void>
+  /** `ui`: the OS effects (open a browser, show a file in its folder); default from LICENSE_DESK_RECORD_OS_EFFECTS, else real. */
+  os?: OsEffects
+  /** `ui`: the built renderer; default out/renderer. */
+  rendererDir?: string
 }
 
 const NEXT_HINT: Partial<Record<ErrorInfo['nextStep'], string>> = {
@@ -93,11 +102,14 @@ const OPTIONS = {
   date: { type: 'string' },
   case: { type: 'string' },
   'shared-key': { type: 'string' },
+  port: { type: 'string' },
+  'no-open': { type: 'boolean', default: false },
+  'save-dir': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false }
 } as const
 
-type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
+export type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
 
 export async function main(argv: string[], ioIn: CliIo): Promise<number> {
   const io: CliIo = { ...ioIn, after: [] }
@@ -158,13 +170,20 @@ type ConfClass = typeof import('conf').default
  * The core over the CLI's adapters. conf (the state writer) is loaded only for commands that change
  * state: reading needs no more than the JSON file, and a status check starts faster without it.
  */
-async function makeDesk(v: Values, io: CliIo, writes: boolean): Promise<{ desk: Desk; dataDir: string }> {
+export async function makeDesk(
+  v: Values,
+  io: CliIo,
+  writes: boolean,
+  /** Adjusts the loaded profile before the desk uses it (`ui` points the demo profile at its local server). */
+  prepare?: (profile: Profile, demo: boolean, dataDir: string) => Promise<Profile>
+): Promise<{ desk: Desk; dataDir: string; profile: Profile; demo: boolean }> {
   let Conf: ConfClass | undefined
   if (writes) Conf = (await import('conf')).default
 
   const dataDir = resolve(io.cwd, v['data-dir'] ?? defaultDataDir(io.env))
-  const { path } = resolveProfilePath({ explicit: v.profile && resolve(io.cwd, v.profile), env: io.env, resourcesDir: resourcesDir(io) })
-  const profile = loadProfile(path)
+  const { path, demo } = resolveProfilePath({ explicit: v.profile && resolve(io.cwd, v.profile), env: io.env, resourcesDir: resourcesDir(io) })
+  let profile = loadProfile(path)
+  if (prepare) profile = await prepare(profile, demo, dataDir)
   const statePath = stateFilePath(dataDir)
   const desk = createDesk({
     profile,
@@ -191,7 +210,7 @@ async function makeDesk(v: Values, io: CliIo, writes: boolean): Promise<{ desk: 
     if (moved)
       io.stderr(`license-desk: warning: the state file was damaged; it was moved to ${moved} and a fresh one was started. Keep that file for support if a license is missing.\n`)
   })
-  return { desk, dataDir }
+  return { desk, dataDir, profile, demo }
 }
 
 function describeProduct(p: ProductSummary): string {
@@ -346,6 +365,12 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
         usage('--date is a calendar date YYYY-MM-DD.')
       const code = dvcForDate(v.key, v['computer-id'], v.cek, date, hexCase)
       return out(io, json, { code, validFor: date }, `${code}\nvalid for ${date}`)
+    }
+    case 'ui': {
+      need(args, 0, '')
+      // Loaded only for this command, so the other commands start as fast as before.
+      const { runUi } = await import('../ui/command')
+      return runUi(v, io, json, { makeDesk, resourcesDir: resourcesDir(io), version: VERSION })
     }
     case 'inspect': {
       const [file] = need(args, 1, 'FILE')
