@@ -95,8 +95,11 @@ function installElectron(pkgDir, version) {
 
 function run(command, commandArgs) {
   const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit' })
-  // Ctrl-C reaches the child too (same terminal): wait for it to stop rather than dying first.
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
+  // Ctrl-C in a terminal reaches the child too (same process group): wait for it to stop rather than dying
+  // first. A signal sent to this process alone is passed on, a moment later, if the child still runs (at
+  // once, a second SIGINT would cut the child's clean stop short).
+  for (const signal of ['SIGINT', 'SIGTERM'])
+    process.on(signal, () => setTimeout(() => child.exitCode === null && child.signalCode === null && child.kill(signal), 1000).unref())
   child.on('error', (e) => {
     say(`License Desk could not be started (${e.code ?? e.message}).`)
     say('Run npm install, then npm start again.')
