@@ -5,11 +5,10 @@
 // closed port) make that so on any machine, and whatever ELECTRON_SKIP_BINARY_DOWNLOAD says.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { KEYS, ROOT, startDemo, type Demo } from '../helpers/demo'
+import { closedPort, KEYS, ROOT, startDemo, type Demo } from '../helpers/demo'
 
 let demo: Demo | undefined
 let child: ChildProcess | undefined
@@ -26,13 +25,6 @@ test.afterEach(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
-async function closedPort(): Promise<number> {
-  const s = createServer()
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()))
-  const port = (s.address() as { port: number }).port
-  await new Promise<void>((r) => s.close(() => r()))
-  return port
-}
 
 test('npm start without Electron serves License Desk on 127.0.0.1, and the demo key activates and deactivates there', async ({ page }) => {
   test.setTimeout(120_000)

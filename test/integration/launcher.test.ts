@@ -4,11 +4,10 @@
 // electron package itself) points at a temp folder, so the result is the same where a real binary exists.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { ROOT, startDemo, type Demo } from '../helpers/demo'
+import { closedPort, ROOT, startDemo, type Demo } from '../helpers/demo'
 
 const LAUNCHER = join(ROOT, 'scripts', 'start.mjs')
 let demo: Demo
@@ -33,14 +32,6 @@ function tempDir(): string {
   return d
 }
 
-/** A port on 127.0.0.1 that nothing listens on. */
-async function closedPort(): Promise<number> {
-  const s = createServer()
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()))
-  const port = (s.address() as { port: number }).port
-  await new Promise<void>((r) => s.close(() => r()))
-  return port
-}
 
 interface Run {
   child: ChildProcess
@@ -74,7 +65,7 @@ async function waitFor(what: () => boolean, ms: number, label: string, run: Run)
 
 const URL_LINE = /License Desk is running at (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{43})/
 
-function browserEnv(): Record<string, string> {
+function browserEnv(): { ELECTRON_OVERRIDE_DIST_PATH: string; electron_config_cache: string; LICENSE_DESK_DATA_DIR: string; LICENSE_DESK_RECORD_OS_EFFECTS: string } {
   const dir = tempDir()
   mkdirSync(join(dir, 'empty'))
   mkdirSync(join(dir, 'cache'))
