@@ -50,15 +50,22 @@ function launch(command: string, args: string[]): Promise<boolean> {
   })
 }
 
-/** The real effects: xdg-open on Linux and the BSDs, open on macOS, start / explorer on Windows. */
-export function systemOsEffects(platform: NodeJS.Platform = process.platform): OsEffects {
+/**
+ * The real effects: xdg-open on Linux and the BSDs, open on macOS, start / explorer on Windows. Without a
+ * graphical session (no DISPLAY or WAYLAND_DISPLAY) nothing is started, so xdg-open cannot take over the
+ * terminal with a text browser; the caller prints the URL instead.
+ */
+export function systemOsEffects(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): OsEffects {
+  const graphical = platform === 'darwin' || platform === 'win32' || Boolean(env.DISPLAY || env.WAYLAND_DISPLAY)
   return {
-    openUrl(url) {
+    async openUrl(url) {
+      if (!graphical) return false
       if (platform === 'darwin') return launch('open', [url])
       if (platform === 'win32') return launch('cmd', ['/d', '/s', '/c', 'start', '""', `"${url}"`])
       return launch('xdg-open', [url])
     },
-    showInFolder(path) {
+    async showInFolder(path) {
+      if (!graphical) return false
       if (platform === 'darwin') return launch('open', ['-R', path])
       if (platform === 'win32') return launch('explorer', [`/select,${path}`])
       return launch('xdg-open', [dirname(path)])
@@ -81,5 +88,5 @@ export function recordingOsEffects(file: string): OsEffects {
 /** The effects for this process: recorded when LICENSE_DESK_RECORD_OS_EFFECTS names a file, else real. */
 export function osEffectsFromEnv(env: NodeJS.ProcessEnv): OsEffects {
   const file = env[RECORD_ENV]
-  return file ? recordingOsEffects(file) : systemOsEffects()
+  return file ? recordingOsEffects(file) : systemOsEffects(process.platform, env)
 }
