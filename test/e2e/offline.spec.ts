@@ -125,7 +125,7 @@ test('LicenseSpring offline activation: save the request, get the .lic from the 
   await pickFile(app, choose, licPath)
   await expect(app.getByRole('heading', { level: 1, name: 'Demo Studio is activated' })).toBeFocused()
   // the page sent the file's content, not its path
-  expect(ui.invokes('activate:offline:import').map((r) => r.input)).toEqual([{ productId: 'studio', content: upload.body }])
+  await expect.poll(() => ui.invokes('activate:offline:import').map((r) => r.input)).toEqual([{ productId: 'studio', content: upload.body }])
   expect(ui.server.state.devices(KEYS.fresh)).toEqual([TEST_HWID])
 
   await app.getByRole('button', { name: 'Back to overview' }).click()

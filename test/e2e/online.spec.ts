@@ -40,6 +40,7 @@ test('LicenseSpring: activate online with a user account', async ({ app, ui }) =
   await expect(app.getByRole('heading', { level: 1, name: 'Demo Cloud (user account) is activated' })).toBeVisible()
   expect(ui.server.state.devices(KEYS.user)).toEqual([TEST_HWID])
   // the password went in, but never comes back out
+  await expect.poll(() => ui.invokes('activate:online').length).toBe(1)
   for (const r of ui.invokes()) expect(r.responseText).not.toContain(KEYS.password)
 })
 

@@ -36,7 +36,8 @@ const gone = (): Result<never> => ({
   ok: false,
   error: {
     code: 'internal',
-    message: 'License Desk is not running any more. Start it again (npm start or license-desk ui), then reload this page.',
+    message:
+      'License Desk cannot be reached from this page. Open the address that npm start or license-desk ui printed (it ends in #token=…); if it has stopped, start it again.',
     retryable: true,
     nextStep: 'retry'
   } satisfies ErrorInfo
