@@ -56,7 +56,13 @@ function electronBinary() {
   }
   const version = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).version
   const pathTxt = join(pkgDir, 'path.txt')
-  const exe = existsSync(pathTxt) ? readFileSync(pathTxt, 'utf8').trim() : process.platform === 'win32' ? 'electron.exe' : process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron'
+  const exe = existsSync(pathTxt)
+    ? readFileSync(pathTxt, 'utf8').trim()
+    : process.platform === 'win32'
+      ? 'electron.exe'
+      : process.platform === 'darwin'
+        ? 'Electron.app/Contents/MacOS/Electron'
+        : 'electron'
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH
   const path = override ? join(override, exe) : existsSync(pathTxt) ? join(pkgDir, 'dist', exe) : undefined
   return { pkgDir, path: path && existsSync(path) ? path : undefined, version }
@@ -72,11 +78,14 @@ function installElectron(pkgDir, version) {
     const child = spawn(process.execPath, [join(pkgDir, 'install.js')], { cwd: pkgDir, stdio: ['ignore', 'ignore', 'pipe'] })
     let output = ''
     child.stderr.on('data', (c) => (output += c))
-    const ticker = setInterval(() => {
-      const s = Math.round((Date.now() - started) / 1000)
-      if (tty) process.stderr.write(`\r  still downloading… ${s} s`)
-      else say(`  still downloading… ${s} s`)
-    }, tty ? 1000 : 10_000)
+    const ticker = setInterval(
+      () => {
+        const s = Math.round((Date.now() - started) / 1000)
+        if (tty) process.stderr.write(`\r  still downloading… ${s} s`)
+        else say(`  still downloading… ${s} s`)
+      },
+      tty ? 1000 : 10_000
+    )
     const limitMs = Number(process.env.LICENSE_DESK_ELECTRON_INSTALL_TIMEOUT_MS) || 15 * 60_000
     const limit = setTimeout(() => child.kill(), limitMs)
     child.on('error', () => undefined)
@@ -86,7 +95,11 @@ function installElectron(pkgDir, version) {
       if (tty && Date.now() - started >= 1000) process.stderr.write('\n')
       if (code === 0) return resolvePromise(undefined)
       // The installer's first error line, without its stack: e.g. "fetch failed", "HTTPError: 404".
-      const first = output.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('at ')) ?? ''
+      const first =
+        output
+          .split('\n')
+          .map((l) => l.trim())
+          .find((l) => l && !l.startsWith('at ')) ?? ''
       const why = code === null ? 'it took too long' : first.replace(/^\w*Error:\s*/, '').slice(0, 160) || `the installer ended with ${code}`
       resolvePromise(`${host} could not be reached or refused (${why})`)
     })
@@ -98,10 +111,10 @@ function run(command, commandArgs) {
   // Ctrl-C in a terminal reaches the child too (same process group): wait for it to stop rather than dying
   // first. A signal sent to this process alone is passed on, a moment later, if the child still runs (at
   // once, a second SIGINT would cut the child's clean stop short).
-  for (const signal of ['SIGINT', 'SIGTERM'])
+  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM']))
     process.on(signal, () => setTimeout(() => child.exitCode === null && child.signalCode === null && child.kill(signal), 1000).unref())
   child.on('error', (e) => {
-    say(`License Desk could not be started (${e.code ?? e.message}).`)
+    say(`License Desk could not be started (${/** @type {NodeJS.ErrnoException} */ (e).code ?? e.message}).`)
     say('Run npm install, then npm start again.')
     process.exit(1)
   })

@@ -10,7 +10,6 @@ import { defaultDataDir, STATE_FILE_NAME } from '@core/paths'
 import { combineSecretBoxes, createLocalSecretBox } from '@core/secrets'
 import { createHardwareIdProvider } from '@core/hwid'
 import { writeFileAtomic } from '@core/files'
-import { startDemoServer } from '../server/demo'
 import { createHandlers } from './handlers'
 import { externalPolicyFromProfile } from './external'
 import { registerIpc } from './ipc'
@@ -98,6 +97,8 @@ async function boot(): Promise<void> {
   const resolved = resolveProfilePath({ env: process.env, resourcesDir: resourcesDir() })
   let profile = loadProfile(resolved.path)
   if (resolved.demo) {
+    // Loaded only for the demo, so the main bundle does not carry the server.
+    const { startDemoServer } = await import('../server/demo')
     const demo = await startDemoServer(profile, { resourcesDir: resourcesDir(), dataDir })
     profile = demo.profile
     demoServer = demo.server
@@ -143,9 +144,13 @@ async function boot(): Promise<void> {
     locale: app.getLocale(),
     demo: resolved.demo
   })
-  const handlers = createHandlers(desk, createNativeAdapters(() => mainWindow, appInfo), {
-    external: externalPolicyFromProfile(profile, resolved.demo)
-  })
+  const handlers = createHandlers(
+    desk,
+    createNativeAdapters(() => mainWindow, appInfo),
+    {
+      external: externalPolicyFromProfile(profile, resolved.demo)
+    }
+  )
   registerIpc(ipcMain, handlers, { isOwnWebContents: (id) => ownWebContents.has(id), appUrl })
 
   const ses = session.defaultSession

@@ -10,7 +10,7 @@ import type { Desk } from '@core/types'
 import type { Profile } from '@core/profile'
 import { createHandlers } from '../main/handlers'
 import { externalPolicyFromProfile } from '../main/external'
-import { startDemoServer, type DemoServer } from '../server/demo'
+import type { DemoServer } from '../server/demo'
 import type { CliIo, Values } from '../cli/main'
 import { createBrowserNative, defaultSaveDir } from './native'
 import { osEffectsFromEnv } from './os'
@@ -43,6 +43,8 @@ export async function runUi(v: Values, io: CliIo, json: boolean, deps: UiDeps): 
   let demoServer: DemoServer['server']
   const { desk, profile, demo } = await deps.makeDesk(v, io, true, async (loaded, isDemo, dataDir) => {
     if (!isDemo) return loaded
+    // Loaded only for the demo (as in the desktop app): a vendor profile never loads the server.
+    const { startDemoServer } = await import('../server/demo')
     const started = await startDemoServer(loaded, { resourcesDir: deps.resourcesDir, dataDir })
     demoServer = started.server
     return started.profile

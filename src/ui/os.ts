@@ -5,7 +5,7 @@
 // Set LICENSE_DESK_RECORD_OS_EFFECTS=/path/file.jsonl to record these effects (one JSON line each:
 // {"kind":"openUrl","url"} or {"kind":"showInFolder","path"}) instead of performing them. Tests use it;
 // so can a headless machine. The app's own URL is recorded without its token.
-import { spawn } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { appendFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 
@@ -28,7 +28,7 @@ export function withoutToken(url: string): string {
 /** Runs a command detached; true when it started and exited with 0 (or is still running after 3 s). */
 function launch(command: string, args: string[]): Promise<boolean> {
   return new Promise((resolvePromise) => {
-    let child
+    let child: ChildProcess
     try {
       child = spawn(command, args, { stdio: 'ignore', detached: process.platform !== 'win32', windowsHide: true })
     } catch {

@@ -188,7 +188,8 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     try {
       data = readFileSync(file)
     } catch {
-      return send(res, 404, 'text/plain; charset=utf-8', 'Not found')
+      send(res, 404, 'text/plain; charset=utf-8', 'Not found')
+      return
     }
     const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
     const extra: Record<string, string> = type.startsWith('text/html') ? { 'Content-Security-Policy': CSP } : {}

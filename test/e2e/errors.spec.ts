@@ -5,8 +5,8 @@ import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { activateOnlineViaUi, expect, KEYS, openDeactivation, productState, reloadHome, test } from './fixtures'
-import type { Ui } from './harness'
-import { TEST_HWID } from './harness'
+import type { Ui } from '../support/browser-mode'
+import { TEST_HWID } from '../support/browser-mode'
 
 async function expectError(page: Page, title: string, code: string): Promise<void> {
   const heading = page.getByTestId('error-title')

@@ -3,7 +3,7 @@
 // focused control always shows a visible focus ring.
 import type { Locator, Page } from '@playwright/test'
 import { expect, KEYS, test } from './fixtures'
-import { TEST_HWID } from './harness'
+import { TEST_HWID } from '../support/browser-mode'
 
 /** Presses Tab until `target` has focus (at most `max` times); fails if it never does. */
 async function tabTo(page: Page, target: Locator, max = 40): Promise<void> {

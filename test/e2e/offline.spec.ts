@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chooseMethod, clipboardText, expect, KEYS, openDeactivation, pickFile, productState, reloadHome, test } from './fixtures'
-import { TEST_HWID } from './harness'
-import { uploadToPortal } from '../helpers/demo'
+import { TEST_HWID } from '../support/browser-mode'
+import { uploadToPortal } from '../support/demo'
 
 const sha256 = (s: string | Buffer) => createHash('sha256').update(s).digest('hex')
 

@@ -1,7 +1,7 @@
 // Online activation and deactivation through the real UI, for LicenseSpring and QLM, with the local
 // license server's state checked afterwards.
 import { activateOnlineViaUi, expect, KEYS, openDeactivation, productState, test } from './fixtures'
-import { TEST_HWID } from './harness'
+import { TEST_HWID } from '../support/browser-mode'
 
 test('LicenseSpring: activate online with a license key, then deactivate online', async ({ app, ui }) => {
   const state = ui.server.state

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chooseMethod, expect, KEYS, openDeactivation, pickFile, reloadHome, test } from './fixtures'
-import { uploadToPortal } from '../helpers/demo'
+import { uploadToPortal } from '../support/demo'
 
 test.describe.configure({ timeout: 120_000 })
 
@@ -176,17 +176,20 @@ test('screens: QLM offline activation and the deactivation code', async ({ app, 
 test.describe('in a German browser', () => {
   test.use({ locale: 'de-DE' })
   test('screens: German, chosen from the browser language', async ({ app, shots }) => {
-  await expect(app.locator('html')).toHaveAttribute('lang', 'de')
-  await expect(app.getByTestId('hardware-id')).toHaveValue(/.+/)
-  await shots('50-home-de')
-  await activateOnlineViaUiDe(app)
-  await shots('51-activate-online-error-de')
+    await expect(app.locator('html')).toHaveAttribute('lang', 'de')
+    await expect(app.getByTestId('hardware-id')).toHaveValue(/.+/)
+    await shots('50-home-de')
+    await activateOnlineViaUiDe(app)
+    await shots('51-activate-online-error-de')
   })
 })
 
 /** Opens the online activation of Demo Studio in German and submits a wrong key. */
 async function activateOnlineViaUiDe(page: import('@playwright/test').Page): Promise<void> {
-  await page.getByRole('button', { name: /Demo Studio/ }).first().click()
+  await page
+    .getByRole('button', { name: /Demo Studio/ })
+    .first()
+    .click()
   await page.locator('form button[type=submit]').click()
   await page.getByTestId('license-key').fill('DEMO-STUD-IO00-9999')
   await page.locator('form button[type=submit]').click()

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { closedPort, KEYS, ROOT, startDemo, type Demo } from '../helpers/demo'
+import { closedPort, KEYS, ROOT, startDemo, type Demo } from '../support/demo'
 
 let demo: Demo | undefined
 let child: ChildProcess | undefined
@@ -24,7 +24,6 @@ test.afterEach(async () => {
   await demo?.close()
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
-
 
 test('npm start without Electron serves License Desk on 127.0.0.1, and the demo key activates and deactivates there', async ({ page }) => {
   test.setTimeout(120_000)

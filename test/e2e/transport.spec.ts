@@ -50,7 +50,7 @@ test('a page from another local origin can neither call the API nor read or fram
   // a no-cors form-like post may be sent (the answer is opaque, or blocked by Cross-Origin-Resource-Policy), but it is refused
   expect(['opaque', 'blocked: TypeError']).toContain(results['simple post'])
   expect(results['read page']).toBe('blocked: TypeError')
-  expect(results['events']).toBe('blocked: TypeError')
+  expect(results.events).toBe('blocked: TypeError')
   // the frame stays empty: frame-ancestors 'none' / X-Frame-Options DENY
   const frame = page.frames().find((f) => f !== page.mainFrame())
   expect(await frame?.evaluate(() => document.getElementById('root')).catch(() => null)).toBeFalsy()

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { CLI, closedPort, ensureCliBuilt, startDemo, type Demo } from '../helpers/demo'
+import { CLI, closedPort, ensureCliBuilt, startDemo, type Demo } from '../support/demo'
 
 let demo: Demo
 beforeAll(async () => {

@@ -7,7 +7,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { closedPort, ROOT, startDemo, type Demo } from '../helpers/demo'
+import { closedPort, ROOT, startDemo, type Demo } from '../support/demo'
 
 const LAUNCHER = join(ROOT, 'scripts', 'start.mjs')
 let demo: Demo
@@ -31,7 +31,6 @@ function tempDir(): string {
   dirs.push(d)
   return d
 }
-
 
 interface Run {
   child: ChildProcess

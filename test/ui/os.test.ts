@@ -13,7 +13,10 @@ it('records effects as JSON lines, the app URL without its token', async () => {
     const os = osEffectsFromEnv({ [RECORD_ENV]: file })
     expect(await os.openUrl('http://127.0.0.1:1234/#token=abcdefSECRET')).toBe(true)
     expect(await os.showInFolder('/home/u/Downloads/ls_deactivation.req')).toBe(true)
-    const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as unknown)
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as unknown)
     expect(lines).toEqual([
       { kind: 'openUrl', url: 'http://127.0.0.1:1234/#token=(hidden)' },
       { kind: 'showInFolder', path: '/home/u/Downloads/ls_deactivation.req' }

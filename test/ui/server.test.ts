@@ -18,8 +18,8 @@ import { CSP } from '../../src/main/security'
 import { createBrowserNative, freeFileName } from '../../src/ui/native'
 import type { OsEffect } from '../../src/ui/os'
 import { startUiServer, type UiServer } from '../../src/ui/server'
-import { KEYS, startDemo, type Demo } from '../helpers/demo'
-import { makeDesk } from '../helpers/desk'
+import { KEYS, startDemo, type Demo } from '../support/demo'
+import { makeDesk } from '../support/desk'
 
 let demo: Demo
 let rendererDir: string
@@ -46,7 +46,16 @@ afterEach(async () => {
 })
 
 function appInfo(): AppInfo {
-  return { appName: 'Demo', vendorName: 'Demo', supportEmail: demo.profile.app.supportEmail, supportUrl: demo.profile.app.supportUrl ?? '', version: 't', versions: {}, locale: 'en-US', demo: true }
+  return {
+    appName: 'Demo',
+    vendorName: 'Demo',
+    supportEmail: demo.profile.app.supportEmail,
+    supportUrl: demo.profile.app.supportUrl ?? '',
+    version: 't',
+    versions: {},
+    locale: 'en-US',
+    demo: true
+  }
 }
 
 async function start(extra: { idleStopMs?: number; onIdleStop?: () => void } = {}): Promise<UiServer & { token: string }> {
@@ -166,7 +175,10 @@ describe('browser mode transport', () => {
     const s = await start()
     const before = demo.server.requests().length
     for (const channel of ['activate:online', 'deactivate:online', 'status:get']) {
-      const a = await raw(s, 'GET', `/api/${channel}?input=${encodeURIComponent(JSON.stringify({ productId: 'studio', operationId: 'x', licenseKey: KEYS.fresh }))}`, { [TOKEN_HEADER]: s.token, Origin: s.origin })
+      const a = await raw(s, 'GET', `/api/${channel}?input=${encodeURIComponent(JSON.stringify({ productId: 'studio', operationId: 'x', licenseKey: KEYS.fresh }))}`, {
+        [TOKEN_HEADER]: s.token,
+        Origin: s.origin
+      })
       expect(a.status).toBe(405)
     }
     expect(demo.server.requests().length).toBe(before)

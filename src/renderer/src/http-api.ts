@@ -36,8 +36,7 @@ const gone = (): Result<never> => ({
   ok: false,
   error: {
     code: 'internal',
-    message:
-      'License Desk cannot be reached from this page. Open the address that npm start or license-desk ui printed (it ends in #token=…); if it has stopped, start it again.',
+    message: 'License Desk cannot be reached from this page. Open the address that npm start or license-desk ui printed (it ends in #token=…); if it has stopped, start it again.',
     retryable: true,
     nextStep: 'retry'
   } satisfies ErrorInfo
@@ -100,8 +99,7 @@ export function createHttpApi(win: Window = window): LicenseDeskApi {
             const { value, done } = await reader.read()
             if (done) break
             buffer += value
-            let end: number
-            while ((end = buffer.indexOf('\n\n')) !== -1) {
+            for (let end = buffer.indexOf('\n\n'); end !== -1; end = buffer.indexOf('\n\n')) {
               const message = buffer.slice(0, end)
               buffer = buffer.slice(end + 2)
               const data = message

@@ -1,4 +1,5 @@
 import type { ProductSummary } from '@shared/contract'
+import { clockWorthWarning } from '@shared/error-policy'
 import { useAnnounce, useApi, useEnv } from '../context'
 import { ReadOnlyField } from '../components/ReadOnlyField'
 import { ScreenHeading } from '../components/ScreenHeading'
@@ -25,9 +26,7 @@ export function HomeScreen() {
       <ScreenHeading>{m.home.title}</ScreenHeading>
       <p className="lead">{m.home.intro}</p>
 
-      {status && status.clockOffsetMs !== null && Math.abs(status.clockOffsetMs) > 120000 && (
-        <p className="notice notice-warn">{fmt(m.home.clockOff, { minutes: minutes(status.clockOffsetMs) })}</p>
-      )}
+      {status && clockWorthWarning(status.clockOffsetMs) && <p className="notice notice-warn">{fmt(m.home.clockOff, { minutes: minutes(status.clockOffsetMs) })}</p>}
 
       {status?.stateMovedTo && (
         <p className="notice notice-warn" data-testid="state-moved">
@@ -43,12 +42,7 @@ export function HomeScreen() {
         <>
           <section className="card hw-card" aria-label={m.home.hardwareLabel}>
             {status.hardware ? (
-              <ReadOnlyField
-                label={m.home.hardwareLabel}
-                value={status.hardware.id}
-                testId="hardware-id"
-                help={fmt(m.home.hardwareHelp, { source: status.hardware.source })}
-              />
+              <ReadOnlyField label={m.home.hardwareLabel} value={status.hardware.id} testId="hardware-id" help={fmt(m.home.hardwareHelp, { source: status.hardware.source })} />
             ) : status.hardwareError ? (
               <ErrorPanel error={status.hardwareError} />
             ) : (
@@ -159,9 +153,7 @@ function ProductCard({ product: p }: { product: ProductSummary }) {
         </dl>
       )}
 
-      {p.state === 'offline-deactivated' && p.lastOffline && (
-        <p className="muted">{fmt(m.home.releasedNote, { date: dateTime(p.lastOffline.at, locale) })}</p>
-      )}
+      {p.state === 'offline-deactivated' && p.lastOffline && <p className="muted">{fmt(m.home.releasedNote, { date: dateTime(p.lastOffline.at, locale) })}</p>}
       {p.state === 'offline-activation-pending' && <p className="muted">{m.home.pendingNote}</p>}
 
       <div className="actions">
