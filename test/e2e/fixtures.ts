@@ -1,5 +1,5 @@
 // Playwright fixtures for the browser e2e suite: per test, the shipped browser mode (`license-desk ui`,
-// see harness.ts) against a fresh local license server, and a page that opens its printed URL, so the
+// see test/support/browser-mode.ts) against a fresh local license server, and a page that opens its printed URL, so the
 // page's window.licenseDesk is the product's own HTTP + SSE client. Every API call the page makes is
 // recorded with the exact answer; after each test the traffic is written to
 // test-results/e2e-ipc/<test>.json and checked for the vendor profile's secrets.
