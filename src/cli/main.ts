@@ -15,6 +15,7 @@ import { calendarDate, dvcForDate } from '@core/providers/qlm/dvc'
 import { createLocalSecretBox } from '@core/secrets'
 import { readSettings } from '@core/settings'
 import type { Desk, HardwareIdProvider, Identity } from '@core/types'
+import type { OsEffects } from '../ui/os'
 
 export const VERSION = '0.1.0'
 
@@ -35,6 +36,9 @@ Commands:
   dvc --key KEY --computer-id ID --cek CEK [--date YYYY-MM-DD] [--case lower|upper]
                                             compute a QLM deactivation code (for support staff)
   inspect FILE [--shared-key KEY]           decode a request/.lic file (checks a request's signatures)
+  ui [--port N] [--no-open] [--save-dir DIR]
+                                            the app in the browser (127.0.0.1 only; stops on Ctrl-C or
+                                            a short time after its last tab closes)
 
 Network: HTTPS_PROXY, HTTP_PROXY and NO_PROXY (or lower case) choose the proxy as curl does, --proxy
 overrides them; NODE_EXTRA_CA_CERTS adds certificate authorities (a PEM file).
@@ -56,6 +60,10 @@ export interface CliIo {
   resourcesDir?: string
   /** Run after the command, whatever its outcome (set by main). */
   after?: Array<() => void>
+  /** `ui`: the OS effects (open a browser, show a file in its folder); default from LICENSE_DESK_RECORD_OS_EFFECTS, else real. */
+  os?: OsEffects
+  /** `ui`: the built renderer; default out/renderer. */
+  rendererDir?: string
 }
 
 function usage(message: string): never {
@@ -77,11 +85,14 @@ const OPTIONS = {
   date: { type: 'string' },
   case: { type: 'string' },
   'shared-key': { type: 'string' },
+  port: { type: 'string' },
+  'no-open': { type: 'boolean', default: false },
+  'save-dir': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false }
 } as const
 
-type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
+export type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
 
 export async function main(argv: string[], ioIn: CliIo): Promise<number> {
   const io: CliIo = { ...ioIn, after: [] }
@@ -136,12 +147,22 @@ function resourcesDir(io: CliIo): string {
   return io.resourcesDir ?? resolve(__dirname, '..', '..', 'resources')
 }
 
-/** The core over the CLI's adapters; the state file is written by the core's own atomic writer. */
-async function makeDesk(v: Values, io: CliIo): Promise<{ desk: Desk; dataDir: string }> {
+/**
+ * The core over the CLI's adapters; the state file is written by the core's own atomic writer. Every
+ * command builds its desk here, the browser mode (`ui`) included, so the settings and the network set-up
+ * apply alike.
+ */
+export async function makeDesk(
+  v: Values,
+  io: CliIo,
+  /** Adjusts the loaded profile before the desk uses it (`ui` points the demo profile at its local server). */
+  prepare?: (profile: Profile, demo: boolean, dataDir: string) => Promise<Profile>
+): Promise<{ desk: Desk; dataDir: string; profile: Profile; demo: boolean }> {
   const settings = readSettings(io.env)
   const dataDir = resolve(io.cwd, v['data-dir'] ?? defaultDataDir(io.env))
-  const { path } = resolveProfilePath({ explicit: v.profile && resolve(io.cwd, v.profile), env: io.env, resourcesDir: resourcesDir(io) })
-  const profile = loadProfile(path)
+  const { path, demo } = resolveProfilePath({ explicit: v.profile && resolve(io.cwd, v.profile), env: io.env, resourcesDir: resourcesDir(io) })
+  let profile = loadProfile(path)
+  if (prepare) profile = await prepare(profile, demo, dataDir)
   const network = cliNetwork(v, io, profile)
   const statePath = stateFilePath(dataDir)
   const desk = createDesk({
@@ -160,7 +181,7 @@ async function makeDesk(v: Values, io: CliIo): Promise<{ desk: Desk; dataDir: st
     if (moved)
       io.stderr(`license-desk: warning: the state file was damaged; it was moved to ${moved} and a fresh one was started. Keep that file for support if a license is missing.\n`)
   })
-  return { desk, dataDir }
+  return { desk, dataDir, profile, demo }
 }
 
 /**
@@ -343,6 +364,12 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
         usage('--date is a calendar date YYYY-MM-DD.')
       const code = dvcForDate(v.key, v['computer-id'], v.cek, date, hexCase)
       return out(io, json, { code, validFor: date }, `${code}\nvalid for ${date}`)
+    }
+    case 'ui': {
+      need(args, 0, '')
+      // Loaded only for this command, so the other commands start as fast as before.
+      const { runUi } = await import('../ui/command')
+      return runUi(v, io, json, { makeDesk, resourcesDir: resourcesDir(io), version: VERSION })
     }
     case 'inspect': {
       const [file] = need(args, 1, 'FILE')

@@ -148,3 +148,13 @@ export async function uploadToPortal(serverUrl: string, content: string): Promis
   const res = await fetch(`${serverUrl}/offline/upload`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: content })
   return { status: res.status, body: await res.text(), headers: res.headers }
 }
+
+/** A port on 127.0.0.1 that nothing listens on (taken, then released). */
+export async function closedPort(): Promise<number> {
+  const { createServer } = await import('node:net')
+  const s = createServer()
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()))
+  const port = (s.address() as { port: number }).port
+  await new Promise<void>((r) => s.close(() => r()))
+  return port
+}

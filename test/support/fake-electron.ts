@@ -1,5 +1,5 @@
 // A faithful fake of the `electron` module for tests without the Electron binary: the same names and
-// call shapes as Electron 41, recording everything (window options, IPC handlers, dialog/shell/clipboard/
+// call shapes as Electron 45, recording everything (window options, IPC handlers, dialog/shell/clipboard/
 // safeStorage calls, session handlers) so tests can assert on it. createFakeElectron() gives a fresh
 // instance; the module itself (default export) is one shared instance, used by vi.mock('electron') and by
 // the smoke test's require hook.
@@ -377,13 +377,30 @@ export function createFakeElectron() {
     }
   }
 
+  // Electron 45: the clipboard is asynchronous (writeText/readText return promises) and the X11
+  // selection clipboard is its own object (clipboard.selection) instead of a `type` argument.
   const clipboard = {
     text: '',
-    writeText(text: string): void {
+    selectionText: '',
+    async writeText(text: string): Promise<void> {
       record('clipboard.writeText', text)
       clipboard.text = text
     },
-    readText: () => clipboard.text
+    readText: async (): Promise<string> => clipboard.text,
+    async has(mimetype: string): Promise<boolean> {
+      return mimetype === 'text/plain' && clipboard.text !== ''
+    },
+    clear(): void {
+      record('clipboard.clear')
+      clipboard.text = ''
+    },
+    selection: {
+      async writeText(text: string): Promise<void> {
+        record('clipboard.selection.writeText', text)
+        clipboard.selectionText = text
+      },
+      readText: async (): Promise<string> => clipboard.selectionText
+    }
   }
 
   const shell = {
@@ -420,6 +437,16 @@ export function createFakeElectron() {
       const s = encrypted.toString('utf8')
       if (!safeStorage.available || !s.startsWith(SAFE_PREFIX)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')
       return Buffer.from(s.slice(SAFE_PREFIX.length), 'hex').toString('utf8')
+    },
+    // Electron 45 adds asynchronous variants (same results; the sync ones are still what the app uses).
+    async isAsyncEncryptionAvailable(): Promise<boolean> {
+      return safeStorage.available
+    },
+    async encryptStringAsync(plain: string): Promise<Buffer> {
+      return safeStorage.encryptString(plain)
+    },
+    async decryptStringAsync(encrypted: Buffer): Promise<{ shouldReEncrypt: boolean; result: string }> {
+      return { shouldReEncrypt: false, result: safeStorage.decryptString(encrypted) }
     }
   }
 
