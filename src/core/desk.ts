@@ -531,6 +531,7 @@ export function createDesk(deps: DeskDeps): Desk {
     return {
       ...rest,
       ...(selfHelpUrl ? { selfHelpUrl } : {}),
+      ...(key ? { activationKey: key } : {}),
       supportMailto: supportMailto(rest.productName, key || '(see your order e-mail)', rest.computerId, rest.code, rest.validFor, selfHelpUrl)
     }
   }

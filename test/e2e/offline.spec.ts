@@ -21,8 +21,8 @@ test('LicenseSpring offline deactivation: the saved file releases the seat at th
 
   await openDeactivation(app, 'Demo Studio', 'Offline')
   await expect(app.getByText('you will choose where to save a deactivation file')).toBeVisible()
-  await app.getByRole('button', { name: 'Deactivate', exact: true }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Deactivation file saved' })).toBeFocused()
+  await app.getByRole('button', { name: 'Deactivate and save the file…' }).click()
+  await expect(app.getByRole('heading', { level: 1, name: 'One step left: upload the deactivation file' })).toBeFocused()
 
   // the UI shows where the file is and its sha256, which matches the file on disk
   await expect(app.getByTestId('saved-file-path')).toHaveValue(savePath)
@@ -53,8 +53,8 @@ test('QLM offline deactivation: the shown code is accepted by the self-help rele
   await reloadHome(app)
 
   await openDeactivation(app, 'Demo CAD (QLM)', 'Offline')
-  await app.getByRole('button', { name: 'Deactivate', exact: true }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Your deactivation code' })).toBeFocused()
+  await app.getByRole('button', { name: 'Deactivate and show the code' }).click()
+  await expect(app.getByRole('heading', { level: 1, name: 'One step left: enter the deactivation code' })).toBeFocused()
 
   // read the code as the user sees it, grouped for reading aloud, and strip the grouping spaces
   const shown = ((await app.getByTestId('dvc-code').textContent()) ?? '').trim()
@@ -63,8 +63,8 @@ test('QLM offline deactivation: the shown code is accepted by the self-help rele
   const code = shown.replace(/\s+/g, '')
   expect(code.length).toBeGreaterThan(4)
   // screen readers get it spelled out in groups
-  await expect(app.getByText(/^Deactivation code, spelled out: /)).toBeAttached()
-  await expect(app.getByTestId('dvc-valid-for')).toContainText('This code is valid for')
+  await expect(app.getByText(/^Deactivation verification code, spelled out: /)).toBeAttached()
+  await expect(app.getByTestId('dvc-valid-for')).toContainText('Valid today only (until midnight, ')
   const computerId = await app.getByTestId('dvc-computer-id').inputValue()
   expect(computerId).not.toBe('')
   await expect(app.getByTestId('self-help-url')).toHaveValue(new RegExp(`is_deactcode=${code}`, 'i'))
@@ -175,7 +175,7 @@ test('QLM offline activation: the activation link gives a computer key that acti
 
 test('History lists offline deactivations and shows them again', async ({ app, bridge }) => {
   await app.getByRole('button', { name: 'History' }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Offline deactivations' })).toBeFocused()
+  await expect(app.getByRole('heading', { level: 1, name: 'History' })).toBeFocused()
   await expect(app.getByText('No offline deactivations yet.')).toBeVisible()
 
   await bridge.desk.activateOnline('cad', { licenseKey: KEYS.qlm })
@@ -185,8 +185,8 @@ test('History lists offline deactivations and shows them again', async ({ app, b
   const row = app.getByRole('row', { name: /Demo CAD \(QLM\)/ })
   await expect(row).toContainText('Code')
   await row.getByRole('button', { name: /^Show Code for Demo CAD \(QLM\)/ }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Your deactivation code' })).toBeFocused()
+  await expect(app.getByRole('heading', { level: 1, name: 'Deactivation code' })).toBeFocused()
   await expect(app.getByTestId('dvc-code')).toHaveAttribute('data-code', record.kind === 'qlm-dvc' ? record.code : '')
   await app.getByRole('button', { name: 'Back' }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Offline deactivations' })).toBeFocused()
+  await expect(app.getByRole('heading', { level: 1, name: 'History' })).toBeFocused()
 })

@@ -1,196 +1,259 @@
-// Every screen of the wizard, in light and dark: a full-page screenshot into artifacts/screenshots/
-// (<screen>-light.png, <screen>-dark.png) and an axe check with no serious or critical violation.
+// Every screen of the wizard in every language (English, German, French) and the pseudo-locale (every
+// text about 40% longer, accented): a full-page screenshot in light and dark into artifacts/screenshots/
+// (<screen>[-<lang>]-light.png, -dark.png), an axe check with no serious or critical violation, and a
+// layout check (no text cut off, spilling out of its box or drawn over another, no sideways scrolling).
+// Names come from the catalogs, so each language is walked by roles and its own names.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { chooseMethod, expect, KEYS, openDeactivation, reloadHome, test } from './fixtures'
+import type { Page } from '@playwright/test'
+import { expect, KEYS, test, type Shots } from './fixtures'
+import type { Bridge } from './bridge'
+import { expectCleanLayout } from './layout'
 import { uploadToPortal } from '../helpers/demo'
+import { catalogs } from '../../src/renderer/src/i18n/catalogs'
+import { fmt, type Locale, type Messages } from '../../src/renderer/src/i18n'
 
-test.describe.configure({ timeout: 120_000 })
+test.describe.configure({ timeout: 180_000 })
 
-test('screens: overview, online activation and deactivation, errors, progress', async ({ app, bridge, shots }) => {
-  await shots('01-home')
+const RUNS: { locale: Locale; tag: string; suffix: string }[] = [
+  { locale: 'en', tag: 'en-US', suffix: '' },
+  { locale: 'de', tag: 'de-DE', suffix: '-de' },
+  { locale: 'fr', tag: 'fr-FR', suffix: '-fr' },
+  { locale: 'en-XA', tag: 'en-XA', suffix: '-pseudo' }
+]
 
-  await app.getByRole('button', { name: 'Activate Demo Studio', exact: true }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'How do you want to activate Demo Studio?' })).toBeFocused()
-  await shots('02-activate-method')
+const STUDIO = 'Demo Studio'
+const CLOUD = 'Demo Cloud (user account)'
+const CAD = 'Demo CAD (QLM)'
 
-  await app.getByRole('button', { name: 'Continue' }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Activate Demo Studio' })).toBeFocused()
-  await shots('03-activate-online')
+/** The app in one language, with helpers that find things by role and the catalog's names. */
+function ui(page: Page, bridge: Bridge, shots: Shots, m: Messages, suffix: string) {
+  const h1 = (name: string) => page.getByRole('heading', { level: 1, name, exact: true })
+  const button = (name: string) => page.getByRole('button', { name, exact: true })
+  return {
+    m,
+    h1,
+    button,
+    /** Screenshots (light + dark) with axe, then the layout check. */
+    async snap(name: string) {
+      await shots(`${name}${suffix}`)
+      await expectCleanLayout(page, `${name}${suffix}`)
+    },
+    async chooseMethod(mode: 'online' | 'offline') {
+      const label = mode === 'online' ? m.activate.online : m.activate.offline
+      await page.locator('label', { has: page.getByText(label, { exact: true }) }).click()
+      await expect(page.getByRole('radio', { name: new RegExp(`^${label}`) })).toBeChecked()
+    },
+    async openDeactivation(product: string, mode: 'online' | 'offline') {
+      await button(fmt(m.home.deactivateNamed, { product })).click()
+      await expect(h1(fmt(m.deactivate.chooseTitle, { product }))).toBeFocused()
+      await this.chooseMethod(mode)
+      await button(m.common.continue).click()
+      await expect(h1(fmt(m.deactivate.confirmTitle, { product }))).toBeFocused()
+    },
+    async home() {
+      await button(m.app.overview).click()
+      await expect(h1(m.home.title)).toBeVisible()
+    },
+    async reloadHome() {
+      await page.reload()
+      await expect(h1(m.home.title)).toBeVisible()
+      await expect(page.getByTestId('hardware-id')).toHaveValue(/.+/)
+    }
+  }
+}
 
-  await app.getByRole('button', { name: 'Activate', exact: true }).click()
-  await expect(app.getByText('Enter the license key.')).toBeVisible()
-  await expect(app.getByLabel('License key')).toBeFocused()
-  await shots('04-activate-online-field-error')
-
-  await app.getByLabel('License key').fill('DEMO-STUD-IO00-9999')
-  await app.getByRole('button', { name: 'Activate', exact: true }).click()
-  await expect(app.getByTestId('error-title')).toBeVisible()
-  await shots('05-activate-online-server-error')
-
-  bridge.server.faults.set({ clockSkewMs: -20 * 60_000 })
-  await app.getByLabel('License key').fill(KEYS.fresh)
-  await app.getByRole('button', { name: 'Activate', exact: true }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Demo Studio is activated' })).toBeFocused()
-  await expect(app.getByText(/clock is off by about 20 minutes/)).toBeVisible()
-  await shots('06-activate-done-clock-warning')
-  bridge.server.faults.clear()
-
-  await app.getByRole('button', { name: 'Back to overview' }).click()
-  await expect(app.getByTestId('state-studio')).toHaveAttribute('data-state', 'active')
-  await shots('07-home-active-clock-warning')
-
-  await app.getByRole('button', { name: 'Deactivate Demo Studio', exact: true }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'How do you want to deactivate Demo Studio?' })).toBeFocused()
-  await shots('08-deactivate-method')
-
-  await app.getByRole('button', { name: 'Continue' }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Deactivate Demo Studio on this computer?' })).toBeFocused()
-  await shots('09-deactivate-confirm')
-
-  // progress: a slow server keeps the screen up long enough, then Cancel
-  bridge.server.faults.set({ latencyMs: 7000, path: 'deactivate_license' })
-  await app.getByRole('button', { name: 'Deactivate', exact: true }).click()
-  await expect(app.getByTestId('progress-text')).toHaveText('Contacting the license server…')
-  await shots('10-deactivate-progress')
-  await app.getByRole('button', { name: 'Cancel' }).click()
-  await expect(app.getByTestId('notice')).toBeVisible()
-  await shots('11-deactivate-cancelled')
-  bridge.server.faults.clear()
-
-  await app.getByRole('button', { name: 'Deactivate', exact: true }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Demo Studio is deactivated' })).toBeFocused()
-  await shots('12-deactivate-done')
-
-  // a refused deactivation (no transfers left) on the confirmation screen
-  await bridge.desk.activateOnline('studio', { licenseKey: KEYS.noTransfers })
-  await reloadHome(app)
-  await openDeactivation(app, 'Demo Studio', 'Online')
-  await app.getByRole('button', { name: 'Deactivate', exact: true }).click()
-  await expect(app.getByTestId('error-title')).toHaveAttribute('data-code', 'server_refused')
-  await shots('13-deactivate-error-max-transfers')
-
-  // the user-account form
-  await app.getByRole('button', { name: 'Overview' }).click()
-  await app.getByRole('button', { name: 'Activate Demo Cloud (user account)', exact: true }).click()
-  await app.getByRole('button', { name: 'Continue' }).click()
-  await expect(app.getByLabel('Password')).toBeVisible()
-  await shots('14-activate-online-user')
-
-  // server down: the overview's error on a failed operation
-  await app.getByLabel('E-mail or user name').fill(KEYS.user)
-  await app.getByLabel('Password').fill('wrong-password')
-  await bridge.server.close()
-  await app.getByRole('button', { name: 'Activate', exact: true }).click()
-  await expect(app.getByTestId('error-title')).toHaveAttribute('data-code', 'network_refused')
-  await shots('15-activate-online-server-down')
-})
-
-test('screens: LicenseSpring offline activation and deactivation, history', async ({ app, bridge, shots }) => {
-  await app.getByRole('button', { name: 'History' }).click()
-  await expect(app.getByText('No offline deactivations yet.')).toBeVisible()
-  await shots('20-history-empty')
-
-  await app.getByRole('button', { name: 'Overview' }).click()
-  await app.getByRole('button', { name: 'Activate Demo Studio', exact: true }).click()
-  await chooseMethod(app, 'Offline')
-  await shots('21-activate-method-offline')
-  await app.getByRole('button', { name: 'Continue' }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Activate Demo Studio offline' })).toBeFocused()
-  await shots('22-activate-ls-offline')
-
-  await app.getByLabel('License key').fill(KEYS.fresh)
-  await app.getByRole('button', { name: 'Save request file…' }).click()
-  await expect(app.getByTestId('request-file-sha256')).toHaveValue(/^[0-9a-f]{64}$/)
-  await shots('23-activate-ls-offline-saved')
-
-  const request = readFileSync(await app.getByTestId('request-file-path').inputValue(), 'utf8')
-  await app.getByRole('button', { name: 'Overview' }).click()
-  await expect(app.getByTestId('state-studio')).toHaveAttribute('data-state', 'offline-activation-pending')
-  await shots('24-home-activation-pending')
-
-  await app.getByRole('button', { name: 'Finish offline activation of Demo Studio' }).click()
-  await expect(app.getByRole('button', { name: 'Choose activation file…' })).toBeVisible()
-  await shots('25-activate-ls-offline-import')
-
-  // a file that is not a .lic
-  const junk = join(bridge.filesDir, 'junk.lic')
-  writeFileSync(junk, 'not a license file')
-  bridge.native.openPath = junk
-  await app.getByRole('button', { name: 'Choose activation file…' }).click()
-  await expect(app.getByTestId('error-title')).toBeVisible()
-  await shots('26-activate-ls-offline-import-error')
-
-  const upload = await uploadToPortal(bridge.server.url, request)
-  const lic = join(bridge.filesDir, 'ls_activation.lic')
-  writeFileSync(lic, upload.body)
-  bridge.native.openPath = lic
-  await app.getByRole('button', { name: 'Choose activation file…' }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Demo Studio is activated' })).toBeFocused()
-  await shots('27-activate-done')
-
-  await app.getByRole('button', { name: 'Back to overview' }).click()
-  await openDeactivation(app, 'Demo Studio', 'Offline')
-  await shots('28-deactivate-confirm-offline')
-  await app.getByRole('button', { name: 'Deactivate', exact: true }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Deactivation file saved' })).toBeFocused()
-  await shots('29-record-file')
-
-  await app.getByRole('button', { name: 'Back to overview' }).click()
-  await expect(app.getByTestId('state-studio')).toHaveAttribute('data-state', 'offline-deactivated')
-  await shots('30-home-offline-deactivated')
-
-  await app.getByRole('button', { name: 'History' }).click()
-  await expect(app.getByRole('row')).toHaveCount(2)
-  await shots('31-history')
-})
-
-test('screens: QLM offline activation and the deactivation code', async ({ app, bridge, shots }) => {
-  await app.getByRole('button', { name: 'Activate Demo CAD (QLM)', exact: true }).click()
-  await chooseMethod(app, 'Offline')
-  await app.getByRole('button', { name: 'Continue' }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Activate Demo CAD (QLM) offline' })).toBeFocused()
-  await shots('40-activate-qlm-offline')
-
-  await app.getByLabel('Activation key', { exact: true }).fill(KEYS.qlm)
-  await app.getByRole('button', { name: 'Create activation link' }).click()
-  await expect(app.getByTestId('activation-url')).toHaveValue(/QlmWebActivation/)
-  await shots('41-activate-qlm-offline-link')
-
-  const page = await (await fetch(await app.getByTestId('activation-url').inputValue())).text()
-  const computerKey = /<output id="computer-key"[^>]*>([^<]+)<\/output>/.exec(page)?.[1]?.trim() ?? ''
-  await app.getByLabel('Computer key', { exact: true }).fill(computerKey)
-  await app.getByRole('button', { name: 'Activate', exact: true }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Demo CAD (QLM) is activated' })).toBeFocused()
-
-  await app.getByRole('button', { name: 'Back to overview' }).click()
-  await openDeactivation(app, 'Demo CAD (QLM)', 'Offline')
-  await app.getByRole('button', { name: 'Deactivate', exact: true }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Your deactivation code' })).toBeFocused()
-  await shots('42-record-dvc')
-
-  await app.getByRole('button', { name: 'Back to overview' }).click()
-  await app.getByRole('button', { name: 'Show release proof of Demo CAD (QLM)' }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Your deactivation code' })).toBeFocused()
-  await shots('43-record-dvc-from-overview')
-})
-
-test('screens: German, chosen from the OS locale', async ({ app, bridge, shots }) => {
+/** Switches the app to a language the way the OS does it: the app info's locale, then a fresh start. */
+async function inLanguage(page: Page, bridge: Bridge, tag: string, m: Messages): Promise<void> {
   const english = bridge.native.appInfo()
-  bridge.native.appInfo = () => ({ ...english, locale: 'de-DE' })
-  await app.reload()
-  await expect(app.locator('html')).toHaveAttribute('lang', 'de')
-  await expect(app.getByTestId('hardware-id')).toHaveValue(/.+/)
-  await shots('50-home-de')
-  await activateOnlineViaUiDe(app)
-  await shots('51-activate-online-error-de')
-})
+  bridge.native.appInfo = () => ({ ...english, locale: tag })
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1, name: m.home.title, exact: true })).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('lang', tag === 'en-XA' ? 'en-XA' : tag.slice(0, 2))
+}
 
-/** Opens the online activation of Demo Studio in German and submits a wrong key. */
-async function activateOnlineViaUiDe(page: import('@playwright/test').Page): Promise<void> {
-  await page.getByRole('button', { name: /Demo Studio/ }).first().click()
-  await page.locator('form button[type=submit]').click()
-  await page.getByTestId('license-key').fill('DEMO-STUD-IO00-9999')
-  await page.locator('form button[type=submit]').click()
-  await expect(page.getByTestId('error-title')).toBeVisible()
+for (const run of RUNS) {
+  const m = catalogs[run.locale]
+  const t = fmt
+
+  test(`screens${run.suffix}: overview, online activation and deactivation, errors, progress`, async ({ app, bridge, shots }) => {
+    await inLanguage(app, bridge, run.tag, m)
+    const u = ui(app, bridge, shots, m, run.suffix)
+    await u.snap('01-home')
+    // For support: collapsed at the bottom, opened from the keyboard
+    await app.getByText(m.app.supportTitle, { exact: true }).focus()
+    await app.keyboard.press('Enter')
+    await expect(app.getByTestId('hardware-id')).toBeVisible()
+    await u.snap('01-home-support-open')
+
+    await u.button(t(m.home.activateNamed, { product: STUDIO })).click()
+    await expect(u.h1(t(m.activate.chooseTitle, { product: STUDIO }))).toBeFocused()
+    await u.snap('02-activate-method')
+
+    await u.button(m.common.continue).click()
+    await expect(u.h1(t(m.activate.onlineTitle, { product: STUDIO }))).toBeFocused()
+    await u.snap('03-activate-online')
+
+    await u.button(m.activate.submit).click()
+    await expect(app.getByText(m.activate.missingKey)).toBeVisible()
+    await expect(app.getByLabel(m.activate.licenseKey, { exact: true })).toBeFocused()
+    await u.snap('04-activate-online-field-error')
+
+    await app.getByLabel(m.activate.licenseKey, { exact: true }).fill('DEMO-STUD-IO00-9999')
+    await u.button(m.activate.submit).click()
+    await expect(app.getByTestId('error-title')).toHaveText(m.serverCodes.license_not_found.title)
+    await u.snap('05-activate-online-server-error')
+
+    bridge.server.faults.set({ clockSkewMs: -20 * 60_000 })
+    await app.getByLabel(m.activate.licenseKey, { exact: true }).fill(KEYS.fresh)
+    await u.button(m.activate.submit).click()
+    await expect(u.h1(t(m.activate.doneTitle, { product: STUDIO }))).toBeFocused()
+    await expect(app.getByText(t(m.activate.clockNote, { minutes: '20' }))).toBeVisible()
+    await u.snap('06-activate-done-clock-warning')
+    bridge.server.faults.clear()
+
+    await u.button(m.common.done).click()
+    await expect(app.getByTestId('state-studio')).toHaveAttribute('data-state', 'active')
+    await u.snap('07-home-active-clock-warning')
+
+    await u.button(t(m.home.deactivateNamed, { product: STUDIO })).click()
+    await expect(u.h1(t(m.deactivate.chooseTitle, { product: STUDIO }))).toBeFocused()
+    await u.snap('08-deactivate-method')
+
+    await u.button(m.common.continue).click()
+    await expect(u.h1(t(m.deactivate.confirmTitle, { product: STUDIO }))).toBeFocused()
+    await u.snap('09-deactivate-confirm')
+
+    // progress: a slow server keeps the screen up long enough, then Cancel
+    bridge.server.faults.set({ latencyMs: 7000, path: 'deactivate_license' })
+    await u.button(m.deactivate.confirm).click()
+    await expect(app.getByTestId('progress-text')).toHaveText(m.progress.contacting)
+    await u.snap('10-deactivate-progress')
+    await u.button(m.common.cancel).click()
+    await expect(app.getByTestId('notice')).toBeVisible()
+    await u.snap('11-deactivate-cancelled')
+    bridge.server.faults.clear()
+
+    await u.button(m.deactivate.confirm).click()
+    await expect(u.h1(t(m.deactivate.doneTitle, { product: STUDIO }))).toBeFocused()
+    await u.snap('12-deactivate-done')
+
+    // a refused deactivation (no transfers left) on the confirmation screen: the reason is the title
+    await bridge.desk.activateOnline('studio', { licenseKey: KEYS.noTransfers })
+    await u.reloadHome()
+    await u.openDeactivation(STUDIO, 'online')
+    await u.button(m.deactivate.confirm).click()
+    await expect(app.getByTestId('error-title')).toHaveText(m.serverCodes.license_transferred_max_times.title)
+    await u.snap('13-deactivate-error-max-transfers')
+
+    // the user-account form
+    await u.home()
+    await u.button(t(m.home.activateNamed, { product: CLOUD })).click()
+    await u.button(m.common.continue).click()
+    await expect(app.getByLabel(m.activate.password, { exact: true })).toBeVisible()
+    await u.snap('14-activate-online-user')
+
+    // server down: going offline is not possible for this product, so trying again is the way
+    await app.getByLabel(m.activate.username, { exact: true }).fill(KEYS.user)
+    await app.getByLabel(m.activate.password, { exact: true }).fill('wrong-password')
+    await bridge.server.close()
+    await u.button(m.activate.submit).click()
+    await expect(app.getByTestId('error-title')).toHaveAttribute('data-code', 'network_refused')
+    await u.snap('15-activate-online-server-down')
+  })
+
+  test(`screens${run.suffix}: LicenseSpring offline activation and deactivation, history`, async ({ app, bridge, shots }) => {
+    await inLanguage(app, bridge, run.tag, m)
+    const u = ui(app, bridge, shots, m, run.suffix)
+    await u.button(m.app.history).click()
+    await expect(u.h1(m.history.title)).toBeFocused()
+    await expect(app.getByText(m.history.empty)).toBeVisible()
+    await u.snap('20-history-empty')
+
+    await u.home()
+    await u.button(t(m.home.activateNamed, { product: STUDIO })).click()
+    await u.chooseMethod('offline')
+    await u.snap('21-activate-method-offline')
+    await u.button(m.common.continue).click()
+    await expect(u.h1(t(m.activate.lsOfflineTitle, { product: STUDIO }))).toBeFocused()
+    await u.snap('22-activate-ls-offline')
+
+    await app.getByLabel(m.activate.licenseKey, { exact: true }).fill(KEYS.fresh)
+    await u.button(m.activate.saveRequest).click()
+    await expect(app.getByTestId('request-file-sha256')).toHaveValue(/^[0-9a-f]{64}$/)
+    await u.snap('23-activate-ls-offline-saved')
+
+    const request = readFileSync(await app.getByTestId('request-file-path').inputValue(), 'utf8')
+    await u.home()
+    await expect(app.getByTestId('state-studio')).toHaveAttribute('data-state', 'offline-activation-pending')
+    await u.snap('24-home-activation-pending')
+
+    await u.button(t(m.home.completeActivationNamed, { product: STUDIO })).click()
+    await expect(u.button(m.activate.importLic)).toBeVisible()
+    await u.snap('25-activate-ls-offline-import')
+
+    // a file that is not a .lic
+    const junk = join(bridge.filesDir, 'junk.lic')
+    writeFileSync(junk, 'not a license file')
+    bridge.native.openPath = junk
+    await u.button(m.activate.importLic).click()
+    await expect(app.getByTestId('error-title')).toBeVisible()
+    await u.snap('26-activate-ls-offline-import-error')
+
+    const upload = await uploadToPortal(bridge.server.url, request)
+    const lic = join(bridge.filesDir, 'ls_activation.lic')
+    writeFileSync(lic, upload.body)
+    bridge.native.openPath = lic
+    await u.button(m.activate.importLic).click()
+    await expect(u.h1(t(m.activate.doneTitle, { product: STUDIO }))).toBeFocused()
+    await u.snap('27-activate-done')
+
+    await u.button(m.common.done).click()
+    await u.openDeactivation(STUDIO, 'offline')
+    await u.snap('28-deactivate-confirm-offline')
+    await u.button(m.deactivate.confirmSaveFile).click()
+    await expect(u.h1(m.record.fileTitle)).toBeFocused()
+    await u.snap('29-record-file')
+
+    await u.button(m.common.done).click()
+    await expect(app.getByTestId('state-studio')).toHaveText(m.home.waitingUpload)
+    await u.snap('30-home-offline-deactivated')
+
+    await u.button(m.app.history).click()
+    await expect(app.getByRole('row')).toHaveCount(2)
+    await u.snap('31-history')
+  })
+
+  test(`screens${run.suffix}: QLM offline activation and the deactivation code`, async ({ app, bridge, shots }) => {
+    await inLanguage(app, bridge, run.tag, m)
+    const u = ui(app, bridge, shots, m, run.suffix)
+    await u.button(t(m.home.activateNamed, { product: CAD })).click()
+    await u.chooseMethod('offline')
+    await u.button(m.common.continue).click()
+    await expect(u.h1(t(m.activate.qlmOfflineTitle, { product: CAD }))).toBeFocused()
+    await u.snap('40-activate-qlm-offline')
+
+    await app.getByLabel(m.activate.activationKey, { exact: true }).fill(KEYS.qlm)
+    await u.button(m.activate.getUrl).click()
+    await expect(app.getByTestId('activation-url')).toHaveValue(/QlmWebActivation/)
+    await u.snap('41-activate-qlm-offline-link')
+
+    const page = await (await fetch(await app.getByTestId('activation-url').inputValue())).text()
+    const computerKey = /<output id="computer-key"[^>]*>([^<]+)<\/output>/.exec(page)?.[1]?.trim() ?? ''
+    await app.getByLabel(m.activate.computerKey, { exact: true }).fill(computerKey)
+    await u.button(m.activate.submit).click()
+    await expect(u.h1(t(m.activate.doneTitle, { product: CAD }))).toBeFocused()
+
+    await u.button(m.common.done).click()
+    await u.openDeactivation(CAD, 'offline')
+    await u.button(m.deactivate.confirmShowCode).click()
+    await expect(u.h1(m.record.dvcTitle)).toBeFocused()
+    await u.snap('42-record-dvc')
+
+    await u.button(m.common.done).click()
+    await expect(app.getByTestId('state-cad')).toHaveText(m.home.waitingCode)
+    await u.button(t(m.home.showLastReleaseNamed, { product: CAD })).click()
+    await expect(u.h1(m.record.dvcTitleSeen)).toBeFocused()
+    await u.snap('43-record-dvc-from-overview')
+  })
 }

@@ -6,7 +6,8 @@ import { ERROR_CODES } from '@shared/errors'
 import { ErrorPanel, errorTexts, supportMailto } from '@renderer/components/ErrorPanel'
 import { AnnounceContext, ApiContext, EnvContext } from '@renderer/context'
 import { createFakeApi, fakeError } from '@renderer/fake-api'
-import { catalogs, I18nContext } from '@renderer/i18n'
+import { I18nContext } from '@renderer/i18n'
+import { catalogs } from '@renderer/i18n/catalogs'
 
 afterEach(cleanup)
 
@@ -34,14 +35,15 @@ describe('ErrorPanel', () => {
     expect(screen.getByText(catalogs.en.errors[code].explain)).toBeTruthy()
   })
 
-  it('shows the friendly text for a LicenseSpring server code', () => {
+  it('leads with the reason for a LicenseSpring server code; "declined" is the subtitle', () => {
     renderPanel(fakeError('server_refused', { serverCode: 'license_activated_max_times' }), 'de')
-    expect(screen.getByTestId('error-reason').textContent).toBe(catalogs.de.serverCodes.license_activated_max_times)
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(catalogs.de.serverCodes.license_activated_max_times.title)
+    expect(screen.getByTestId('error-subtitle').textContent).toBe(catalogs.de.errors.server_refused.title)
   })
 
   it('says a known server reason once: no generic explanation, no untranslated server message next to it', () => {
     renderPanel(fakeError('server_refused', { serverCode: 'license_not_found', serverMessage: 'License not found', nextStep: 'fix_input' }), 'de')
-    expect(screen.getByTestId('error-reason').textContent).toBe(catalogs.de.serverCodes.license_not_found)
+    expect(screen.getByTestId('error-title').textContent).toBe(catalogs.de.serverCodes.license_not_found.title)
     expect(screen.queryByText(catalogs.de.errors.server_refused.explain)).toBeNull()
     expect(screen.queryByTestId('error-server-message')).toBeNull()
     expect(screen.getByText(catalogs.de.nextSteps.fix_input)).toBeTruthy()

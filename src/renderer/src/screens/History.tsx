@@ -36,7 +36,7 @@ export function HistoryScreen() {
       {records && records.length > 0 && (
         <div className="card table-card">
           <table className="table">
-            <caption className="visually-hidden">{m.history.title}</caption>
+            <caption className="visually-hidden">{m.history.caption}</caption>
             <thead>
               <tr>
                 <th scope="col">{m.history.product}</th>
