@@ -39,6 +39,10 @@ test('LicenseSpring offline deactivation: the saved file releases the seat at th
   const upload = await uploadToPortal(bridge.server.url, content)
   expect(upload.status).toBe(200)
   expect(upload.body).toContain('data-result="license_deactivated"')
+  // the portal's answer shows the request ID the result screen shows
+  const requestId = await app.getByRole('textbox', { name: 'Request ID', exact: true }).inputValue()
+  expect(requestId).not.toBe('')
+  expect(upload.body).toContain(`<code id="request-id">${requestId}</code>`)
   expect(bridge.server.state.devices(KEYS.fresh)).toEqual([])
 
   await app.getByRole('button', { name: 'Back to overview' }).click()
@@ -67,9 +71,11 @@ test('QLM offline deactivation: the shown code is accepted by the self-help rele
   await expect(app.getByTestId('dvc-valid-for')).toContainText('Valid today only (until midnight, ')
   const computerId = await app.getByTestId('dvc-computer-id').inputValue()
   expect(computerId).not.toBe('')
+  // the release form's first field: the activation key in full (masked everywhere else)
+  await expect(app.getByRole('textbox', { name: 'Activation key', exact: true })).toHaveValue(KEYS.qlm)
   await expect(app.getByTestId('self-help-url')).toHaveValue(new RegExp(`is_deactcode=${code}`, 'i'))
 
-  await app.getByRole('button', { name: 'Copy Deactivation code' }).click()
+  await app.getByRole('button', { name: 'Copy Deactivation verification code' }).click()
   await expect(app.getByTestId('live-region')).toHaveText('Copied to the clipboard.')
   expect(bridge.native.clipboard).toBe(code)
 

@@ -41,6 +41,7 @@ test('no secret in IPC responses, progress events or copied diagnostics across t
   await app.getByRole('button', { name: 'History' }).click()
   await expect(app.getByRole('row')).toHaveCount(3)
   await app.getByRole('button', { name: 'Overview' }).click()
+  await app.getByText('For support', { exact: true }).click()
   await app.getByRole('button', { name: 'Copy diagnostics for support' }).click()
   await expect(app.getByTestId('live-region')).toHaveText('Diagnostics copied to the clipboard.')
 

@@ -225,6 +225,19 @@ describe('Home puts the customer first', () => {
     expect(screen.queryByText('Demo')).toBeNull()
   })
 
+  it('nor in French, where the badge says "Démo"', async () => {
+    const api = createFakeApi({ seeded: true })
+    const real = api.getAppInfo.bind(api)
+    api.getAppInfo = async () => {
+      const r = await real()
+      return r.ok ? { ok: true, value: { ...r.value, appName: 'License Desk Demo' } } : r
+    }
+    render(<App api={api} locale="fr" messages={catalogs.fr} />)
+    await heading('Vos licences')
+    await waitFor(() => expect(screen.getByText('License Desk Demo')).toBeTruthy())
+    expect(screen.queryByText('Démo')).toBeNull()
+  })
+
   it('the navigation\'s "History" and the page heading agree', async () => {
     const { user } = renderApp()
     await user.click(await screen.findByRole('button', { name: 'History' }))

@@ -1,4 +1,4 @@
-import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType, type LazyExoticComponent } from 'react'
 import type { AppInfo, LicenseDeskApi, ProgressEvent, StatusSnapshot } from '@shared/contract'
 import type { ErrorInfo, Result } from '@shared/errors'
 import { AnnounceContext, ApiContext, EnvContext, ProgressContext } from './context'
@@ -7,20 +7,26 @@ import { I18nContext, loadCatalog, pickLocale, type I18n, type Locale, type Mess
 import { flowOf, NavContext, productIdOf, type Nav, type Screen } from './nav'
 import { HomeScreen } from './screens/Home'
 
+/** A component a module exports by name, loaded with that module when first rendered. */
+// biome-ignore lint/suspicious/noExplicitAny: React.lazy's own bound
+function lazyNamed<M extends Record<K, ComponentType<any>>, K extends keyof M>(load: () => Promise<M>, name: K): LazyExoticComponent<M[K]> {
+  return lazy(() => load().then((mod) => ({ default: mod[name] })))
+}
+
 // Home is in the first load; every other screen (and what only they use) loads when first needed.
-const StepIndicator = lazy(() => import('./components/StepIndicator').then((x) => ({ default: x.StepIndicator })))
-const ErrorPanel = lazy(() => import('./components/ErrorPanel').then((x) => ({ default: x.ErrorPanel })))
-const HistoryScreen = lazy(() => import('./screens/History').then((x) => ({ default: x.HistoryScreen })))
-const ActivateMethod = lazy(() => import('./screens/Activate').then((x) => ({ default: x.ActivateMethod })))
-const ActivateOnline = lazy(() => import('./screens/Activate').then((x) => ({ default: x.ActivateOnline })))
-const ActivateDone = lazy(() => import('./screens/Activate').then((x) => ({ default: x.ActivateDone })))
-const LsOfflineActivate = lazy(() => import('./screens/ActivateOffline').then((x) => ({ default: x.LsOfflineActivate })))
-const QlmOfflineActivate = lazy(() => import('./screens/ActivateOffline').then((x) => ({ default: x.QlmOfflineActivate })))
-const DeactivateMethod = lazy(() => import('./screens/Deactivate').then((x) => ({ default: x.DeactivateMethod })))
-const DeactivateConfirm = lazy(() => import('./screens/Deactivate').then((x) => ({ default: x.DeactivateConfirm })))
-const DeactivateProgress = lazy(() => import('./screens/Deactivate').then((x) => ({ default: x.DeactivateProgress })))
-const DeactivateDone = lazy(() => import('./screens/Deactivate').then((x) => ({ default: x.DeactivateDone })))
-const RecordScreen = lazy(() => import('./screens/Record').then((x) => ({ default: x.RecordScreen })))
+const StepIndicator = lazyNamed(() => import('./components/StepIndicator'), 'StepIndicator')
+const ErrorPanel = lazyNamed(() => import('./components/ErrorPanel'), 'ErrorPanel')
+const HistoryScreen = lazyNamed(() => import('./screens/History'), 'HistoryScreen')
+const ActivateMethod = lazyNamed(() => import('./screens/Activate'), 'ActivateMethod')
+const ActivateOnline = lazyNamed(() => import('./screens/Activate'), 'ActivateOnline')
+const ActivateDone = lazyNamed(() => import('./screens/Activate'), 'ActivateDone')
+const LsOfflineActivate = lazyNamed(() => import('./screens/ActivateOffline'), 'LsOfflineActivate')
+const QlmOfflineActivate = lazyNamed(() => import('./screens/ActivateOffline'), 'QlmOfflineActivate')
+const DeactivateMethod = lazyNamed(() => import('./screens/Deactivate'), 'DeactivateMethod')
+const DeactivateConfirm = lazyNamed(() => import('./screens/Deactivate'), 'DeactivateConfirm')
+const DeactivateProgress = lazyNamed(() => import('./screens/Deactivate'), 'DeactivateProgress')
+const DeactivateDone = lazyNamed(() => import('./screens/Deactivate'), 'DeactivateDone')
+const RecordScreen = lazyNamed(() => import('./screens/Record'), 'RecordScreen')
 
 /** Fetches the other screens once Home is up, so the first click does not wait for the network or disk. */
 function prefetchScreens(): void {
@@ -157,7 +163,8 @@ export function App({ api, locale: forcedLocale, messages, initial }: AppProps) 
   const flow = flowOf(screen, m, status?.products.find((p) => p.id === productId))
   const onTop = screen.name === 'home' || screen.name === 'history'
   // "Demo" once: not as a badge when the app's name already says it.
-  const showDemoBadge = !!info?.demo && !info.appName.toLowerCase().includes(m.app.demoBadge.toLowerCase())
+  const plain = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+  const showDemoBadge = !!info?.demo && !plain(info.appName).includes(plain(m.app.demoBadge))
 
   return (
     <ApiContext.Provider value={api}>

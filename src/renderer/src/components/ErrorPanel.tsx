@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import type { ErrorInfo } from '@shared/errors'
 import { useApi, useEnv } from '../context'
 import { fmt, useI18n, type Messages } from '../i18n'
+import '../screens.css'
 
 export interface ErrorTexts {
   /** What happened: the server's reason when the catalog knows it, else the error's own title. */

@@ -1,5 +1,6 @@
 import type { FlowStep } from '../nav'
 import { fmt, num, useI18n } from '../i18n'
+import '../screens.css'
 
 /** A visible "where am I" list; the current step has aria-current="step". A waiting step is the user's to do. */
 export function StepIndicator({ steps, current }: { steps: FlowStep[]; current: number }) {

@@ -8,7 +8,7 @@ export const fr: Messages = {
     history: 'Historique',
     mainNav: 'Navigation principale',
     demoBadge: 'Démo',
-    demoNote: 'Mode démo : l’application dialogue avec le serveur de licences local intégré.',
+    demoNote: 'Mode démo : l’application dialogue avec le serveur de licences local intégré.',
     loading: 'Chargement…',
     version: 'Version {version}',
     copyDiagnostics: 'Copier le diagnostic pour le support',
@@ -27,7 +27,7 @@ export const fr: Messages = {
     done: 'Retour à la vue d’ensemble',
     open: 'Ouvrir',
     required: 'Obligatoire',
-    stepOf: 'Étape {n} sur {total} : {step}',
+    stepOf: 'Étape {n} sur {total} : {step}',
     stepWaiting: '(à vous de jouer)',
     steps: 'Progression',
     optional: 'facultatif'
@@ -42,7 +42,7 @@ export const fr: Messages = {
     title: 'Vos licences',
     intro: 'Activez un produit sur cet ordinateur, ou libérez sa place pour l’utiliser sur un autre.',
     hardwareLabel: 'Identifiant matériel de cet ordinateur',
-    hardwareHelp: 'Lu depuis : {source}',
+    hardwareHelp: 'Lu depuis : {source}',
     hardwareUnavailable: 'L’identifiant matériel de cet ordinateur n’a pas pu être lu.',
     products: 'Produits',
     keyHint: 'Clé de licence',
@@ -64,13 +64,13 @@ export const fr: Messages = {
     waitingUpload: 'En attente de l’envoi',
     waitingCode: 'En attente du code',
     releasedNoteFile:
-      'Retirée de cet ordinateur le {date}. La place reste occupée tant que le fichier de désactivation n’a pas été envoyé sur le portail de l’éditeur. License Desk ne voit pas ce qui se passe chez l’éditeur : la réponse du portail à l’envoi vous indique que la place est libre.',
+      'Retirée de cet ordinateur le {date}. La place reste occupée tant que le fichier de désactivation n’a pas été envoyé sur le portail de l’éditeur. License Desk ne voit pas ce qui se passe chez l’éditeur : la réponse du portail à l’envoi vous indique que la place est libre.',
     releasedNoteCode:
-      'Retirée de cet ordinateur le {date}. La place reste occupée tant que le code de désactivation n’a pas été saisi sur la page de libération de l’éditeur ou envoyé au support. License Desk ne voit pas ce qui se passe chez l’éditeur : la réponse de la page de libération vous indique que la place est libre.',
+      'Retirée de cet ordinateur le {date}. La place reste occupée tant que le code de désactivation n’a pas été saisi sur la page de libération de l’éditeur ou envoyé au support. License Desk ne voit pas ce qui se passe chez l’éditeur : la réponse de la page de libération vous indique que la place est libre.',
     pendingNote: 'Un fichier de demande a été enregistré. Importez le fichier d’activation (.lic) pour terminer.',
     noProducts: 'Aucun produit n’est configuré.',
     stateMoved:
-      'License Desk a trouvé son état enregistré endommagé et est reparti de zéro. Le fichier endommagé a été conservé sous {path} : envoyez-le au support s’il manque une licence ici.',
+      'License Desk a trouvé son état enregistré endommagé et est reparti de zéro. Le fichier endommagé a été conservé sous {path} : envoyez-le au support s’il manque une licence ici.',
     clockOff: 'L’horloge de cet ordinateur est décalée d’environ {minutes} minutes. Réglez l’heure automatiquement dans les paramètres du système pour éviter des erreurs.'
   },
   flows: {
@@ -85,12 +85,12 @@ export const fr: Messages = {
     enterCode: 'Saisir le code'
   },
   activate: {
-    chooseTitle: 'Comment voulez-vous activer {product} ?',
+    chooseTitle: 'Comment voulez-vous activer {product} ?',
     online: 'En ligne',
     onlineHelp: 'Cet ordinateur contacte maintenant le serveur de licences. Cela prend quelques secondes.',
     offline: 'Hors ligne',
-    offlineHelpLs: 'Pour les ordinateurs sans internet : vous enregistrez un fichier de demande, l’envoyez depuis un autre ordinateur et rapportez un fichier d’activation.',
-    offlineHelpQlm: 'Pour les ordinateurs sans internet : vous ouvrez un lien d’activation sur un autre appareil et saisissez la clé d’ordinateur qu’il affiche.',
+    offlineHelpLs: 'Pour les ordinateurs sans internet : vous enregistrez un fichier de demande, l’envoyez depuis un autre ordinateur et rapportez un fichier d’activation.',
+    offlineHelpQlm: 'Pour les ordinateurs sans internet : vous ouvrez un lien d’activation sur un autre appareil et saisissez la clé d’ordinateur qu’il affiche.',
     methodLegend: 'Méthode d’activation',
     onlineTitle: 'Activer {product}',
     licenseKey: 'Clé de licence',
@@ -145,14 +145,14 @@ export const fr: Messages = {
     computerKeyHelp: 'Saisissez-la exactement comme sur la page d’activation.'
   },
   deactivate: {
-    chooseTitle: 'Comment voulez-vous désactiver {product} ?',
+    chooseTitle: 'Comment voulez-vous désactiver {product} ?',
     methodLegend: 'Méthode de désactivation',
     online: 'En ligne',
     onlineHelp: 'Libère la place sur le serveur de licences tout de suite. Cet ordinateur doit avoir accès à internet.',
     offline: 'Hors ligne',
-    offlineHelpLs: 'Pour les ordinateurs sans internet : enregistre un fichier que vous envoyez depuis un autre ordinateur pour libérer la place.',
-    offlineHelpQlm: 'Pour les ordinateurs sans internet : affiche un code que vous saisissez sur la page de libération ou envoyez au support.',
-    confirmTitle: 'Désactiver {product} sur cet ordinateur ?',
+    offlineHelpLs: 'Pour les ordinateurs sans internet : enregistre un fichier que vous envoyez depuis un autre ordinateur pour libérer la place.',
+    offlineHelpQlm: 'Pour les ordinateurs sans internet : affiche un code que vous saisissez sur la page de libération ou envoyez au support.',
+    confirmTitle: 'Désactiver {product} sur cet ordinateur ?',
     confirmOnline: 'La licence sera retirée de cet ordinateur et sa place libérée sur le serveur de licences. Vous pourrez ensuite activer {product} sur un autre ordinateur.',
     confirmOfflineLs: 'La licence sera retirée de cet ordinateur immédiatement et vous choisirez où enregistrer un fichier de désactivation. La place reste occupée tant que ce fichier n’a pas été envoyé sur le portail.',
     confirmOfflineQlm: 'La licence sera retirée de cet ordinateur immédiatement et un code de désactivation sera affiché. La place reste occupée tant que le code n’a pas été saisi sur la page de libération ou envoyé au support.',
@@ -177,35 +177,35 @@ export const fr: Messages = {
     done: 'Terminé.'
   },
   record: {
-    fileTitle: 'Encore une étape : envoyer le fichier de désactivation',
+    fileTitle: 'Encore une étape : envoyer le fichier de désactivation',
     fileTitleSeen: 'Fichier de désactivation',
-    fileLead: 'La licence a été retirée de cet ordinateur, mais la place est encore occupée : elle sera libérée quand ce fichier aura été envoyé sur le portail depuis un ordinateur connecté à internet.',
+    fileLead: 'La licence a été retirée de cet ordinateur, mais la place est encore occupée : elle sera libérée quand ce fichier aura été envoyé sur le portail depuis un ordinateur connecté à internet.',
     fileWaiting:
-      'License Desk ne voit pas ce qui se passe chez l’éditeur. La réponse du portail après l’envoi vous indique que la place est libre ; d’ici là, elle reste comptée comme occupée.',
+      'License Desk ne voit pas ce qui se passe chez l’éditeur. La réponse du portail après l’envoi vous indique que la place est libre ; d’ici là, elle reste comptée comme occupée.',
     filePath: 'Fichier enregistré',
     showInFolder: 'Afficher dans le dossier',
     stepsTitle: 'Sur l’autre ordinateur',
     fileSteps: [
       'Copiez le fichier sur un ordinateur ayant accès à internet, par exemple avec une clé USB ou un partage réseau.',
-      'Ouvrez le portail : {portal}',
+      'Ouvrez le portail : {portal}',
       'Envoyez le fichier, ou collez son contenu.',
-      'Le portail répond que la licence est désactivée et affiche l’ID de demande {requestId}. La place est alors libre : activez {product} sur le nouvel ordinateur.'
+      'Le portail répond que la licence est désactivée et affiche l’ID de demande {requestId}. La place est alors libre : activez {product} sur le nouvel ordinateur.'
     ],
     portalFallback: 'le portail de l’éditeur',
     copyPortal: 'Copier l’adresse du portail',
     requestId: 'ID de demande',
     savedAt: 'Enregistré le',
-    dvcTitle: 'Encore une étape : saisir le code de désactivation',
+    dvcTitle: 'Encore une étape : saisir le code de désactivation',
     dvcTitleSeen: 'Code de désactivation',
-    dvcLead: 'La licence a été retirée de cet ordinateur, mais la place est encore occupée : elle sera libérée quand le code aura été saisi sur la page de libération ou envoyé au support.',
+    dvcLead: 'La licence a été retirée de cet ordinateur, mais la place est encore occupée : elle sera libérée quand le code aura été saisi sur la page de libération ou envoyé au support.',
     dvcWaiting:
-      'License Desk ne voit pas ce qui se passe chez l’éditeur. La réponse de la page de libération (ou celle du support) vous indique que la place est libre ; d’ici là, elle reste comptée comme occupée.',
+      'License Desk ne voit pas ce qui se passe chez l’éditeur. La réponse de la page de libération (ou celle du support) vous indique que la place est libre ; d’ici là, elle reste comptée comme occupée.',
     formTitle: 'Ce que demande la page de libération',
     formHelp: 'La page de libération demande ces trois informations, dans cet ordre. Le support a besoin des mêmes.',
     activationKey: 'Clé d’activation',
     activationKeyMissing: 'Votre clé d’activation figure dans votre confirmation de commande.',
     code: 'Code de vérification de désactivation',
-    codeSpoken: 'Code de vérification de désactivation, épelé : {code}',
+    codeSpoken: 'Code de vérification de désactivation, épelé : {code}',
     validToday: 'Valable aujourd’hui seulement (jusqu’à minuit, {date}).',
     validPast: 'Valable uniquement le {date}. Si la place est toujours occupée, contactez le support.',
     computerId: 'ID de l’ordinateur',
@@ -235,15 +235,15 @@ export const fr: Messages = {
   error: {
     heading: 'Un problème est survenu',
     details: 'Détails techniques',
-    serverSays: 'Message du serveur de licences :',
-    code: 'Code d’erreur : {code}',
+    serverSays: 'Message du serveur de licences :',
+    code: 'Code d’erreur : {code}',
     retry: 'Réessayer',
     goOffline: 'Continuer hors ligne',
     contactSupport: 'Écrire au support',
     inputKept: 'Vos saisies sont conservées.',
-    supportSubject: '{app} : {title} ({code})',
+    supportSubject: '{app} : {title} ({code})',
     supportBody:
-      'Bonjour,\n\nJe n’ai pas pu terminer une opération de licence.\n\nProduit : {product}\nErreur : {code}\nMessage : {message}\nCode serveur : {serverCode}\nID matériel : {hwid}\nVersion de l’application : {version}\n\nMerci.'
+      'Bonjour,\n\nJe n’ai pas pu terminer une opération de licence.\n\nProduit : {product}\nErreur : {code}\nMessage : {message}\nCode serveur : {serverCode}\nID matériel : {hwid}\nVersion de l’application : {version}\n\nMerci.'
   },
   nextSteps: {
     retry: 'Réessayez.',
@@ -259,15 +259,15 @@ export const fr: Messages = {
   errors: {
     network_dns: { title: 'Serveur de licences introuvable', explain: 'Le nom du serveur n’a pas pu être résolu. Cet ordinateur est peut-être hors ligne ou sur un réseau restreint.', next: 'Vérifiez la connexion ou continuez hors ligne.' },
     network_refused: { title: 'Le serveur de licences refuse la connexion', explain: 'Le serveur est joignable mais n’accepte pas de connexion pour le moment.', next: 'Réessayez plus tard, ou continuez hors ligne.' },
-    network_reset: { title: 'Connexion interrompue', explain: 'La connexion au serveur de licences a été coupée avant l’arrivée de la réponse.', next: 'Réessayez ; rien n’a été modifié sur cet ordinateur.' },
+    network_reset: { title: 'Connexion interrompue', explain: 'La connexion au serveur de licences a été coupée avant l’arrivée de la réponse.', next: 'Réessayez ; rien n’a été modifié sur cet ordinateur.' },
     network_timeout: { title: 'Le serveur de licences ne répond pas', explain: 'Aucune réponse n’est arrivée à temps. Le réseau est peut-être lent ou bloqué.', next: 'Réessayez, ou continuez hors ligne.' },
     network_tls: { title: 'La connexion sécurisée a échoué', explain: 'Le certificat du serveur n’a pas pu être vérifié. Un proxy ou un pare-feu interfère peut-être.', next: 'Contactez votre service informatique ou le support.' },
     network_failed: { title: 'Pas de connexion au serveur de licences', explain: 'La requête n’a pas pu être envoyée.', next: 'Vérifiez la connexion ou continuez hors ligne.' },
     server_unavailable: { title: 'Serveur de licences indisponible', explain: 'Le serveur a signalé un problème interne.', next: 'Réessayez dans quelques minutes.' },
     rate_limited: { title: 'Trop de requêtes', explain: 'Le serveur de licences demande de ralentir.', next: 'Patientez une minute, puis réessayez.' },
-    http_status: { title: 'Réponse inattendue du serveur', explain: 'Le serveur a répondu avec un statut inattendu.', next: 'Réessayez ; si cela se reproduit, contactez le support.' },
-    bad_response: { title: 'Réponse du serveur illisible', explain: 'La réponse était vide ou dans un format inattendu. Un proxy l’a peut-être remplacée.', next: 'Réessayez ; si cela se reproduit, contactez le support.' },
-    server_refused: { title: 'Le serveur de licences a refusé la demande', explain: 'Le serveur a compris la demande mais ne l’a pas acceptée.', next: 'Réessayez ; si cela se reproduit, contactez le support.' },
+    http_status: { title: 'Réponse inattendue du serveur', explain: 'Le serveur a répondu avec un statut inattendu.', next: 'Réessayez ; si cela se reproduit, contactez le support.' },
+    bad_response: { title: 'Réponse du serveur illisible', explain: 'La réponse était vide ou dans un format inattendu. Un proxy l’a peut-être remplacée.', next: 'Réessayez ; si cela se reproduit, contactez le support.' },
+    server_refused: { title: 'Le serveur de licences a refusé la demande', explain: 'Le serveur a compris la demande mais ne l’a pas acceptée.', next: 'Réessayez ; si cela se reproduit, contactez le support.' },
     clock_skew: { title: 'L’horloge de cet ordinateur est fausse', explain: 'Le serveur de licences refuse les requêtes dont l’heure s’écarte trop de la sienne.', next: 'Réglez la date et l’heure automatiquement, puis réessayez.' },
     signature_invalid: { title: 'La réponse n’a pas pu être vérifiée', explain: 'La signature de la réponse ou du fichier ne correspond pas. Elle a peut-être été modifiée.', next: 'Obtenez un nouveau fichier ou contactez le support.' },
     cancelled: { title: 'Annulé', explain: 'L’opération a été annulée.', next: 'Vous pouvez recommencer quand vous le souhaitez.' },
@@ -289,14 +289,14 @@ export const fr: Messages = {
     hwid_unavailable: { title: 'Identifiant matériel indisponible', explain: 'L’identifiant matériel de cet ordinateur n’a pas pu être lu.', next: 'Contactez le support.' },
     hwid_empty: { title: 'Identifiant matériel vide', explain: 'Le système a renvoyé un identifiant matériel vide.', next: 'Contactez le support.' },
     hwid_fallback: { title: 'Identifiant matériel de secours', explain: 'La source habituelle de l’identifiant matériel était indisponible, une source de secours a été utilisée.', next: 'Contactez le support avant de déplacer la licence.' },
-    internal: { title: 'Problème inattendu', explain: 'License Desk a rencontré un problème inattendu. Rien n’a été modifié.', next: 'Réessayez ; si cela se reproduit, contactez le support.' }
+    internal: { title: 'Problème inattendu', explain: 'License Desk a rencontré un problème inattendu. Rien n’a été modifié.', next: 'Réessayez ; si cela se reproduit, contactez le support.' }
   },
   serverCodes: {
     license_not_found: { title: 'Aucune licence ne correspond à cette clé', explain: 'Comparez la clé avec votre confirmation de commande.' },
     license_not_enabled: { title: 'Cette licence a été désactivée par l’éditeur', explain: 'Seul l’éditeur peut la réactiver.' },
     license_not_active: { title: 'Cette licence n’est pas encore active', explain: 'L’éditeur ne l’a pas encore démarrée.' },
     license_activated_max_times: { title: 'Cette licence est utilisée sur autant d’ordinateurs que permis', explain: 'Désactivez-la d’abord sur un autre ordinateur.' },
-    license_transferred_max_times: { title: 'Cette licence a été déplacée autant de fois que permis', explain: 'Elle ne peut plus être libérée d’ici ; le support peut vous aider.' },
+    license_transferred_max_times: { title: 'Cette licence a été déplacée autant de fois que permis', explain: 'Elle ne peut plus être libérée d’ici ; le support peut vous aider.' },
     license_expired: { title: 'Cette licence a expiré', explain: 'Renouvelez-la auprès de l’éditeur pour continuer à l’utiliser.' },
     device_not_found: { title: 'Cet ordinateur n’est pas enregistré pour cette licence', explain: 'La place est peut-être déjà libre.' },
     date_header_diff: { title: 'L’horloge de cet ordinateur s’écarte trop de celle du serveur', explain: 'Le serveur refuse les requêtes dont l’heure est trop éloignée de la sienne.' },

@@ -7,6 +7,7 @@ import { ScreenHeading } from '../components/ScreenHeading'
 import { dateTime } from '../format'
 import { fmt, useI18n } from '../i18n'
 import { useNav } from '../nav'
+import '../screens.css'
 
 export function HistoryScreen() {
   const { m, locale } = useI18n()
