@@ -315,7 +315,8 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
         rec = { id, kind: 'licensespring-file', productId: p.id, productName: p.name, at: at.toISOString(), filePath: '/home/demo/Documents/ls_deactivation.req', sha256: hex(64, seq * 31), requestId: `req-${hex(12, seq)}`, portalUrl: p.portalUrl }
       } else {
         const code = hex(16, seq * 97)
-        const validFor = at.toISOString().slice(0, 10)
+        // the demo codes are made for this computer's calendar day (QLM's 'local' date basis)
+        const validFor = `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`
         const selfHelpUrl = `https://license-desk.example/qlm/release?is_avkey=${encodeURIComponent(DEMO.cadKey)}&is_pcid=${DEMO.qlmComputerId}&is_dvc=${code}`
         const body = `Product: ${p.name}\nKey: ${p.license?.keyHint ?? ''}\nComputer ID: ${DEMO.qlmComputerId}\nCode: ${code}\nValid for: ${validFor}`
         rec = { id, kind: 'qlm-dvc', productId: p.id, productName: p.name, at: at.toISOString(), code, validFor, computerId: DEMO.qlmComputerId, activationKey: DEMO.cadKey, selfHelpUrl, supportMailto: `mailto:${info.supportEmail}?subject=${encodeURIComponent(`Release ${p.name}`)}&body=${encodeURIComponent(body)}` }

@@ -92,8 +92,10 @@ function DvcRecord({ record, fresh }: { record: Extract<HistoryRecord, { kind: '
   const { m, locale } = useI18n()
   const api = useApi()
   const date = dateInWords(record.validFor, locale)
-  // A code is valid on one calendar day only; a code shown again later says so instead of looking usable.
-  const today = record.validFor === localYmd()
+  // A code is valid on one calendar day only (this computer's or UTC's, as the profile says); a code
+  // shown again on a later day says so instead of looking usable.
+  const now = new Date()
+  const today = record.validFor === localYmd(now) || record.validFor === now.toISOString().slice(0, 10)
   return (
     <>
       <RecordHeader
