@@ -63,8 +63,12 @@ function ui(page: Page, bridge: Bridge, shots: Shots, m: Messages, suffix: strin
   }
 }
 
-/** Switches the app to a language the way the OS does it: the app info's locale, then a fresh start. */
+/**
+ * Switches the app to a language the way the OS does it: the app info's locale, then a fresh start.
+ * The pseudo-locale runs in a small window too, where long texts have the least room.
+ */
 async function inLanguage(page: Page, bridge: Bridge, tag: string, m: Messages): Promise<void> {
+  if (tag === 'en-XA') await page.setViewportSize({ width: 720, height: 720 })
   const english = bridge.native.appInfo()
   bridge.native.appInfo = () => ({ ...english, locale: tag })
   await page.reload()
