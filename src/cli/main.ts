@@ -1,18 +1,18 @@
 // license-desk: the headless CLI over the same core and the same state file as the app.
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
-import type { ErrorInfo } from '@shared/errors'
+import { EXIT, exitCodeFor, NEXT_STEP_HINT } from '@shared/error-policy'
 import type { HistoryRecord, ProductSummary } from '@shared/contract'
 import { createDesk } from '@core/desk'
 import { LicenseDeskError, toErrorInfo } from '@core/errors'
 import { readTextFile, writeFileAtomic } from '@core/files'
 import { createHardwareIdProvider } from '@core/hwid'
-import { decodeBase64Json, decodeOfflineRequest } from '@core/licensespring/offline'
+import { decodeBase64Json, decodeOfflineRequest } from '@core/providers/licensespring/offline'
 import { defaultDataDir, stateFilePath, STATE_FILE_NAME } from '@core/paths'
 import { loadProfile, resolveProfilePath } from '@core/profile'
-import { calendarDate, dvcForDate } from '@core/qlm/dvc'
+import { calendarDate, dvcForDate } from '@core/providers/qlm/dvc'
 import { createLocalSecretBox } from '@core/secrets'
-import type { Desk, HardwareIdProvider } from '@core/types'
+import type { Desk, HardwareIdProvider, Identity } from '@core/types'
 
 export const VERSION = '0.1.0'
 
@@ -37,18 +37,7 @@ Commands:
 Exit codes: 0 ok, 2 usage, 3 profile, 4 network or server unavailable, 5 refused by the server,
 6 local state or file problem, 130 cancelled, 1 unexpected.`
 
-export const EXIT = { ok: 0, internal: 1, usage: 2, profile: 3, network: 4, refused: 5, local: 6, cancelled: 130 } as const
-
-export function exitCodeFor(info: ErrorInfo): number {
-  const c = info.code
-  if (c === 'invalid_input' || c === 'product_unknown') return EXIT.usage
-  if (c === 'profile_invalid' || c === 'profile_not_found') return EXIT.profile
-  if (c.startsWith('network_') || c === 'server_unavailable' || c === 'rate_limited' || c === 'bad_response' || c === 'http_status') return EXIT.network
-  if (c === 'server_refused' || c === 'clock_skew' || c === 'signature_invalid') return EXIT.refused
-  if (c === 'cancelled') return EXIT.cancelled
-  if (c === 'internal') return EXIT.internal
-  return EXIT.local
-}
+export { EXIT, exitCodeFor }
 
 export interface CliIo {
   stdout: (s: string) => void
@@ -62,17 +51,6 @@ export interface CliIo {
   resourcesDir?: string
   /** Run after the command, whatever its outcome (set by main). */
   after?: Array<() => void>
-}
-
-const NEXT_HINT: Partial<Record<ErrorInfo['nextStep'], string>> = {
-  retry: 'try again',
-  retry_later: 'try again in a few minutes',
-  go_offline: 'use offline deactivation',
-  fix_clock: "set this computer's date and time, then try again",
-  fix_input: 'check what you typed',
-  contact_support: 'contact the vendor’s support',
-  check_connection: 'check the network connection, or use --offline',
-  choose_other_folder: 'choose another folder with --out'
 }
 
 function usage(message: string): never {
@@ -103,7 +81,7 @@ export async function main(argv: string[], ioIn: CliIo): Promise<number> {
   const io: CliIo = { ...ioIn, after: [] }
   let json = argv.includes('--json')
   try {
-    let parsed
+    let parsed: { values: unknown; positionals: string[] }
     try {
       parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
     } catch (e) {
@@ -129,7 +107,7 @@ export async function main(argv: string[], ioIn: CliIo): Promise<number> {
     const info = toErrorInfo(e)
     if (json) io.stdout(JSON.stringify({ ok: false, error: info }) + '\n')
     else {
-      const hint = NEXT_HINT[info.nextStep]
+      const hint = NEXT_STEP_HINT[info.nextStep]
       io.stderr(`license-desk: ${info.message}${hint ? ` Next: ${hint}.` : ''} [${info.code}${info.serverCode ? `/${info.serverCode}` : ''}]\n`)
     }
     return exitCodeFor(info)
@@ -195,7 +173,12 @@ async function makeDesk(v: Values, io: CliIo, writes: boolean): Promise<{ desk: 
 }
 
 function describeProduct(p: ProductSummary): string {
-  const state = { active: 'active', inactive: 'not activated', 'offline-deactivated': 'deactivated offline (waiting for the vendor to receive the proof)', 'offline-activation-pending': 'offline activation requested (import the .lic file)' }[p.state]
+  const state = {
+    active: 'active',
+    inactive: 'not activated',
+    'offline-deactivated': 'deactivated offline (waiting for the vendor to receive the proof)',
+    'offline-activation-pending': 'offline activation requested (import the .lic file)'
+  }[p.state]
   const lines = [`${p.id}  ${p.name} [${p.provider}]: ${state}`]
   if (p.state === 'offline-deactivated') lines.push(...pendingProof(p.lastOffline))
   if (p.license) {
@@ -279,7 +262,7 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
     case 'activate': {
       const [productId] = need(args, 1, 'PRODUCT')
       const { desk } = await makeDesk(v, io, true)
-      let identity
+      let identity: Identity
       if (v.key !== undefined && v.user === undefined) identity = { licenseKey: v.key }
       else if (v.user !== undefined && v.key === undefined) {
         const password = v.password ?? io.env.LICENSE_DESK_PASSWORD
@@ -287,7 +270,12 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
         identity = { username: v.user, password }
       } else usage('Give either --key KEY, or --user U with a password.')
       const r = await desk.activateOnline(productId!, identity, opts)
-      return out(io, json, { product: r.product, ...(r.clockOffsetMs !== undefined ? { clockOffsetMs: r.clockOffsetMs } : {}) }, `Activated ${r.product.name} on this computer.${clockNote(r.clockOffsetMs)}`)
+      return out(
+        io,
+        json,
+        { product: r.product, ...(r.clockOffsetMs !== undefined ? { clockOffsetMs: r.clockOffsetMs } : {}) },
+        `Activated ${r.product.name} on this computer.${clockNote(r.clockOffsetMs)}`
+      )
     }
     case 'deactivate': {
       const [productId] = need(args, 1, 'PRODUCT')
@@ -304,10 +292,10 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
             : `Deactivated ${r.product.name}: the seat is free for another computer.`) + clockNote(r.clockOffsetMs)
         )
       }
-      const status = await desk.status()
-      const p = status.products.find((x) => x.id === productId)
-      const outPath = p?.provider === 'licensespring' ? resolve(io.cwd, v.out ?? desk.offlineFileName(productId!, 'deactivation')) : undefined
-      if (p?.provider === 'qlm' && v.out) usage('--out is for LicenseSpring products; a QLM product gets a code.')
+      // A request file is written (to --out or the profile's file name); a code is printed.
+      const writesFile = desk.capabilities(productId!).offlineDeactivation === 'request-file'
+      if (!writesFile && v.out) usage('--out is for LicenseSpring products; a QLM product gets a code.')
+      const outPath = writesFile ? resolve(io.cwd, v.out ?? desk.offlineFileName(productId!, 'deactivation')) : undefined
       const record = await desk.deactivateOffline(productId!, outPath, opts)
       const steps =
         record.kind === 'licensespring-file'
@@ -318,7 +306,12 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
     case 'offline-request': {
       const [productId] = need(args, 1, 'PRODUCT')
       const { desk } = await makeDesk(v, io, true)
-      const identity = v.key !== undefined && v.user === undefined ? { licenseKey: v.key } : v.user !== undefined && v.key === undefined ? { username: v.user } : usage('Give either --key KEY or --user U.')
+      const identity =
+        v.key !== undefined && v.user === undefined
+          ? { licenseKey: v.key }
+          : v.user !== undefined && v.key === undefined
+            ? { username: v.user }
+            : usage('Give either --key KEY or --user U.')
       const outPath = resolve(io.cwd, v.out ?? desk.offlineFileName(productId!, 'activation'))
       const r = await desk.createOfflineActivationRequest(productId!, identity, outPath)
       return out(

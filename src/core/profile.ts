@@ -4,7 +4,10 @@ import { join, resolve } from 'node:path'
 import { z } from 'zod'
 import { LicenseDeskError } from './errors'
 
-const url = z.string().url().refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL')
+const url = z
+  .string()
+  .url()
+  .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL')
 const productId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash or underscore (1 to 64)')
 
 const licensespring = z.strictObject({
@@ -111,20 +114,22 @@ export function resolveProfilePath(opts: { explicit?: string; env?: NodeJS.Proce
   return { path: demoProfilePath(opts.resourcesDir), demo: true }
 }
 
+/** A product's provider settings object (the `licensespring` or `qlm` member). */
+function isSettings(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
 /** The same profile with every URL on `from` moved to `origin` (tests and a demo server on another port). */
 export function profileWithOrigin(profile: Profile, origin: string, from = DEMO_ORIGIN): Profile {
   const base = from.replace(/\/+$/, '')
   // Only the origin itself: http://127.0.0.1:4370 must not match http://127.0.0.1:43701.
-  const swap = (u: string | undefined) =>
-    u && u.startsWith(base) && /^(?:[/?#]|$)/.test(u.slice(base.length)) ? origin.replace(/\/+$/, '') + u.slice(base.length) : u
-  const swapAll = <T extends Record<string, unknown>>(o: T): T =>
-    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? swap(v) : v])) as T
+  const swap = (u: string | undefined) => (u?.startsWith(base) && /^(?:[/?#]|$)/.test(u.slice(base.length)) ? origin.replace(/\/+$/, '') + u.slice(base.length) : u)
+  const swapAll = <T extends Record<string, unknown>>(o: T): T => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? swap(v) : v])) as T
   return {
     ...profile,
     app: swapAll(profile.app),
-    products: profile.products.map((p) =>
-      p.provider === 'licensespring' ? { ...p, licensespring: swapAll(p.licensespring) } : { ...p, qlm: swapAll(p.qlm) }
-    )
+    // Each product's provider settings are the one object inside it; its URLs move, nothing else.
+    products: profile.products.map((p) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, isSettings(v) ? swapAll(v) : v])) as typeof p)
   }
 }
 
@@ -141,15 +146,7 @@ export function profileHosts(profile: Profile): string[] {
   }
   add(profile.app.supportUrl)
   hosts.add(profile.app.supportEmail.split('@')[1]!.toLowerCase())
-  for (const p of profile.products) {
-    if (p.provider === 'licensespring') {
-      add(p.licensespring.apiBaseUrl)
-      add(p.licensespring.portalUrl)
-    } else {
-      add(p.qlm.serviceUrl)
-      add(p.qlm.selfHelpUrl)
-      add(p.qlm.webActivationUrl)
-    }
-  }
+  // Every URL setting of every product's provider (apiBaseUrl, portalUrl, serviceUrl, selfHelpUrl, …).
+  for (const p of profile.products) for (const v of Object.values(p)) if (isSettings(v)) for (const [k, u] of Object.entries(v)) if (/Url$/.test(k) && typeof u === 'string') add(u)
   return [...hosts]
 }

@@ -4,7 +4,6 @@
 import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
-import type { HistoryRecord } from '@shared/contract'
 import { LicenseDeskError } from './errors'
 import type { StateBackend } from './types'
 
@@ -41,15 +40,39 @@ const pending = z.object({
 })
 export type PendingRequest = z.infer<typeof pending>
 
+const recordCommon = { id: z.string(), productId: z.string(), productName: z.string(), at: z.string() }
+/** A history record as stored: a QLM code keeps its activation key sealed; links are built on read. */
+const storedRecord = z.discriminatedUnion('kind', [
+  z.object({
+    ...recordCommon,
+    kind: z.literal('licensespring-file'),
+    filePath: z.string(),
+    sha256: z.string(),
+    requestId: z.string(),
+    portalUrl: z.string().optional()
+  }),
+  z.object({
+    ...recordCommon,
+    kind: z.literal('qlm-dvc'),
+    code: z.string(),
+    validFor: z.string(),
+    computerId: z.string(),
+    activationKey: secret.optional(),
+    selfHelpUrl: z.string().optional(),
+    supportMailto: z.string().optional()
+  })
+])
+export type StoredRecord = z.infer<typeof storedRecord>
+
 export const stateSchema = z.object({
   schemaVersion: z.literal(STATE_SCHEMA_VERSION),
   licenses: z.record(z.string(), license).default({}),
   pending: z.record(z.string(), pending).default({}),
-  history: z.array(z.custom<HistoryRecord>((v) => typeof v === 'object' && v !== null && 'kind' in v && 'id' in v)).default([]),
+  history: z.array(storedRecord).default([]),
   /** Product ids whose last change was an offline deactivation (cleared by the next activation). */
   offlineDeactivated: z.record(z.string(), z.string()).default({}),
   clock: z.object({ offsetMs: z.number(), learnedAt: z.string() }).nullable().default(null),
-  errors: z.array(z.object({ code: z.string(), serverCode: z.string().optional(), at: z.string() })).default([])
+  errors: z.array(z.object({ code: z.string(), serverCode: z.string().optional(), cause: z.string().optional(), at: z.string() })).default([])
 })
 export type State = z.infer<typeof stateSchema>
 
@@ -77,6 +100,11 @@ export interface StateReport {
   /** Set when a corrupt state file was found and moved here. */
   corruptMovedTo?: string
 }
+
+const LOCK_WAIT_MS = 5_000
+const LOCK_POLL_MS = 25
+
+const lockedError = () => new LicenseDeskError('state_locked', 'Another License Desk window or command is saving its state. Try again in a moment.')
 
 function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
@@ -152,7 +180,8 @@ function folderError(e: unknown, statePath: string): unknown {
   return new LicenseDeskError(
     'file_write',
     `License Desk cannot use its data folder ${dirname(statePath)}: ${why}. Nothing was changed. Fix the folder, or choose another one with --data-dir or LICENSE_DESK_DATA_DIR.`,
-    { nextStep: 'contact_support' }
+    { nextStep: 'contact_support' },
+    { cause: e }
   )
 }
 
@@ -212,26 +241,51 @@ export class StateStore {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code
       if (code === 'ENOTDIR' || code === 'EACCES' || code === 'EPERM') throw folderError(e, this.statePath)
-      if (code !== 'ENOENT')
-        throw new LicenseDeskError('state_corrupt', `The state file ${this.statePath} changed into something unreadable while License Desk was running.`)
+      if (code !== 'ENOENT') throw new LicenseDeskError('state_corrupt', `The state file ${this.statePath} changed into something unreadable while License Desk was running.`)
       raw = {}
     }
     const r = stateSchema.safeParse(migrate(raw))
-    if (!r.success)
-      throw new LicenseDeskError('state_corrupt', `The state file ${this.statePath} changed into something unreadable while License Desk was running.`)
+    if (!r.success) throw new LicenseDeskError('state_corrupt', `The state file ${this.statePath} changed into something unreadable while License Desk was running.`)
     return r.data
   }
 
-  /** Read-modify-write under the state lock; the change is one atomic file replace. */
+  /**
+   * Read-modify-write under the state lock; the change is one atomic file replace. Waits for a busy lock
+   * without blocking the event loop (the Electron main process must stay responsive): the use cases use this.
+   */
+  async updateAsync<T>(fn: (s: State) => T): Promise<T> {
+    const until = Date.now() + LOCK_WAIT_MS
+    for (;;) {
+      // The first attempt runs synchronously: uncontended, the change is on disk when this returns.
+      const r = this.tryUpdate(fn)
+      if (r.done) return r.value
+      if (Date.now() > until) throw lockedError()
+      await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS))
+    }
+  }
+
+  /** updateAsync for synchronous callers (tools and tests): waits for a busy lock by sleeping the thread. */
   update<T>(fn: (s: State) => T): T {
+    const until = Date.now() + LOCK_WAIT_MS
+    for (;;) {
+      const r = this.tryUpdate(fn)
+      if (r.done) return r.value
+      if (Date.now() > until) throw lockedError()
+      sleepSync(LOCK_POLL_MS)
+    }
+  }
+
+  /** One try: the change under the lock, or done: false when another writer holds the lock. */
+  private tryUpdate<T>(fn: (s: State) => T): { done: true; value: T } | { done: false } {
     let backend: StateBackend
-    let release: () => void
+    let release: (() => void) | undefined
     try {
       backend = this.open()
-      release = this.acquire(`${this.statePath}.lock`, 5_000)
+      release = tryLock(`${this.statePath}.lock`)
     } catch (e) {
       throw folderError(e, this.statePath)
     }
+    if (!release) return { done: false }
     try {
       const s = this.read()
       const out = fn(s)
@@ -240,20 +294,9 @@ export class StateStore {
       } catch (e) {
         throw folderError(e, this.statePath)
       }
-      return out
+      return { done: true, value: out }
     } finally {
       release()
-    }
-  }
-
-  private acquire(path: string, waitMs: number): () => void {
-    const until = Date.now() + waitMs
-    for (;;) {
-      const release = tryLock(path)
-      if (release) return release
-      if (Date.now() > until)
-        throw new LicenseDeskError('state_locked', 'Another License Desk window or command is saving its state. Try again in a moment.')
-      sleepSync(25)
     }
   }
 

@@ -2,16 +2,10 @@
 // input with the channel's schema, calls the core (Desk) and native adapters, and always resolves to a
 // Result (never throws). src/main/ipc.ts registers these on ipcMain behind a sender check; the browser
 // e2e bridge calls them from plain Node with fake native adapters.
-import type {
-  AppInfo,
-  Channel,
-  Contract,
-  HistoryRecord,
-  ProgressEvent
-} from '@shared/contract'
+import type { AppInfo, Channel, Contract, HistoryRecord, ProgressEvent } from '@shared/contract'
 import { CHANNELS } from '@shared/contract'
 import type { ErrorCode, ErrorInfo, NextStep, Result } from '@shared/errors'
-import { isErrorInfo } from '@shared/errors'
+import { makeErrorInfo, toErrorInfo } from '@shared/error-policy'
 import { inputSchemas } from '@shared/schemas'
 import type { Desk, OperationOptions } from '@core/types'
 import { isAllowedExternalUrl, type ExternalPolicy, profileExternalHosts } from './external'
@@ -53,42 +47,27 @@ class HandlerError extends Error {
   }
 }
 
-export function errorInfo(code: ErrorCode, message: string, nextStep: NextStep = 'none', retryable = false): ErrorInfo {
-  return { code, message, retryable, nextStep }
+/** An ErrorInfo with the policy's next step (and retryability) unless one is given. */
+export function errorInfo(code: ErrorCode, message: string, nextStep?: NextStep): ErrorInfo {
+  return makeErrorInfo(code, message, nextStep ? { nextStep } : {})
 }
 
-function fail(code: ErrorCode, message: string, nextStep: NextStep = 'none'): never {
+function fail(code: ErrorCode, message: string, nextStep?: NextStep): never {
   throw new HandlerError(errorInfo(code, message, nextStep))
 }
 
-/**
- * Maps anything thrown to an ErrorInfo: the core's LicenseDeskError (and ours) carry `.info`; an abort
- * is "cancelled"; anything else is "internal" with a generic message (never the raw text, which could
- * carry a path or a secret).
- */
-export function toErrorInfoSafe(e: unknown): ErrorInfo {
-  if (typeof e === 'object' && e !== null) {
-    const info = (e as { info?: unknown }).info
-    if (isErrorInfo(info)) {
-      const out: ErrorInfo = {
-        code: info.code,
-        message: info.message,
-        retryable: Boolean(info.retryable),
-        nextStep: info.nextStep ?? 'none'
-      }
-      if (info.serverCode !== undefined) out.serverCode = info.serverCode
-      if (info.serverMessage !== undefined) out.serverMessage = info.serverMessage
-      if (info.httpStatus !== undefined) out.httpStatus = info.httpStatus
-      return out
-    }
-    if ((e as { name?: unknown }).name === 'AbortError') return errorInfo('cancelled', 'The operation was cancelled.')
-  }
-  return errorInfo('internal', 'An unexpected error occurred in License Desk.', 'contact_support')
-}
+/** Maps anything thrown to an ErrorInfo that is safe to send to the renderer (see toErrorInfo in the error policy). */
+export const toErrorInfoSafe = toErrorInfo
 
 function describeIssues(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }): string {
   const first = error.issues.slice(0, 3).map((i) => {
-    const where = i.path.length > 0 ? i.path.map((p) => String(p)).join('.').slice(0, 64) : 'input'
+    const where =
+      i.path.length > 0
+        ? i.path
+            .map((p) => String(p))
+            .join('.')
+            .slice(0, 64)
+        : 'input'
     return `${where}: ${i.message.slice(0, 200)}`
   })
   return `Invalid request (${first.join('; ')})`
@@ -117,11 +96,7 @@ export function createHandlers(desk: Desk, native: NativeAdapters, options: Hand
   }
 
   /** Runs a long operation with an AbortController keyed by its operationId and progress forwarding. */
-  async function withOperation<T>(
-    operationId: string,
-    ctx: HandlerContext,
-    run: (opts: OperationOptions) => Promise<T>
-  ): Promise<T> {
+  async function withOperation<T>(operationId: string, ctx: HandlerContext, run: (opts: OperationOptions) => Promise<T>): Promise<T> {
     if (operations.has(operationId)) fail('invalid_input', `Operation ${operationId} is already running.`, 'fix_input')
     const controller = new AbortController()
     operations.set(operationId, controller)
@@ -147,23 +122,13 @@ export function createHandlers(desk: Desk, native: NativeAdapters, options: Hand
     }
   }
 
-  async function productProvider(productId: string): Promise<'licensespring' | 'qlm'> {
-    const snap = await desk.status()
-    const product = snap.products.find((p) => p.id === productId)
-    if (!product) fail('product_unknown', `No product "${productId}" in the vendor profile.`, 'fix_input')
-    return product.provider
-  }
-
   type Impl = { [C in Channel]: (req: Contract[C]['req'], ctx: HandlerContext) => Promise<Contract[C]['res']> }
 
   const impl: Impl = {
     'app:info': async () => native.appInfo(),
     'status:get': async () => desk.status(),
     'activate:online': async (req, ctx) => {
-      const identity =
-        req.licenseKey !== undefined
-          ? { licenseKey: req.licenseKey }
-          : { username: req.username as string, password: req.password as string }
+      const identity = req.licenseKey !== undefined ? { licenseKey: req.licenseKey } : { username: req.username as string, password: req.password as string }
       return withOperation(req.operationId, ctx, (opts) => desk.activateOnline(req.productId, identity, opts))
     },
     'activate:offline:request': async (req) => {
@@ -190,23 +155,16 @@ export function createHandlers(desk: Desk, native: NativeAdapters, options: Hand
       return { cancelled: false, product: result.product }
     },
     'activate:qlm:url': async (req) => desk.qlmActivationUrl(req.productId, req.activationKey),
-    'activate:qlm:computer-key': async (req) =>
-      desk.activateQlmWithComputerKey(req.productId, req.activationKey, req.computerKey),
-    'deactivate:online': async (req, ctx) =>
-      withOperation(req.operationId, ctx, (opts) => desk.deactivateOnline(req.productId, opts)),
+    'activate:qlm:computer-key': async (req) => desk.activateQlmWithComputerKey(req.productId, req.activationKey, req.computerKey),
+    'deactivate:online': async (req, ctx) => withOperation(req.operationId, ctx, (opts) => desk.deactivateOnline(req.productId, opts)),
     'deactivate:offline': async (req, ctx) => {
-      const provider = await productProvider(req.productId)
-      if (provider === 'licensespring') {
-        const path = await native.showSaveDialog(desk.offlineFileName(req.productId, 'deactivation'))
+      // A request file is saved where the user chooses; a code needs no dialog.
+      let path: string | undefined
+      if (desk.capabilities(req.productId).offlineDeactivation === 'request-file') {
+        path = await native.showSaveDialog(desk.offlineFileName(req.productId, 'deactivation'))
         if (!path) return { cancelled: true }
-        const record = await withOperation(req.operationId, ctx, (opts) =>
-          desk.deactivateOffline(req.productId, path, opts)
-        )
-        return { cancelled: false, record }
       }
-      const record = await withOperation(req.operationId, ctx, (opts) =>
-        desk.deactivateOffline(req.productId, undefined, opts)
-      )
+      const record = await withOperation(req.operationId, ctx, (opts) => desk.deactivateOffline(req.productId, path, opts))
       return { cancelled: false, record }
     },
     'operation:cancel': async (req) => {
@@ -219,7 +177,7 @@ export function createHandlers(desk: Desk, native: NativeAdapters, options: Hand
     'shell:show-in-folder': async (req) => {
       const records: HistoryRecord[] = await desk.history()
       const record = records.find((r) => r.id === req.recordId)
-      if (!record || record.kind !== 'licensespring-file') {
+      if (record?.kind !== 'licensespring-file') {
         fail('invalid_input', 'No saved file with that record id.', 'none')
       }
       native.showItemInFolder(record.filePath)
@@ -227,7 +185,7 @@ export function createHandlers(desk: Desk, native: NativeAdapters, options: Hand
     },
     'shell:open-external': async (req) => {
       if (!isAllowedExternalUrl(req.url, await externalPolicy())) {
-        fail('invalid_input', 'Only the vendor\'s own https: and mailto: links can be opened.', 'none')
+        fail('invalid_input', "Only the vendor's own https: and mailto: links can be opened.", 'none')
       }
       await native.openExternal(new URL(req.url).href)
       return null

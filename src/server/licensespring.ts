@@ -4,14 +4,7 @@ import type { KeyObject } from 'node:crypto'
 import type { IncomingHttpHeaders } from 'node:http'
 import type { Store } from './store'
 import type { SeedLicense } from './types'
-import {
-  base64SignatureEquals,
-  hmacBase64,
-  licenseSignaturePayload,
-  lsOfflineSigningString,
-  rsaSignBase64,
-  verifyLsRequestSignature
-} from './crypto'
+import { base64SignatureEquals, hmacBase64, licenseSignaturePayload, lsOfflineSigningString, rsaSignBase64, verifyLsRequestSignature } from './crypto'
 import { rawMemberValue } from './rawjson'
 
 /** A License API error: answered as HTTP `status` with body `{ status, code, message }`. */
@@ -173,7 +166,8 @@ function checkCanActivate(ctx: LsContext, lic: SeedLicense, body: Record<string,
 }
 
 function takeSeat(ctx: LsContext, lic: SeedLicense, hardwareId: string, offline: boolean): void {
-  const devices = (lic.devices ??= [])
+  lic.devices ??= []
+  const devices = lic.devices
   if (devices.some((d) => d.hardwareId === hardwareId)) return // idempotent
   if (devices.length >= lic.maxActivations) {
     throw new LsError(400, 'license_activated_max_times', 'License has been activated the maximum number of times')
@@ -184,7 +178,8 @@ function takeSeat(ctx: LsContext, lic: SeedLicense, hardwareId: string, offline:
 }
 
 function releaseSeat(ctx: LsContext, lic: SeedLicense, hardwareId: string): void {
-  const devices = (lic.devices ??= [])
+  lic.devices ??= []
+  const devices = lic.devices
   const i = devices.findIndex((d) => d.hardwareId === hardwareId)
   if (i < 0) throw new LsError(404, 'device_not_found', 'Active device matching hardware_id not found')
   if (lic.maxTransfers !== undefined && (lic.transferCount ?? 0) >= lic.maxTransfers) {

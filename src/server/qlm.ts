@@ -47,10 +47,7 @@ export interface QlmActivationResult {
 }
 
 /** Activates (or re-confirms) the key on a computer; returns the computer key. */
-export function qlmActivate(
-  ctx: QlmContext,
-  p: { avkey?: string; pcid?: string; computerName?: string; productId?: string; major?: string; minor?: string }
-): QlmActivationResult {
+export function qlmActivate(ctx: QlmContext, p: { avkey?: string; pcid?: string; computerName?: string; productId?: string; major?: string; minor?: string }): QlmActivationResult {
   const lic = findKey(ctx, p.avkey)
   if (!p.pcid || p.pcid.trim() === '') throw new QlmError('The computer identifier is missing.')
   if (p.productId !== undefined && p.productId !== '' && Number(p.productId) !== lic.productId) {
@@ -62,7 +59,8 @@ export function qlmActivate(
   if (p.minor !== undefined && p.minor !== '' && Number(p.minor) !== lic.minorVersion) {
     throw new QlmError('The activation key is not valid for this version of the product.')
   }
-  const acts = (lic.activations ??= [])
+  lic.activations ??= []
+  const acts = lic.activations
   const existing = acts.find((a) => a.computerId === p.pcid)
   if (existing) return { license: lic, computerKey: existing.computerKey, alreadyActivated: true }
   if (acts.length >= lic.maxActivations) throw new QlmError('The maximum number of activations for this key has been reached.')
@@ -85,7 +83,13 @@ export function validateLicenseHttp(ctx: QlmContext, q: URLSearchParams, bom: bo
         major: q.get('is_majorversion') ?? undefined,
         minor: q.get('is_minorversion') ?? undefined
       })
-      return qlmXml({ result: r.alreadyActivated ? 'The license is already activated on this computer.' : 'The license was activated successfully.', extra: details(r.license, q.get('is_pcid') as string, r.computerKey, 'activated') }, bom)
+      return qlmXml(
+        {
+          result: r.alreadyActivated ? 'The license is already activated on this computer.' : 'The license was activated successfully.',
+          extra: details(r.license, q.get('is_pcid') as string, r.computerKey, 'activated')
+        },
+        bom
+      )
     }
     const lic = findKey(ctx, q.get('is_avkey') ?? undefined)
     const pcid = q.get('is_pcid') ?? ''
@@ -160,7 +164,8 @@ export function qlmRelease(ctx: QlmContext, p: ReleaseParams): SeedQlmLicense {
   }
   const lic = findKey(ctx, p.avkey)
   const pcid = p.pcid ?? ''
-  const acts = (lic.activations ??= [])
+  lic.activations ??= []
+  const acts = lic.activations
   const i = acts.findIndex((a) => a.computerId === pcid)
   if (pcid === '' || i < 0) throw new QlmError('The license is not activated on this computer.')
   if (p.requireDvc) {

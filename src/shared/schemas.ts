@@ -3,8 +3,16 @@
 import { z } from 'zod'
 import type { Channel, Contract } from './contract'
 
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/)
-const operationId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/)
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._-]+$/)
+const operationId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/)
 const key = z.string().trim().min(1).max(256)
 const username = z.string().trim().min(1).max(256)
 const password = z.string().min(1).max(1024)
@@ -41,4 +49,5 @@ export const inputSchemas = {
   'shell:open-external': z.strictObject({ url: z.string().min(1).max(4096) }),
   'clipboard:write': z.strictObject({ text: z.string().max(8192) }),
   'diagnostics:get': none
+  // biome-ignore lint/suspicious/noExplicitAny: the input type of a schema is whatever arrives over IPC
 } satisfies { [C in Channel]: z.ZodType<Contract[C]['req'], any> }

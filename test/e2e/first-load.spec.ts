@@ -8,6 +8,7 @@ function watchFirstRender(): void {
   const w = window as unknown as { __first?: { text: string; files: string[] } }
   new MutationObserver((_, obs) => {
     const root = document.getElementById('root')
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point (what the user first sees)
     const text = root?.innerText.trim() ?? ''
     if (!text) return
     w.__first = { text, files: performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.split('/').pop() ?? '') }
@@ -32,7 +33,10 @@ for (const [tag, title, own] of [
     expect(first?.text).toContain(title)
     expect(first?.text).toContain('Demo Studio')
     expect(first?.text).not.toMatch(/Loading|Wird geladen/)
-    expect(first?.files.some((f) => own.test(f)), `the ${tag} catalog was loaded first: ${first?.files.join(', ')}`).toBe(true)
+    expect(
+      first?.files.some((f) => own.test(f)),
+      `the ${tag} catalog was loaded first: ${first?.files.join(', ')}`
+    ).toBe(true)
     const early = (first?.files ?? []).filter((f) => LATER.test(f) && !own.test(f))
     expect(early, 'fetched before the first render').toEqual([])
 

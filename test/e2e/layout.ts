@@ -28,8 +28,7 @@ export async function layoutProblems(page: Page): Promise<string[]> {
     for (const el of shown) {
       if (!ownText(el) || getComputedStyle(el).display === 'inline') continue
       if (el.scrollWidth > el.clientWidth + 1) problems.push(`text wider than its box: ${name(el)} (${el.scrollWidth} > ${el.clientWidth})`)
-      if (el.scrollHeight > el.clientHeight + 1 && ['hidden', 'clip'].includes(getComputedStyle(el).overflowY))
-        problems.push(`text cut off at the bottom: ${name(el)}`)
+      if (el.scrollHeight > el.clientHeight + 1 && ['hidden', 'clip'].includes(getComputedStyle(el).overflowY)) problems.push(`text cut off at the bottom: ${name(el)}`)
     }
 
     // texts drawn over each other (per line box, so wrapped inline text is measured as it is drawn)

@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test'
 import { expect, KEYS, test, type Shots } from './fixtures'
 import type { Bridge } from './bridge'
 import { expectCleanLayout } from './layout'
-import { uploadToPortal } from '../helpers/demo'
+import { uploadToPortal } from '../support/demo'
 import { catalogs } from '../../src/renderer/src/i18n/catalogs'
 import { fmt, type Locale, type Messages } from '../../src/renderer/src/i18n'
 

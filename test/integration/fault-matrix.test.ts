@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { toErrorInfo } from '@core/errors'
-import { LicenseSpringClient } from '@core/licensespring/client'
+import { LicenseSpringClient } from '@core/providers/licensespring/client'
 import type { LsProduct, Profile } from '@core/profile'
 import { en } from '../../src/renderer/src/i18n/en'
 import type { FaultSpec } from '../../src/server/index'
-import { KEYS, startDemo, type Demo } from '../helpers/demo'
-import { makeDesk, TEST_HWID } from '../helpers/desk'
+import { KEYS, startDemo, type Demo } from '../support/demo'
+import { makeDesk, TEST_HWID } from '../support/desk'
 
 type Op = 'activate' | 'deactivate' | 'check'
 type Outcome = 'ok' | 'already released' | string
@@ -45,7 +45,11 @@ const table: string[][] = []
 beforeAll(async () => {
   demo = await startDemo()
   certDir = mkdtempSync(join(tmpdir(), 'ld-tls-'))
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-days', '1', '-keyout', join(certDir, 'k.pem'), '-out', join(certDir, 'c.pem')], { stdio: 'ignore' })
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-days', '1', '-keyout', join(certDir, 'k.pem'), '-out', join(certDir, 'c.pem')],
+    { stdio: 'ignore' }
+  )
   tls = createHttpsServer({ key: readFileSync(join(certDir, 'k.pem')), cert: readFileSync(join(certDir, 'c.pem')) }, (_q, r) => r.end('{}'))
   await new Promise<void>((r) => tls.listen(0, '127.0.0.1', r))
   tlsUrl = `https://127.0.0.1:${(tls.address() as { port: number }).port}`

@@ -10,8 +10,8 @@ import type { Profile } from '@core/profile'
 import type { AppInfo } from '@shared/contract'
 import { createHandlers, type NativeAdapters } from '../../src/main/handlers'
 import type { LocalServer } from '../../src/server/index'
-import { cli, DEMO_PROFILE, ensureCliBuilt, KEYS, ROOT, startDemo, uploadToPortal, type Demo } from '../helpers/demo'
-import { makeDesk } from '../helpers/desk'
+import { cli, DEMO_PROFILE, ensureCliBuilt, KEYS, ROOT, startDemo, uploadToPortal, type Demo } from '../support/demo'
+import { makeDesk } from '../support/desk'
 
 const M = {
   sharedKey: 'MARKER-SHARED-KEY-q9Zt4Lw2',
@@ -69,11 +69,22 @@ describe('secrets audit', () => {
       showItemInFolder: () => {},
       openExternal: async () => {},
       writeClipboard: () => {},
-      appInfo: (): AppInfo => ({ appName: 'License Desk', vendorName: profile.app.name, supportEmail: profile.app.supportEmail, supportUrl: profile.app.supportUrl ?? '', version: 'test', versions: {}, locale: 'en', demo: true })
+      appInfo: (): AppInfo => ({
+        appName: 'License Desk',
+        vendorName: profile.app.name,
+        supportEmail: profile.app.supportEmail,
+        supportUrl: profile.app.supportUrl ?? '',
+        version: 'test',
+        versions: {},
+        locale: 'en',
+        demo: true
+      })
     }
     const h = createHandlers(desk, native)
     const logs: string[] = []
-    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((k) => vi.spyOn(console, k).mockImplementation((...a: unknown[]) => void logs.push(a.map(String).join(' '))))
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((k) =>
+      vi.spyOn(console, k).mockImplementation((...a: unknown[]) => void logs.push(a.map(String).join(' ')))
+    )
     const traffic: string[] = []
     const ctx = { sendProgress: (e: unknown) => void traffic.push(JSON.stringify(e)) }
     const call = async (channel: keyof typeof h, input?: unknown) => {
@@ -128,7 +139,7 @@ describe('secrets audit', () => {
         expect(decoded).toMatch(/"signature":"[A-Za-z0-9+/=]{40,}"/)
       }
     } finally {
-      spies.forEach((s) => s.mockRestore())
+      for (const s of spies) s.mockRestore()
     }
   })
 

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { toErrorInfo } from '@core/errors'
-import { KEYS, startDemo, uploadToPortal, type Demo } from '../helpers/demo'
-import { makeDesk } from '../helpers/desk'
+import { KEYS, startDemo, uploadToPortal, type Demo } from '../support/demo'
+import { makeDesk } from '../support/desk'
 
 let demo: Demo
 const dirs: string[] = []
@@ -44,7 +44,10 @@ describe('whole-body signatures', () => {
     expect(e.code).toBe('signature_invalid')
     expect((await desk.status()).products[0]!.state).toBe('inactive')
     // Without the requirement the same answer is accepted on license_signature alone.
-    const lenient = { ...demo.profile, products: demo.profile.products.map((p) => (p.provider === 'licensespring' ? { ...p, licensespring: { ...p.licensespring, requireSignatureV2: false } } : p)) }
+    const lenient = {
+      ...demo.profile,
+      products: demo.profile.products.map((p) => (p.provider === 'licensespring' ? { ...p, licensespring: { ...p.licensespring, requireSignatureV2: false } } : p))
+    }
     const ok = await makeDesk(dataDir(), lenient, { fetch: stripping }).activateOnline('studio', { licenseKey: KEYS.fresh })
     expect(ok.product.state).toBe('active')
   })

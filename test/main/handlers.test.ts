@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { CHANNELS, type ProgressEvent } from '@shared/contract'
 import { isErrorInfo } from '@shared/errors'
 import { createHandlers } from '../../src/main/handlers'
-import { appInfo, dvcRecord, fakeDesk, fakeNative, fileRecord, lsProduct } from './fake-desk'
+import { appInfo, dvcRecord, fakeDesk, fakeNative, fileRecord, lsProduct } from '../support/fake-desk'
 
 function setup(external?: { hosts: string[]; allowLoopbackHttp?: boolean }) {
   const desk = fakeDesk()
@@ -189,11 +189,14 @@ describe('createHandlers', () => {
       opts?.onProgress?.({ step: 'contacting' })
       return { product: lsProduct, alreadyReleased: false }
     })
-    const r = await handlers['deactivate:online']({ productId: 'studio', operationId: 'o9' }, {
-      sendProgress: vi.fn(() => {
-        throw new Error('window gone')
-      })
-    })
+    const r = await handlers['deactivate:online'](
+      { productId: 'studio', operationId: 'o9' },
+      {
+        sendProgress: vi.fn(() => {
+          throw new Error('window gone')
+        })
+      }
+    )
     expect(r.ok).toBe(true)
   })
 })

@@ -27,9 +27,7 @@ function newestMtime(dir: string): number {
 function buildIsStale(): boolean {
   if (!existsSync(mainJs) || !existsSync(preloadJs)) return true
   const built = Math.min(statSync(mainJs).mtimeMs, statSync(preloadJs).mtimeMs)
-  return ['src/main', 'src/preload', 'src/core', 'src/shared', 'src/server'].some(
-    (d) => existsSync(join(root, d)) && newestMtime(join(root, d)) > built
-  )
+  return ['src/main', 'src/preload', 'src/core', 'src/shared', 'src/server'].some((d) => existsSync(join(root, d)) && newestMtime(join(root, d)) > built)
 }
 
 beforeAll(async () => {
@@ -44,7 +42,7 @@ beforeAll(async () => {
     logLevel: 'silent',
     resolve: { alias: { '@shared': join(root, 'src/shared'), '@core': join(root, 'src/core') } },
     build: {
-      ssr: join(__dirname, 'smoke-harness.ts'),
+      ssr: join(__dirname, '../support/smoke-harness.ts'),
       outDir: join(work, 'harness'),
       emptyOutDir: true,
       minify: false,
@@ -87,6 +85,14 @@ describe('built main process under the fake electron', () => {
     const code = readFileSync(mainJs, 'utf8')
     expect(code).not.toMatch(/^\s*(import|export)\s/m)
     expect(code).not.toMatch(/require\(["'](electron-store|conf)["']\)/)
+  })
+
+  it('main bundle carries no demo server or admin code: the server is a chunk loaded only for the demo', () => {
+    const main = readFileSync(mainJs, 'utf8')
+    expect(main).not.toContain('__admin')
+    expect(main).not.toContain('QlmReleaseLicense.aspx')
+    const chunks = readdirSync(join(root, 'out/main')).filter((f) => f !== 'index.js' && f.endsWith('.js'))
+    expect(chunks.some((f) => readFileSync(join(root, 'out/main', f), 'utf8').includes('/__admin/'))).toBe(true)
   })
 
   it('starts without errors', () => {

@@ -3,15 +3,15 @@
 // the proof; errors lead with the reason; Home puts the customer first; steps are named by what they ask.
 import { afterEach, describe, expect, it } from 'vitest'
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react'
-import userEvent from '@testing-library/user-event'
+import type userEvent from '@testing-library/user-event'
 import { App } from '@renderer/App'
 import { ErrorPanel } from '@renderer/components/ErrorPanel'
 import { AnnounceContext, ApiContext, EnvContext } from '@renderer/context'
-import { createFakeApi, DEMO, fakeError } from '@renderer/fake-api'
+import { createFakeApi, DEMO, fakeError } from '../support/fake-api'
 import { dateInWords, localYmd } from '@renderer/format'
 import { I18nContext } from '@renderer/i18n'
 import { catalogs } from '@renderer/i18n/catalogs'
-import { renderApp } from './helpers'
+import { renderApp } from '../support/render'
 
 afterEach(cleanup)
 
@@ -59,7 +59,9 @@ describe('offline results say "one step left"', () => {
     expect(screen.getByRole('button', { name: 'Copy Request ID' })).toBeTruthy()
     expect(screen.getByRole('textbox', { name: 'SHA-256' })).toBeTruthy()
     // the steps are the portal's: upload (or paste), and its answer shows the request ID; no "confirm" step
-    const list = within(screen.getByRole('region', { name: 'On the other computer' })).getAllByRole('listitem').map((li) => li.textContent)
+    const list = within(screen.getByRole('region', { name: 'On the other computer' }))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent)
     expect(list).toHaveLength(4)
     expect(list.join(' ')).not.toMatch(/confirm/i)
     expect(list[3]).toContain(record.requestId)
@@ -156,7 +158,12 @@ describe('errors lead with the reason', () => {
     const p = panel(fakeError('server_refused', { serverCode: 'license_not_enabled', nextStep: 'contact_support', retryable: false }), { onRetry: () => {} })
     expect(p.getByRole('heading', { level: 2 }).textContent).toBe('This license has been disabled by the vendor')
     expect(p.getByTestId('error-subtitle').textContent).toBe('The license server declined the request')
-    expect(p.getAllByRole('button', { name: /./ }).filter((b) => b.tagName === 'BUTTON').map((b) => b.textContent)).toEqual(['E-mail support'])
+    expect(
+      p
+        .getAllByRole('button', { name: /./ })
+        .filter((b) => b.tagName === 'BUTTON')
+        .map((b) => b.textContent)
+    ).toEqual(['E-mail support'])
   })
 
   it('an unreachable server: going offline comes first, then trying again', () => {
@@ -275,7 +282,10 @@ describe('a third language and the pseudo-locale', () => {
     const pseudo = strings({ ...catalogs['en-XA'], lang: '' })
     expect(pseudo).toHaveLength(plain.length)
     plain.forEach((s, i) => {
-      if (!s.trim()) return expect(pseudo[i]).toBe(s)
+      if (!s.trim()) {
+        expect(pseudo[i]).toBe(s)
+        return
+      }
       expect(pseudo[i].length, s).toBeGreaterThanOrEqual(Math.floor(s.length * 1.4))
       expect(pseudo[i].match(/\{\w+\}/g) ?? [], s).toEqual(s.match(/\{\w+\}/g) ?? [])
       if (/[a-z]/i.test(s.replace(/\{\w+\}/g, ''))) expect(pseudo[i], s).toMatch(/[à-žḀ-ỿ]/)

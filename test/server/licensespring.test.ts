@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { API_KEY, SHARED_KEY, authHeaders, call, rsaVerify, useServer } from './helpers'
+import { API_KEY, SHARED_KEY, authHeaders, call, rsaVerify, useServer } from '../support/server'
 import { startServer } from '../../src/server/index'
 
 const srv = useServer()
@@ -200,4 +200,3 @@ describe('LicenseSpring check and deactivation', () => {
     expect(API_KEY).toBe('demo-api-key-3f1c9a7e')
   })
 })
-

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { createHardwareIdProvider, EMPTY_SHA256 } from '@core/hwid'
-import { rejection, run } from './_helpers'
+import { rejection, run } from '../support/tools'
 
 const sha256sum = (s: string) => run('sha256sum', [], Buffer.from(s, 'utf8')).toString().split(' ')[0]!
 
@@ -53,7 +53,11 @@ describe('hardware id provider', () => {
     expect((await p.get()).id).toBe(sha256sum('abcdef'))
   })
 
-  it.each([['win32', /REG\.exe/], ['darwin', /ioreg/], ['linux', /could not be read/]] as const)('a throwing machineId on %s -> hwid_unavailable', async (platform, msg) => {
+  it.each([
+    ['win32', /REG\.exe/],
+    ['darwin', /ioreg/],
+    ['linux', /could not be read/]
+  ] as const)('a throwing machineId on %s -> hwid_unavailable', async (platform, msg) => {
     const p = createHardwareIdProvider({
       machineId: async () => {
         throw new Error('Command failed: REG QUERY ...')

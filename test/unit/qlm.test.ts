@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { calendarDate, computeDvc, dvcForDate, stripDashes } from '@core/qlm/dvc'
-import { findComputerKey, parseQlmXml, QlmClient } from '@core/qlm/client'
-import { py, rejection, run } from './_helpers'
-import { FakeQlm } from './_fake-servers'
+import { calendarDate, computeDvc, dvcForDate, stripDashes } from '@core/providers/qlm/dvc'
+import { findComputerKey, parseQlmXml, QlmClient } from '@core/providers/qlm/client'
+import { py, rejection, run } from '../support/tools'
+import { FakeQlm } from '../support/fake-peers'
 
 const CEK = '{B6163D99-F46A-4580-BB42-BF276A507A14}'
 const KEY = 'AXK80-60R00-GHJ3S-I862Y-1I1UR-AQDV2'
@@ -117,7 +117,10 @@ describe('QlmClient', () => {
   })
 
   const client = (over: Record<string, unknown> = {}) =>
-    new QlmClient({ serviceUrl: `${qlm.url}/qlm/qlmservice.asmx/`, vendor: 've+nd&or', user: 'u=1', password: 'p&w+d=%?#', productId: 7, majorVersion: 2, minorVersion: 0, ...over }, { retryBaseMs: 5, timeoutMs: 2000 })
+    new QlmClient(
+      { serviceUrl: `${qlm.url}/qlm/qlmservice.asmx/`, vendor: 've+nd&or', user: 'u=1', password: 'p&w+d=%?#', productId: 7, majorVersion: 2, minorVersion: 0, ...over },
+      { retryBaseMs: 5, timeoutMs: 2000 }
+    )
 
   it('activate returns the computer key and sends the activation parameters', async () => {
     const r = await client().activate(KEY, PC, 'my host')

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { authorizationHeader, hmacBase64, httpDate, offlineSignature, signDate, signedHeaders, signingString } from '@core/licensespring/signer'
-import { opensslHmacB64, pythonHmacB64 } from './_helpers'
+import { authorizationHeader, hmacBase64, httpDate, offlineSignature, signDate, signedHeaders, signingString } from '@core/providers/licensespring/signer'
+import { opensslHmacB64, pythonHmacB64 } from '../support/tools'
 
 const VECTOR_KEY = 'kw4qSnpSwXzgiv5yxYpZZmFEd9QAeiKTQ6OuyMja'
 const VECTOR_DATE = 'Tue, 07 Jun 2011 20:51:35 GMT'
@@ -31,9 +31,7 @@ describe('LicenseSpring request signer', () => {
   })
 
   it('lays out the Authorization header exactly', () => {
-    expect(authorizationHeader('my-api-key', VECTOR_SIG)).toBe(
-      `algorithm="hmac-sha256",headers="date",signature="${VECTOR_SIG}",apikey="my-api-key"`
-    )
+    expect(authorizationHeader('my-api-key', VECTOR_SIG)).toBe(`algorithm="hmac-sha256",headers="date",signature="${VECTOR_SIG}",apikey="my-api-key"`)
   })
 
   it('formats the Date as an RFC 7231 IMF-fixdate in GMT', () => {

@@ -160,7 +160,11 @@ export function App({ api, locale: forcedLocale, messages, initial }: AppProps) 
   if (!i18n) return null
   const m = i18n.m
   const productId = productIdOf(screen)
-  const flow = flowOf(screen, m, status?.products.find((p) => p.id === productId))
+  const flow = flowOf(
+    screen,
+    m,
+    status?.products.find((p) => p.id === productId)
+  )
   const onTop = screen.name === 'home' || screen.name === 'history'
   // "Demo" once: not as a badge when the app's name already says it.
   const plain = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
@@ -172,55 +176,46 @@ export function App({ api, locale: forcedLocale, messages, initial }: AppProps) 
         <EnvContext.Provider value={{ info, status }}>
           <AnnounceContext.Provider value={announce}>
             <ProgressContext.Provider value={progress}>
-            <NavContext.Provider value={nav}>
-              <a className="skip-link" href="#main">
-                {m.app.skipToContent}
-              </a>
-              <header className="topbar">
-                <div className="brand">
-                  <span className="brand-mark" aria-hidden="true" />
-                  <span className="brand-name">{info?.appName ?? 'License Desk'}</span>
-                  {showDemoBadge && (
-                    <span className="badge badge-neutral" title={m.app.demoNote}>
-                      {m.app.demoBadge}
-                    </span>
-                  )}
-                </div>
-                <nav aria-label={m.app.mainNav} className="topnav">
-                  <button
-                    type="button"
-                    className={screen.name === 'home' ? 'tab active' : 'tab'}
-                    aria-current={screen.name === 'home' ? 'page' : undefined}
-                    onClick={nav.home}
-                  >
-                    {m.app.overview}
-                  </button>
-                  <button
-                    type="button"
-                    className={screen.name === 'history' ? 'tab active' : 'tab'}
-                    aria-current={screen.name === 'history' ? 'page' : undefined}
-                    onClick={() => move(() => [{ name: 'home' }, { name: 'history' }])}
-                  >
-                    {m.app.history}
-                  </button>
-                </nav>
-              </header>
-              <main id="main" className="main" tabIndex={-1}>
-                <div className={onTop ? 'container' : 'container narrow'}>
-                  <Suspense fallback={null}>
-                    {flow && <StepIndicator steps={flow.steps} current={flow.index} />}
-                    {loadError && screen.name === 'home' ? (
-                      <ErrorPanel error={loadError} onRetry={() => void refresh()} />
-                    ) : (
-                      <CurrentScreen screen={screen} />
+              <NavContext.Provider value={nav}>
+                <a className="skip-link" href="#main">
+                  {m.app.skipToContent}
+                </a>
+                <header className="topbar">
+                  <div className="brand">
+                    <span className="brand-mark" aria-hidden="true" />
+                    <span className="brand-name">{info?.appName ?? 'License Desk'}</span>
+                    {showDemoBadge && (
+                      <span className="badge badge-neutral" title={m.app.demoNote}>
+                        {m.app.demoBadge}
+                      </span>
                     )}
-                  </Suspense>
+                  </div>
+                  <nav aria-label={m.app.mainNav} className="topnav">
+                    <button type="button" className={screen.name === 'home' ? 'tab active' : 'tab'} aria-current={screen.name === 'home' ? 'page' : undefined} onClick={nav.home}>
+                      {m.app.overview}
+                    </button>
+                    <button
+                      type="button"
+                      className={screen.name === 'history' ? 'tab active' : 'tab'}
+                      aria-current={screen.name === 'history' ? 'page' : undefined}
+                      onClick={() => move(() => [{ name: 'home' }, { name: 'history' }])}
+                    >
+                      {m.app.history}
+                    </button>
+                  </nav>
+                </header>
+                <main id="main" className="main" tabIndex={-1}>
+                  <div className={onTop ? 'container' : 'container narrow'}>
+                    <Suspense fallback={null}>
+                      {flow && <StepIndicator steps={flow.steps} current={flow.index} />}
+                      {loadError && screen.name === 'home' ? <ErrorPanel error={loadError} onRetry={() => void refresh()} /> : <CurrentScreen screen={screen} />}
+                    </Suspense>
+                  </div>
+                </main>
+                <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="live-region">
+                  {message}
                 </div>
-              </main>
-              <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="live-region">
-                {message}
-              </div>
-            </NavContext.Provider>
+              </NavContext.Provider>
             </ProgressContext.Provider>
           </AnnounceContext.Provider>
         </EnvContext.Provider>

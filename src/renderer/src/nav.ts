@@ -68,7 +68,7 @@ export function flowOf(screen: Screen, m: Messages, product: ProductSummary | un
   }
   const offlineLast = (kind: HistoryRecord['kind'] | undefined): FlowStep =>
     kind === 'licensespring-file' ? { label: f.uploadFile, waiting: true } : { label: f.enterCode, waiting: true }
-  const offlineKind = product?.provider === 'qlm' ? 'qlm-dvc' : 'licensespring-file'
+  const offlineKind = product?.offlineDeactivation === 'code' ? 'qlm-dvc' : 'licensespring-file'
   switch (screen.name) {
     case 'activate-method':
       return activate(0)

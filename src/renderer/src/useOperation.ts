@@ -7,9 +7,7 @@ import { fmt, num, useI18n, type Locale, type Messages } from './i18n'
 export function progressText(m: Messages, e: ProgressEvent, locale: Locale = 'en'): string {
   if (e.step === 'retrying') {
     const attempt = num(e.attempt ?? 2, locale)
-    return e.delayMs
-      ? fmt(m.progress.retryingIn, { attempt, seconds: num(Math.ceil(e.delayMs / 1000), locale) })
-      : fmt(m.progress.retrying, { attempt })
+    return e.delayMs ? fmt(m.progress.retryingIn, { attempt, seconds: num(Math.ceil(e.delayMs / 1000), locale) }) : fmt(m.progress.retrying, { attempt })
   }
   return m.progress[e.step]
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+import { offersOffline, offersRetry, offersSupport, offlineFirst } from '@shared/error-policy'
 import type { ErrorInfo } from '@shared/errors'
 import { useApi, useEnv } from '../context'
 import { fmt, useI18n, type Messages } from '../i18n'
@@ -37,19 +38,16 @@ type Action = 'retry' | 'offline' | 'support'
 /**
  * The buttons, the one most likely to work first (it is the primary one): going offline when the
  * server cannot be reached at all, a retry when the failure is passing, support when nothing here can
- * fix it. A retry that cannot work (a refusal, a wrong entry) is not offered.
+ * fix it. A retry that cannot work (a refusal, a wrong entry) is not offered. Which of them an error
+ * offers, and whether going offline leads, is the error policy's word (src/shared/error-policy.ts).
  */
 export function errorActions(error: ErrorInfo, opts: { retry: boolean; offline: boolean; support: boolean }): Action[] {
-  const unreachable = ['network_dns', 'network_refused', 'network_failed', 'network_tls'].includes(error.code)
-  const canRetry = opts.retry && (error.retryable || ['retry', 'retry_later', 'fix_clock', 'check_connection', 'go_offline', 'choose_other_folder'].includes(error.nextStep))
-  const order: Action[] = unreachable ? ['offline', 'retry', 'support'] : canRetry ? ['retry', 'offline', 'support'] : ['support', 'offline', 'retry']
+  const canRetry = opts.retry && offersRetry(error)
+  const order: Action[] = offlineFirst(error) ? ['offline', 'retry', 'support'] : canRetry ? ['retry', 'offline', 'support'] : ['support', 'offline', 'retry']
   return order.filter((a) => (a === 'retry' ? canRetry : a === 'offline' ? opts.offline : opts.support))
 }
 
-export function supportMailto(
-  m: Messages,
-  opts: { email: string; app: string; title: string; error: ErrorInfo; product?: string; hwid?: string; version?: string }
-): string {
+export function supportMailto(m: Messages, opts: { email: string; app: string; title: string; error: ErrorInfo; product?: string; hwid?: string; version?: string }): string {
   const subject = fmt(m.error.supportSubject, { app: opts.app, title: opts.title, code: opts.error.code })
   const body = fmt(m.error.supportBody, {
     product: opts.product ?? '-',
@@ -84,15 +82,13 @@ export function ErrorPanel({
   const { info, status } = useEnv()
   const ref = useRef<HTMLHeadingElement>(null)
   const t = errorTexts(m, error)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: move focus to the title whenever a new error is shown
   useEffect(() => {
     ref.current?.focus()
   }, [error])
 
-  const wantsSupport =
-    error.nextStep === 'contact_support' ||
-    ['network_tls', 'signature_invalid', 'state_corrupt', 'profile_invalid', 'profile_not_found', 'hwid_unavailable', 'hwid_empty', 'hwid_fallback', 'internal', 'http_status', 'bad_response'].includes(error.code) ||
-    error.serverCode === 'license_transferred_max_times'
-  const offline = !!onGoOffline && (error.nextStep === 'go_offline' || error.code.startsWith('network_') || error.code === 'server_unavailable')
+  const wantsSupport = offersSupport(error)
+  const offline = !!onGoOffline && offersOffline(error)
   const showSupport = wantsSupport && !!info?.supportEmail
   const actions = errorActions(error, { retry: !!onRetry, offline, support: showSupport })
   const serverMessage = t.serverMessage && (
@@ -141,12 +137,7 @@ export function ErrorPanel({
         {actions.length > 0 && (
           <div className="actions">
             {actions.map((a, i) => (
-              <button
-                key={a}
-                type="button"
-                className={i === 0 ? 'btn btn-primary' : 'btn btn-secondary'}
-                onClick={a === 'retry' ? onRetry : a === 'offline' ? onGoOffline : mail}
-              >
+              <button key={a} type="button" className={i === 0 ? 'btn btn-primary' : 'btn btn-secondary'} onClick={a === 'retry' ? onRetry : a === 'offline' ? onGoOffline : mail}>
                 {a === 'retry' ? m.error.retry : a === 'offline' ? m.error.goOffline : m.error.contactSupport}
               </button>
             ))}

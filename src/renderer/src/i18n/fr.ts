@@ -154,8 +154,10 @@ export const fr: Messages = {
     offlineHelpQlm: 'Pour les ordinateurs sans internet : affiche un code que vous saisissez sur la page de libération ou envoyez au support.',
     confirmTitle: 'Désactiver {product} sur cet ordinateur ?',
     confirmOnline: 'La licence sera retirée de cet ordinateur et sa place libérée sur le serveur de licences. Vous pourrez ensuite activer {product} sur un autre ordinateur.',
-    confirmOfflineLs: 'La licence sera retirée de cet ordinateur immédiatement et vous choisirez où enregistrer un fichier de désactivation. La place reste occupée tant que ce fichier n’a pas été envoyé sur le portail.',
-    confirmOfflineQlm: 'La licence sera retirée de cet ordinateur immédiatement et un code de désactivation sera affiché. La place reste occupée tant que le code n’a pas été saisi sur la page de libération ou envoyé au support.',
+    confirmOfflineLs:
+      'La licence sera retirée de cet ordinateur immédiatement et vous choisirez où enregistrer un fichier de désactivation. La place reste occupée tant que ce fichier n’a pas été envoyé sur le portail.',
+    confirmOfflineQlm:
+      'La licence sera retirée de cet ordinateur immédiatement et un code de désactivation sera affiché. La place reste occupée tant que le code n’a pas été saisi sur la page de libération ou envoyé au support.',
     confirmWarn: '{product} ne fonctionnera plus sur cet ordinateur.',
     confirm: 'Désactiver',
     confirmSaveFile: 'Désactiver et enregistrer le fichier…',
@@ -179,7 +181,8 @@ export const fr: Messages = {
   record: {
     fileTitle: 'Encore une étape : envoyer le fichier de désactivation',
     fileTitleSeen: 'Fichier de désactivation',
-    fileLead: 'La licence a été retirée de cet ordinateur, mais la place est encore occupée : elle sera libérée quand ce fichier aura été envoyé sur le portail depuis un ordinateur connecté à internet.',
+    fileLead:
+      'La licence a été retirée de cet ordinateur, mais la place est encore occupée : elle sera libérée quand ce fichier aura été envoyé sur le portail depuis un ordinateur connecté à internet.',
     fileWaiting:
       'License Desk ne voit pas ce qui se passe chez l’éditeur. La réponse du portail après l’envoi vous indique que la place est libre ; d’ici là, elle reste comptée comme occupée.',
     filePath: 'Fichier enregistré',
@@ -197,7 +200,8 @@ export const fr: Messages = {
     savedAt: 'Enregistré le',
     dvcTitle: 'Encore une étape : saisir le code de désactivation',
     dvcTitleSeen: 'Code de désactivation',
-    dvcLead: 'La licence a été retirée de cet ordinateur, mais la place est encore occupée : elle sera libérée quand le code aura été saisi sur la page de libération ou envoyé au support.',
+    dvcLead:
+      'La licence a été retirée de cet ordinateur, mais la place est encore occupée : elle sera libérée quand le code aura été saisi sur la page de libération ou envoyé au support.',
     dvcWaiting:
       'License Desk ne voit pas ce qui se passe chez l’éditeur. La réponse de la page de libération (ou celle du support) vous indique que la place est libre ; d’ici là, elle reste comptée comme occupée.',
     formTitle: 'Ce que demande la page de libération',
@@ -257,49 +261,139 @@ export const fr: Messages = {
     none: ''
   },
   errors: {
-    network_dns: { title: 'Serveur de licences introuvable', explain: 'Le nom du serveur n’a pas pu être résolu. Cet ordinateur est peut-être hors ligne ou sur un réseau restreint.', next: 'Vérifiez la connexion ou continuez hors ligne.' },
-    network_refused: { title: 'Le serveur de licences refuse la connexion', explain: 'Le serveur est joignable mais n’accepte pas de connexion pour le moment.', next: 'Réessayez plus tard, ou continuez hors ligne.' },
-    network_reset: { title: 'Connexion interrompue', explain: 'La connexion au serveur de licences a été coupée avant l’arrivée de la réponse.', next: 'Réessayez ; rien n’a été modifié sur cet ordinateur.' },
-    network_timeout: { title: 'Le serveur de licences ne répond pas', explain: 'Aucune réponse n’est arrivée à temps. Le réseau est peut-être lent ou bloqué.', next: 'Réessayez, ou continuez hors ligne.' },
-    network_tls: { title: 'La connexion sécurisée a échoué', explain: 'Le certificat du serveur n’a pas pu être vérifié. Un proxy ou un pare-feu interfère peut-être.', next: 'Contactez votre service informatique ou le support.' },
+    network_dns: {
+      title: 'Serveur de licences introuvable',
+      explain: 'Le nom du serveur n’a pas pu être résolu. Cet ordinateur est peut-être hors ligne ou sur un réseau restreint.',
+      next: 'Vérifiez la connexion ou continuez hors ligne.'
+    },
+    network_refused: {
+      title: 'Le serveur de licences refuse la connexion',
+      explain: 'Le serveur est joignable mais n’accepte pas de connexion pour le moment.',
+      next: 'Réessayez plus tard, ou continuez hors ligne.'
+    },
+    network_reset: {
+      title: 'Connexion interrompue',
+      explain: 'La connexion au serveur de licences a été coupée avant l’arrivée de la réponse.',
+      next: 'Réessayez ; rien n’a été modifié sur cet ordinateur.'
+    },
+    network_timeout: {
+      title: 'Le serveur de licences ne répond pas',
+      explain: 'Aucune réponse n’est arrivée à temps. Le réseau est peut-être lent ou bloqué.',
+      next: 'Réessayez, ou continuez hors ligne.'
+    },
+    network_tls: {
+      title: 'La connexion sécurisée a échoué',
+      explain: 'Le certificat du serveur n’a pas pu être vérifié. Un proxy ou un pare-feu interfère peut-être.',
+      next: 'Contactez votre service informatique ou le support.'
+    },
     network_failed: { title: 'Pas de connexion au serveur de licences', explain: 'La requête n’a pas pu être envoyée.', next: 'Vérifiez la connexion ou continuez hors ligne.' },
     server_unavailable: { title: 'Serveur de licences indisponible', explain: 'Le serveur a signalé un problème interne.', next: 'Réessayez dans quelques minutes.' },
     rate_limited: { title: 'Trop de requêtes', explain: 'Le serveur de licences demande de ralentir.', next: 'Patientez une minute, puis réessayez.' },
-    http_status: { title: 'Réponse inattendue du serveur', explain: 'Le serveur a répondu avec un statut inattendu.', next: 'Réessayez ; si cela se reproduit, contactez le support.' },
-    bad_response: { title: 'Réponse du serveur illisible', explain: 'La réponse était vide ou dans un format inattendu. Un proxy l’a peut-être remplacée.', next: 'Réessayez ; si cela se reproduit, contactez le support.' },
-    server_refused: { title: 'Le serveur de licences a refusé la demande', explain: 'Le serveur a compris la demande mais ne l’a pas acceptée.', next: 'Réessayez ; si cela se reproduit, contactez le support.' },
-    clock_skew: { title: 'L’horloge de cet ordinateur est fausse', explain: 'Le serveur de licences refuse les requêtes dont l’heure s’écarte trop de la sienne.', next: 'Réglez la date et l’heure automatiquement, puis réessayez.' },
-    signature_invalid: { title: 'La réponse n’a pas pu être vérifiée', explain: 'La signature de la réponse ou du fichier ne correspond pas. Elle a peut-être été modifiée.', next: 'Obtenez un nouveau fichier ou contactez le support.' },
+    http_status: {
+      title: 'Réponse inattendue du serveur',
+      explain: 'Le serveur a répondu avec un statut inattendu.',
+      next: 'Réessayez ; si cela se reproduit, contactez le support.'
+    },
+    bad_response: {
+      title: 'Réponse du serveur illisible',
+      explain: 'La réponse était vide ou dans un format inattendu. Un proxy l’a peut-être remplacée.',
+      next: 'Réessayez ; si cela se reproduit, contactez le support.'
+    },
+    server_refused: {
+      title: 'Le serveur de licences a refusé la demande',
+      explain: 'Le serveur a compris la demande mais ne l’a pas acceptée.',
+      next: 'Réessayez ; si cela se reproduit, contactez le support.'
+    },
+    clock_skew: {
+      title: 'L’horloge de cet ordinateur est fausse',
+      explain: 'Le serveur de licences refuse les requêtes dont l’heure s’écarte trop de la sienne.',
+      next: 'Réglez la date et l’heure automatiquement, puis réessayez.'
+    },
+    signature_invalid: {
+      title: 'La réponse n’a pas pu être vérifiée',
+      explain: 'La signature de la réponse ou du fichier ne correspond pas. Elle a peut-être été modifiée.',
+      next: 'Obtenez un nouveau fichier ou contactez le support.'
+    },
     cancelled: { title: 'Annulé', explain: 'L’opération a été annulée.', next: 'Vous pouvez recommencer quand vous le souhaitez.' },
-    profile_not_found: { title: 'Configuration manquante', explain: 'La configuration de l’éditeur pour License Desk est introuvable.', next: 'Réinstallez le produit ou contactez le support.' },
+    profile_not_found: {
+      title: 'Configuration manquante',
+      explain: 'La configuration de l’éditeur pour License Desk est introuvable.',
+      next: 'Réinstallez le produit ou contactez le support.'
+    },
     profile_invalid: { title: 'Configuration endommagée', explain: 'La configuration de l’éditeur contient une erreur.', next: 'Contactez le support.' },
     product_unknown: { title: 'Produit inconnu', explain: 'Ce produit ne fait pas partie de la configuration.', next: 'Revenez à la vue d’ensemble et choisissez un produit.' },
     invalid_input: { title: 'Vérifiez votre saisie', explain: 'Une saisie n’a pas le format attendu.', next: 'Corrigez-la et réessayez.' },
     not_active: { title: 'Non activé', explain: 'Ce produit n’est pas activé sur cet ordinateur, il n’y a donc rien à désactiver.', next: 'Revenez à la vue d’ensemble.' },
     already_active: { title: 'Déjà activé', explain: 'Ce produit est déjà activé sur cet ordinateur.', next: 'Désactivez-le d’abord pour utiliser une autre clé.' },
-    offline_not_supported: { title: 'Hors ligne indisponible', explain: 'Ce produit ne peut être activé ou désactivé qu’en ligne.', next: 'Connectez-vous à internet et utilisez l’option en ligne.' },
-    no_pending_request: { title: 'Aucun fichier de demande trouvé', explain: 'Importez un fichier d’activation seulement après avoir enregistré un fichier de demande sur cet ordinateur.', next: 'Recommencez l’activation hors ligne.' },
-    lic_mismatch: { title: 'Le fichier d’activation est destiné à un autre ordinateur', explain: 'Le fichier ne correspond pas à la demande ou au produit de cet ordinateur.', next: 'Utilisez le fichier issu de la demande de cet ordinateur.' },
-    file_invalid: { title: 'Fichier non reconnu', explain: 'Le fichier n’est pas un fichier d’activation valide.', next: 'Choisissez le fichier .lic téléchargé depuis le portail.' },
+    offline_not_supported: {
+      title: 'Hors ligne indisponible',
+      explain: 'Ce produit ne peut être activé ou désactivé qu’en ligne.',
+      next: 'Connectez-vous à internet et utilisez l’option en ligne.'
+    },
+    no_pending_request: {
+      title: 'Aucun fichier de demande trouvé',
+      explain: 'Importez un fichier d’activation seulement après avoir enregistré un fichier de demande sur cet ordinateur.',
+      next: 'Recommencez l’activation hors ligne.'
+    },
+    lic_mismatch: {
+      title: 'Le fichier d’activation est destiné à un autre ordinateur',
+      explain: 'Le fichier ne correspond pas à la demande ou au produit de cet ordinateur.',
+      next: 'Utilisez le fichier issu de la demande de cet ordinateur.'
+    },
+    file_invalid: {
+      title: 'Fichier non reconnu',
+      explain: 'Le fichier n’est pas un fichier d’activation valide.',
+      next: 'Choisissez le fichier .lic téléchargé depuis le portail.'
+    },
     file_read: { title: 'Le fichier n’a pas pu être lu', explain: 'Le fichier n’a pas pu être ouvert.', next: 'Vérifiez qu’il existe toujours et réessayez.' },
-    file_write: { title: 'Le fichier n’a pas pu être enregistré', explain: 'Le dossier est peut-être en lecture seule ou le disque plein. Rien n’a été modifié.', next: 'Choisissez un autre dossier et réessayez.' },
-    state_corrupt: { title: 'Données de licence endommagées', explain: 'Les données de licence enregistrées étaient illisibles. Elles ont été mises de côté pour le support.', next: 'Contactez le support.' },
-    state_locked: { title: 'Données de licence en cours d’utilisation', explain: 'Une autre fenêtre ou commande License Desk modifie les données de licence.', next: 'Fermez-la et réessayez.' },
-    secret_unavailable: { title: 'Stockage sécurisé indisponible', explain: 'Le stockage sécurisé du système n’a pas pu être utilisé.', next: 'Reconnectez-vous à votre compte utilisateur et réessayez.' },
+    file_write: {
+      title: 'Le fichier n’a pas pu être enregistré',
+      explain: 'Le dossier est peut-être en lecture seule ou le disque plein. Rien n’a été modifié.',
+      next: 'Choisissez un autre dossier et réessayez.'
+    },
+    state_corrupt: {
+      title: 'Données de licence endommagées',
+      explain: 'Les données de licence enregistrées étaient illisibles. Elles ont été mises de côté pour le support.',
+      next: 'Contactez le support.'
+    },
+    state_locked: {
+      title: 'Données de licence en cours d’utilisation',
+      explain: 'Une autre fenêtre ou commande License Desk modifie les données de licence.',
+      next: 'Fermez-la et réessayez.'
+    },
+    secret_unavailable: {
+      title: 'Stockage sécurisé indisponible',
+      explain: 'Le stockage sécurisé du système n’a pas pu être utilisé.',
+      next: 'Reconnectez-vous à votre compte utilisateur et réessayez.'
+    },
     hwid_unavailable: { title: 'Identifiant matériel indisponible', explain: 'L’identifiant matériel de cet ordinateur n’a pas pu être lu.', next: 'Contactez le support.' },
     hwid_empty: { title: 'Identifiant matériel vide', explain: 'Le système a renvoyé un identifiant matériel vide.', next: 'Contactez le support.' },
-    hwid_fallback: { title: 'Identifiant matériel de secours', explain: 'La source habituelle de l’identifiant matériel était indisponible, une source de secours a été utilisée.', next: 'Contactez le support avant de déplacer la licence.' },
-    internal: { title: 'Problème inattendu', explain: 'License Desk a rencontré un problème inattendu. Rien n’a été modifié.', next: 'Réessayez ; si cela se reproduit, contactez le support.' }
+    hwid_fallback: {
+      title: 'Identifiant matériel de secours',
+      explain: 'La source habituelle de l’identifiant matériel était indisponible, une source de secours a été utilisée.',
+      next: 'Contactez le support avant de déplacer la licence.'
+    },
+    internal: {
+      title: 'Problème inattendu',
+      explain: 'License Desk a rencontré un problème inattendu. Rien n’a été modifié.',
+      next: 'Réessayez ; si cela se reproduit, contactez le support.'
+    }
   },
   serverCodes: {
     license_not_found: { title: 'Aucune licence ne correspond à cette clé', explain: 'Comparez la clé avec votre confirmation de commande.' },
     license_not_enabled: { title: 'Cette licence a été désactivée par l’éditeur', explain: 'Seul l’éditeur peut la réactiver.' },
     license_not_active: { title: 'Cette licence n’est pas encore active', explain: 'L’éditeur ne l’a pas encore démarrée.' },
     license_activated_max_times: { title: 'Cette licence est utilisée sur autant d’ordinateurs que permis', explain: 'Désactivez-la d’abord sur un autre ordinateur.' },
-    license_transferred_max_times: { title: 'Cette licence a été déplacée autant de fois que permis', explain: 'Elle ne peut plus être libérée d’ici ; le support peut vous aider.' },
+    license_transferred_max_times: {
+      title: 'Cette licence a été déplacée autant de fois que permis',
+      explain: 'Elle ne peut plus être libérée d’ici ; le support peut vous aider.'
+    },
     license_expired: { title: 'Cette licence a expiré', explain: 'Renouvelez-la auprès de l’éditeur pour continuer à l’utiliser.' },
     device_not_found: { title: 'Cet ordinateur n’est pas enregistré pour cette licence', explain: 'La place est peut-être déjà libre.' },
-    date_header_diff: { title: 'L’horloge de cet ordinateur s’écarte trop de celle du serveur', explain: 'Le serveur refuse les requêtes dont l’heure est trop éloignée de la sienne.' },
+    date_header_diff: {
+      title: 'L’horloge de cet ordinateur s’écarte trop de celle du serveur',
+      explain: 'Le serveur refuse les requêtes dont l’heure est trop éloignée de la sienne.'
+    },
     unknown_product: { title: 'Le serveur de licences ne connaît pas ce produit', explain: 'La configuration de l’éditeur est peut-être obsolète.' },
     invalid_credentials: { title: 'L’e-mail ou le mot de passe est incorrect', explain: 'Vérifiez les deux et réessayez.' },
     user_not_found: { title: 'Aucun utilisateur avec cet e-mail', explain: 'Vérifiez l’adresse e-mail.' },

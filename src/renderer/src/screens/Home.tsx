@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react'
 import type { ProductSummary } from '@shared/contract'
+import { clockWorthWarning } from '@shared/error-policy'
 import { useAnnounce, useApi, useEnv } from '../context'
 import { ReadOnlyField } from '../components/ReadOnlyField'
 import { ScreenHeading } from '../components/ScreenHeading'
@@ -28,9 +29,7 @@ export function HomeScreen() {
       <ScreenHeading>{m.home.title}</ScreenHeading>
       <p className="lead">{m.home.intro}</p>
 
-      {status && status.clockOffsetMs !== null && Math.abs(status.clockOffsetMs) > 120000 && (
-        <p className="notice notice-warn">{fmt(m.home.clockOff, { minutes: num(minutes(status.clockOffsetMs), locale) })}</p>
-      )}
+      {status && clockWorthWarning(status.clockOffsetMs) && <p className="notice notice-warn">{fmt(m.home.clockOff, { minutes: num(minutes(status.clockOffsetMs), locale) })}</p>}
 
       {status?.stateMovedTo && (
         <p className="notice notice-warn" data-testid="state-moved">
@@ -67,12 +66,7 @@ export function HomeScreen() {
         <div className="support-body">
           <p className="muted small">{m.app.supportIntro}</p>
           {status?.hardware ? (
-            <ReadOnlyField
-              label={m.home.hardwareLabel}
-              value={status.hardware.id}
-              testId="hardware-id"
-              help={fmt(m.home.hardwareHelp, { source: status.hardware.source })}
-            />
+            <ReadOnlyField label={m.home.hardwareLabel} value={status.hardware.id} testId="hardware-id" help={fmt(m.home.hardwareHelp, { source: status.hardware.source })} />
           ) : status?.hardwareError ? (
             <Suspense fallback={null}>
               <ErrorPanel error={status.hardwareError} />

@@ -27,7 +27,7 @@ function RecordHeader({ fresh, title, lead, waiting, meta }: { fresh: boolean; t
     <>
       {fresh && (
         <div className="result-mark pending" aria-hidden="true">
-          <svg width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" focusable="false">
+          <svg width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" focusable="false" aria-hidden="true">
             <circle cx="12" cy="12" r="9" />
             <path d="M12 7v5l3 2" />
           </svg>
@@ -71,6 +71,7 @@ function FileRecord({ record, fresh }: { record: Extract<HistoryRecord, { kind: 
       <Section title={m.record.stepsTitle}>
         <ol className="numbered">
           {m.record.fileSteps.map((s, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of steps from the catalog
             <li key={i}>{fmt(s, { portal: portal ?? m.record.portalFallback, product: record.productName, requestId: record.requestId })}</li>
           ))}
         </ol>
@@ -117,6 +118,7 @@ function DvcRecord({ record, fresh }: { record: Extract<HistoryRecord, { kind: '
           </div>
         )}
         <ReadOnlyField label={m.record.computerId} value={record.computerId} testId="dvc-computer-id" />
+        {/* biome-ignore lint/a11y/useSemanticElements: a labelled group of read-only parts, not a form's fieldset */}
         <div className="code-card" role="group" aria-label={m.record.code}>
           <p className="label">{m.record.code}</p>
           <CodeDisplay code={record.code} testId="dvc-code" />
