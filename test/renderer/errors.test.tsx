@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { cleanup, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { ERROR_CODES } from '@shared/errors'
-import { ErrorPanel, errorTexts, supportMailto } from '@renderer/components/ErrorPanel'
+import { ERROR_POLICY, offersOffline, offersRetry, offersSupport } from '@shared/error-policy'
+import { ErrorPanel, errorActions, errorTexts, supportMailto } from '@renderer/components/ErrorPanel'
 import { AnnounceContext, ApiContext, EnvContext } from '@renderer/context'
 import { createFakeApi, fakeError } from '../support/fake-api'
 import { I18nContext } from '@renderer/i18n'
@@ -92,5 +93,17 @@ describe('ErrorPanel', () => {
   it('supportMailto encodes subject and body', () => {
     const url = supportMailto(catalogs.en, { email: 'a@b.c', app: 'LD', title: 'T & U', error: fakeError('internal') })
     expect(url).toContain('subject=LD%3A%20T%20%26%20U%20(internal)')
+  })
+
+  it('errorActions takes what to offer, and whether going offline leads, from the error policy', () => {
+    for (const code of ERROR_CODES) {
+      const e = fakeError(code)
+      const actions = errorActions(e, { retry: true, offline: offersOffline(e), support: offersSupport(e) })
+      expect([...actions].sort(), code).toEqual([offersRetry(e) && 'retry', offersOffline(e) && 'offline', offersSupport(e) && 'support'].filter((a): a is string => !!a).sort())
+      if (ERROR_POLICY[code].offlineFirst) expect(actions[0], code).toBe('offline')
+      else if (offersRetry(e)) expect(actions[0], code).toBe('retry')
+    }
+    expect(errorActions(fakeError('network_refused'), { retry: true, offline: true, support: false })).toEqual(['offline', 'retry'])
+    expect(errorActions(fakeError('network_timeout'), { retry: true, offline: true, support: false })).toEqual(['retry', 'offline'])
   })
 })
