@@ -205,6 +205,7 @@ function describeProduct(p: ProductSummary): string {
     'offline-activation-pending': 'offline activation requested (import the .lic file)'
   }[p.state]
   const lines = [`${p.id}  ${p.name} [${p.provider}]: ${state}`]
+  if (p.state === 'offline-deactivated') lines.push(...pendingProof(p.lastOffline))
   if (p.license) {
     if (p.license.keyHint) lines.push(`    key ${p.license.keyHint}`)
     if (p.license.username) lines.push(`    user ${p.license.username}`)
@@ -212,6 +213,22 @@ function describeProduct(p: ProductSummary): string {
     lines.push(`    activated ${p.license.activatedAt}${p.license.activatedOffline ? ' (offline)' : ''}`)
   }
   return lines.join('\n')
+}
+
+/** After an offline deactivation: what the vendor still needs, and how to tell it has it. */
+function pendingProof(r: HistoryRecord | undefined): string[] {
+  const blind = "    License Desk cannot see the vendor's side:"
+  if (r?.kind === 'licensespring-file')
+    return [
+      `    next: upload ${r.filePath} at ${r.portalUrl ?? 'the vendor’s offline portal'}`,
+      `${blind} the portal's answer to the upload (request ${r.requestId}) tells you the seat is free.`
+    ]
+  if (r?.kind === 'qlm-dvc')
+    return [
+      `    next: enter the code ${groupCode(r.code)} (valid ${r.validFor} only) on the vendor's release page, or send it to support (license-desk history)`,
+      `${blind} the release page's answer, or support's, tells you the seat is free.`
+    ]
+  return [`${blind} the vendor's portal or support tells you whether the seat is free.`]
 }
 
 function describeRecord(r: HistoryRecord): string {

@@ -97,6 +97,8 @@ export type HistoryRecord =
       validFor: string
       selfHelpUrl?: string
       computerId: string
+      /** The activation key in full, as the release form asks for it (the self-help URL carries it too). */
+      activationKey?: string
       /** mailto: link with product, key hint, computer id, code and date prefilled. */
       supportMailto?: string
     }

@@ -19,23 +19,26 @@ export interface ErrorPolicy {
   support: boolean
   /** The offline path is offered (the server could not be reached or could not serve). */
   offline: boolean
+  /** The server cannot be reached at all (no name, no route, no trusted connection): the offline path is the first offer. */
+  offlineFirst: boolean
 }
 
-const row = (nextStep: NextStep, exit: ExitCode, flags: { retryable?: boolean; support?: boolean; offline?: boolean } = {}): ErrorPolicy => ({
+const row = (nextStep: NextStep, exit: ExitCode, flags: { retryable?: boolean; support?: boolean; offline?: boolean; offlineFirst?: boolean } = {}): ErrorPolicy => ({
   nextStep,
   exit,
   retryable: flags.retryable ?? false,
   support: flags.support ?? false,
-  offline: flags.offline ?? false
+  offline: flags.offline ?? flags.offlineFirst ?? false,
+  offlineFirst: flags.offlineFirst ?? false
 })
 
 export const ERROR_POLICY: Readonly<Record<ErrorCode, ErrorPolicy>> = {
-  network_dns: row('check_connection', EXIT.network, { retryable: true, offline: true }),
-  network_refused: row('check_connection', EXIT.network, { retryable: true, offline: true }),
+  network_dns: row('check_connection', EXIT.network, { retryable: true, offlineFirst: true }),
+  network_refused: row('check_connection', EXIT.network, { retryable: true, offlineFirst: true }),
   network_reset: row('retry', EXIT.network, { retryable: true, offline: true }),
   network_timeout: row('retry', EXIT.network, { retryable: true, offline: true }),
-  network_tls: row('contact_support', EXIT.network, { support: true, offline: true }),
-  network_failed: row('check_connection', EXIT.network, { retryable: true, offline: true }),
+  network_tls: row('contact_support', EXIT.network, { support: true, offlineFirst: true }),
+  network_failed: row('check_connection', EXIT.network, { retryable: true, offlineFirst: true }),
   network_proxy_auth: row('ask_it', EXIT.network, { offline: true }),
   network_proxy_refused: row('ask_it', EXIT.network, { offline: true }),
   network_proxy_unreachable: row('ask_it', EXIT.network, { offline: true }),
@@ -95,6 +98,11 @@ export function offersSupport(e: ErrorInfo): boolean {
 /** Offer the offline path for this error. */
 export function offersOffline(e: ErrorInfo): boolean {
   return e.nextStep === 'go_offline' || policyFor(e.code).offline
+}
+
+/** The offline path is the first offer for this error (the server cannot be reached at all). */
+export function offlineFirst(e: Pick<ErrorInfo, 'code'>): boolean {
+  return policyFor(e.code).offlineFirst
 }
 
 /** The CLI's exit code for an error. */

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest'
 import { ERROR_CODES, type NextStep } from '@shared/errors'
-import { catalogs } from '@renderer/i18n'
+import { catalogs } from '@renderer/i18n/catalogs'
 import { en } from '@renderer/i18n/en'
 
 function keys(o: unknown, prefix = ''): string[] {
