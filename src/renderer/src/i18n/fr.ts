@@ -261,7 +261,7 @@ export const fr: Messages = {
     contact_support: 'Contactez le support avec les détails de cette erreur.',
     check_connection: 'Vérifiez la connexion à internet, puis réessayez.',
     choose_other_folder: 'Choisissez un autre dossier et réessayez.',
-    ask_it: 'Adressez-vous à votre service informatique ; le message ci-dessus indique ce qu’il faut lui transmettre.',
+    ask_it: 'Adressez-vous à votre service informatique en lui transmettant ce message.',
     none: ''
   },
   errors: {
