@@ -245,6 +245,9 @@ export const fr: Messages = {
     goOffline: 'Continuer hors ligne',
     contactSupport: 'Écrire au support',
     inputKept: 'Vos saisies sont conservées.',
+    detailIssuer: 'Certificat émis par : {value}',
+    detailProxy: 'Proxy : {value}',
+    detailPageTitle: 'Titre de la page : {value}',
     supportSubject: '{app} : {title} ({code})',
     supportBody:
       'Bonjour,\n\nJe n’ai pas pu terminer une opération de licence.\n\nProduit : {product}\nErreur : {code}\nMessage : {message}\nCode serveur : {serverCode}\nID matériel : {hwid}\nVersion de l’application : {version}\n\nMerci.'
@@ -258,6 +261,7 @@ export const fr: Messages = {
     contact_support: 'Contactez le support avec les détails de cette erreur.',
     check_connection: 'Vérifiez la connexion à internet, puis réessayez.',
     choose_other_folder: 'Choisissez un autre dossier et réessayez.',
+    ask_it: 'Adressez-vous à votre service informatique en lui transmettant ce message.',
     none: ''
   },
   errors: {
@@ -287,12 +291,48 @@ export const fr: Messages = {
       next: 'Contactez votre service informatique ou le support.'
     },
     network_failed: { title: 'Pas de connexion au serveur de licences', explain: 'La requête n’a pas pu être envoyée.', next: 'Vérifiez la connexion ou continuez hors ligne.' },
+    network_proxy_auth: {
+      title: 'Le proxy demande une identification',
+      explain: 'Le serveur proxy de votre réseau demande un nom d’utilisateur et un mot de passe que License Desk n’a pas reçus, ou qu’il a refusés.',
+      next: 'Demandez un accès au proxy à votre service informatique, ou continuez hors ligne.'
+    },
+    network_proxy_refused: {
+      title: 'Le proxy a bloqué le serveur de licences',
+      explain: 'Le serveur proxy de votre réseau a refusé de se connecter au serveur de licences.',
+      next: 'Demandez à votre service informatique d’autoriser l’adresse du serveur de licences, ou continuez hors ligne.'
+    },
+    network_proxy_unreachable: {
+      title: 'Serveur proxy injoignable',
+      explain: 'Le serveur proxy que cet ordinateur doit utiliser est injoignable.',
+      next: 'Vérifiez le réglage du proxy ou adressez-vous à votre service informatique, ou continuez hors ligne.'
+    },
+    network_tls_untrusted: {
+      title: 'Certificat non approuvé',
+      explain:
+        'Le certificat du serveur de licences a été émis par une autorité que cet ordinateur n’approuve pas. Les entreprises qui inspectent les connexions sécurisées utilisent leur propre certificat racine.',
+      next: 'Demandez à votre service informatique le certificat racine de l’entreprise (un fichier PEM) et donnez-le à License Desk, ou contactez le support.'
+    },
+    network_captive_portal: {
+      title: 'Une page web est revenue à la place du serveur de licences',
+      explain: 'Ce réseau demande peut-être de vous connecter d’abord (Wi-Fi d’hôtel ou invité), ou un proxy d’entreprise a bloqué la requête.',
+      next: 'Connectez-vous avec un navigateur web et réessayez, ou demandez à votre service informatique d’autoriser le serveur de licences.'
+    },
+    network_redirect: {
+      title: 'Le serveur de licences nous a renvoyés ailleurs',
+      explain: 'Le serveur a répondu par une redirection. Les demandes de licence ne sont envoyées qu’au serveur de l’éditeur, elle n’a donc pas été suivie.',
+      next: 'Connectez-vous au réseau avec un navigateur si nécessaire ; sinon, contactez le support.'
+    },
     server_unavailable: { title: 'Serveur de licences indisponible', explain: 'Le serveur a signalé un problème interne.', next: 'Réessayez dans quelques minutes.' },
     rate_limited: { title: 'Trop de requêtes', explain: 'Le serveur de licences demande de ralentir.', next: 'Patientez une minute, puis réessayez.' },
     http_status: {
       title: 'Réponse inattendue du serveur',
       explain: 'Le serveur a répondu avec un statut inattendu.',
       next: 'Réessayez ; si cela se reproduit, contactez le support.'
+    },
+    response_too_large: {
+      title: 'Réponse du serveur trop volumineuse',
+      explain: 'La réponse était bien plus volumineuse qu’une réponse de licence ne peut l’être, elle n’a donc pas été lue.',
+      next: 'Réessayez plus tard ; si cela se reproduit, contactez le support.'
     },
     bad_response: {
       title: 'Réponse du serveur illisible',
@@ -363,8 +403,18 @@ export const fr: Messages = {
     },
     secret_unavailable: {
       title: 'Stockage sécurisé indisponible',
-      explain: 'Le stockage sécurisé du système n’a pas pu être utilisé.',
-      next: 'Reconnectez-vous à votre compte utilisateur et réessayez.'
+      explain: 'Le stockage sécurisé du système ou le fichier de clé de License Desk n’a pas pu être utilisé.',
+      next: 'Reconnectez-vous à votre compte utilisateur et réessayez ; si cela se reproduit, contactez le support.'
+    },
+    state_not_saved: {
+      title: 'Fait sur le serveur, pas enregistré ici',
+      explain: 'Le serveur de licences a traité la demande, mais License Desk n’a pas pu l’enregistrer sur cet ordinateur (le disque est peut-être plein).',
+      next: 'Libérez de l’espace disque et refaites la même étape : License Desk la termine alors sans occuper une seconde place.'
+    },
+    setting_invalid: {
+      title: 'Réglage non valide',
+      explain: 'Un réglage d’environnement de License Desk a une valeur inutilisable.',
+      next: 'Corrigez ou supprimez le réglage, puis relancez License Desk.'
     },
     hwid_unavailable: { title: 'Identifiant matériel indisponible', explain: 'L’identifiant matériel de cet ordinateur n’a pas pu être lu.', next: 'Contactez le support.' },
     hwid_empty: { title: 'Identifiant matériel vide', explain: 'Le système a renvoyé un identifiant matériel vide.', next: 'Contactez le support.' },
