@@ -358,25 +358,60 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
 }
 
 function inspect(content: string, sharedKey?: string): [Record<string, unknown>, string] {
-  const { value } = decodeBase64Json(content, 'LicenseSpring request or license file')
-  const looksLikeRequest = typeof value.request === 'string' || (typeof value.request === 'object' && value.request !== null)
+  // activate_offline called directly answers the license as plain JSON; files are base64 of JSON.
+  const plain = content.trim().startsWith('{')
+  const value = plain ? plainJsonObject(content) : decodeBase64Json(content, 'LicenseSpring request or license file').value
+  const inner = typeof value.request === 'object' && value.request !== null ? (value.request as Record<string, unknown>) : value
+  const looksLikeRequest = !plain && (typeof value.request === 'string' || inner !== value || (value.license_signature === undefined && (typeof value.api_key === 'string' || typeof value.client_id === 'string')))
   if (looksLikeRequest) {
     const d = decodeOfflineRequest(content, sharedKey)
     const r = d.request
+    const kind = typeof r.request === 'string' ? d.kind : `${d.kind} (the file names no request: taken as a deactivation)`
+    const status = (s: string) => (s === 'invalid' ? 'INVALID' : s)
     const lines = [
-      `LicenseSpring offline ${String(r.request)} request, schema v${d.schemaVersion}`,
-      ...['product', 'hardware_id', 'license_key', 'username', 'request_id', 'date', 'api_key'].filter((k) => r[k] !== undefined).map((k) => `  ${k.padEnd(12)} ${String(r[k])}`),
-      sharedKey === undefined
+      `LicenseSpring offline ${kind} request, schema v${d.schemaVersion}`,
+      ...['product', 'hardware_id', 'license_key', 'username', 'license_id', 'request_id', 'date', 'api_key', 'client_id', 'sdk_ver']
+        .filter((k) => r[k] !== undefined)
+        .map((k) => `  ${k.padEnd(12)} ${String(r[k])}`),
+      sharedKey === undefined && d.signature !== 'absent' && d.outerSignature !== 'absent'
         ? '  signatures   not checked (give --shared-key)'
-        : `  signature    ${d.signatureValid ? 'valid' : 'INVALID'}${d.schemaVersion === 2 ? `\n  v2 signature ${d.outerSignatureValid ? 'valid' : 'INVALID'}` : ''}`
+        : [
+            `  signature    ${status(d.signature)}${d.signature === 'not checked' ? ' (give --shared-key)' : ''}`,
+            ...(d.outerSignature !== undefined ? [`  v2 signature ${status(d.outerSignature)}${d.outerSignature === 'not checked' ? ' (give --shared-key)' : ''}`] : [])
+          ].join('\n')
     ]
-    return [{ type: 'request', schemaVersion: d.schemaVersion, request: r, signatureValid: d.signatureValid, outerSignatureValid: d.outerSignatureValid }, lines.join('\n')]
+    return [
+      {
+        type: 'request',
+        schemaVersion: d.schemaVersion,
+        kind: d.kind,
+        request: r,
+        signature: d.signature,
+        ...(d.outerSignature !== undefined ? { outerSignature: d.outerSignature } : {}),
+        signatureValid: d.signatureValid,
+        outerSignatureValid: d.outerSignatureValid
+      },
+      lines.join('\n')
+    ]
   }
+  const user = typeof value.user === 'object' && value.user !== null ? (value.user as Record<string, unknown>) : undefined
   const fields = ['license_key', 'username', 'hardware_id', 'license_type', 'validity_period', 'request_id', 'date']
   const lines = [
-    'LicenseSpring offline license (.lic)',
+    plain ? 'LicenseSpring license (JSON answer of activate_offline)' : 'LicenseSpring offline license (.lic)',
     ...fields.filter((k) => value[k] !== undefined).map((k) => `  ${k.padEnd(15)} ${String(value[k])}`),
+    ...(user?.email !== undefined ? [`  ${'user'.padEnd(15)} ${String(user.email)}`] : []),
     '  signatures      not checked here (import checks them against the vendor profile)'
   ]
   return [{ type: 'license', license: value }, lines.join('\n')]
+}
+
+function plainJsonObject(content: string): Record<string, unknown> {
+  let v: unknown
+  try {
+    v = JSON.parse(content)
+  } catch {
+    throw new LicenseDeskError('file_invalid', 'This is not a LicenseSpring request or license file: its content is not JSON.')
+  }
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new LicenseDeskError('file_invalid', 'This is not a LicenseSpring request or license file: its content is not a JSON object.')
+  return v as Record<string, unknown>
 }

@@ -309,7 +309,8 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
             r = reply(200, { 'Content-Type': 'text/plain; charset=utf-8' }, 'license_deactivated')
             break
           case 'activate_offline':
-            r = reply(200, { 'Content-Type': 'text/plain; charset=utf-8' }, activateOffline(ls, body.toString('utf8')).lic)
+            // Called directly (as an SDK does) it answers the license object as JSON; the portal hands the .lic.
+            r = jsonReply(200, activateOffline(ls, body.toString('utf8')).object)
             break
           default:
             deactivateOffline(ls, body.toString('utf8'))
@@ -387,7 +388,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
       } else text = body.toString('utf8')
       try {
         if (text.trim() === '') throw new LsError(400, 'missing_parameters', 'No request file was uploaded')
-        const parsed = parseOfflineRequest(ls, text)
+        const parsed = parseOfflineRequest(ls, text, { defaultKind: 'deactivation' })
         if (parsed.kind === 'deactivation') {
           const r = deactivateOffline(ls, text, parsed)
           return reply(200, PAGE_HEADERS, deactivatedPage(parsed.identity, parsed.hardwareId, r.license.product, parsed.requestId))

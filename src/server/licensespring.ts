@@ -34,8 +34,36 @@ export interface LsContext {
 }
 
 const MAX_DATE_DIFF_MS = 15 * 60 * 1000
+/** How long an offline request file stays acceptable after its date, unless the seed sets offlineRequestValidityDays. */
+const DEFAULT_OFFLINE_VALIDITY_DAYS = 30
 /** RFC 7231 IMF-fixdate, e.g. `Tue, 07 Jun 2011 20:51:35 GMT` (the only form a conforming client sends). */
 const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+/** The form the official Node SDK writes in offline files: `Tue Dec 1 2026 18:54:23 GMT+0000` (day not padded). */
+const JS_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT([+-])(\d{2})(\d{2})(?: \([^()]*\))?$/
+
+/**
+ * The instant an offline request file's `date` names, or undefined when it is neither an RFC 7231
+ * IMF-fixdate nor the Node SDK's form. Both must name a real day whose weekday matches.
+ */
+export function parseOfflineDate(date: string): number | undefined {
+  if (IMF_FIXDATE.test(date)) {
+    const ms = Date.parse(date)
+    return !Number.isNaN(ms) && new Date(ms).toUTCString() === date ? ms : undefined
+  }
+  const m = JS_DATE.exec(date)
+  if (!m) return undefined
+  const [, wd, mon, d, y, hh, mm, ss, sign, oh, om] = m
+  const month = MONTHS.indexOf(mon)
+  const local = Date.UTC(Number(y), month, Number(d), Number(hh), Number(mm), Number(ss))
+  const check = new Date(local)
+  if (check.getUTCDate() !== Number(d) || check.getUTCMonth() !== month || Number(hh) > 23 || Number(mm) > 59 || Number(ss) > 59) return undefined
+  if (WEEKDAYS[check.getUTCDay()] !== wd || Number(oh) > 14 || Number(om) > 59) return undefined
+  const offsetMs = (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) * 60_000
+  return local - offsetMs
+}
 
 // ------------------------------------------------------------------------------------------------
 // Authorization
@@ -195,6 +223,19 @@ function releaseSeat(ctx: LsContext, lic: SeedLicense, hardwareId: string): void
   ctx.store.persist()
 }
 
+/** The account of a user license, as the License API documents it in the license object. */
+function userObject(lic: SeedLicense): Record<string, unknown> {
+  const u = lic.user ?? {}
+  return {
+    id: lic.id,
+    email: u.email ?? lic.username,
+    first_name: u.firstName ?? null,
+    last_name: u.lastName ?? null,
+    phone_number: u.phoneNumber ?? null,
+    is_initial_password: false
+  }
+}
+
 /** The license object answered by activation and check (and embedded in a .lic). */
 export function licenseObject(ctx: LsContext, lic: SeedLicense, hardwareId: string): Record<string, unknown> {
   const product = ctx.store.product(lic.product)
@@ -202,7 +243,7 @@ export function licenseObject(ctx: LsContext, lic: SeedLicense, hardwareId: stri
   const validity = lic.validityPeriod ? new Date(lic.validityPeriod).toISOString() : null
   return {
     id: lic.id,
-    ...(lic.licenseKey !== undefined ? { license_key: lic.licenseKey } : { username: lic.username }),
+    ...(lic.licenseKey !== undefined ? { license_key: lic.licenseKey } : { username: lic.username, user: userObject(lic) }),
     license_type: lic.type,
     is_trial: lic.isTrial === true,
     validity_period: validity,
@@ -261,11 +302,23 @@ export interface OfflineRequest {
   sharedKey: string
   identity: string
   hardwareId: string
-  requestId: string
+  /** absent in the deactivation files the official Node SDK's deactivateOffline() writes */
+  requestId?: string
+  /** the request's own (v1) signature was absent; the schema v2 outer signature is then the proof */
+  innerSignature: boolean
+}
+
+export interface ParseOfflineOptions {
+  /**
+   * What a file that names no `request` is taken as. The official Node SDK's deactivateOffline() writes
+   * files without `request` and `request_id`; the deactivation endpoint and the portal take them as a
+   * deactivation. Without this option such a file is refused.
+   */
+  defaultKind?: 'deactivation'
 }
 
 /** Decodes and verifies an offline request file (base64 text). Throws LsError. */
-export function parseOfflineRequest(ctx: LsContext, fileText: string): OfflineRequest {
+export function parseOfflineRequest(ctx: LsContext, fileText: string, opts: ParseOfflineOptions = {}): OfflineRequest {
   const b64 = fileText.replace(/\s+/g, '')
   if (b64 === '' || !/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) {
     throw new LsError(400, 'missing_parameters', 'The request file is not base64 text')
@@ -305,28 +358,33 @@ export function parseOfflineRequest(ctx: LsContext, fileText: string): OfflineRe
     // reports a signature problem, so we use the same code with a message that names the reason.
     throw new LsError(400, 'signature_mismatch', `This vendor requires offline request schema version ${min} or later (file has ${schemaVersion})`)
   }
-  const kind = fields.request
+  const kind = fields.request === undefined ? opts.defaultKind : fields.request
   if (kind !== 'activation' && kind !== 'deactivation') {
     throw new LsError(400, 'missing_parameters', 'Missing parameters: request ("activation" or "deactivation")')
   }
   const apiKey = str(fields.api_key) ?? str(fields.client_id)
   const identity = str(fields.license_key) ?? str(fields.username)
+  const hasInner = fields.signature !== undefined
   const missing = [
     apiKey ? '' : 'api_key',
     str(fields.date) ? '' : 'date',
-    str(fields.request_id) ? '' : 'request_id',
+    // an activation's answer echoes request_id (the client matches the .lic to its request by it)
+    str(fields.request_id) || kind === 'deactivation' ? '' : 'request_id',
     str(fields.product) ? '' : 'product',
     str(fields.hardware_id) ? '' : 'hardware_id',
     identity ? '' : 'license_key or username',
-    str(fields.signature) ? '' : 'signature'
+    // without the v2 envelope the request's own signature is the only proof
+    outerSignature !== undefined || str(fields.signature) ? '' : 'signature'
   ].filter(Boolean)
   if (missing.length > 0) throw new LsError(400, 'missing_parameters', `Missing parameters: ${missing.join(', ')}`)
   const sharedKey = ctx.store.sharedKeyFor(apiKey as string)
   if (sharedKey === undefined) throw new LsError(401, 'invalid_api_key', 'Invalid API key in the request file')
   const hardwareId = String(fields.hardware_id)
-  const innerExpected = hmacBase64(sharedKey, lsOfflineSigningString(String(fields.date), identity as string, hardwareId, apiKey as string))
-  if (!base64SignatureEquals(String(fields.signature), innerExpected)) {
-    throw new LsError(400, 'signature_mismatch', 'The request file signature does not match')
+  if (hasInner) {
+    const innerExpected = hmacBase64(sharedKey, lsOfflineSigningString(String(fields.date), identity as string, hardwareId, apiKey as string))
+    if (typeof fields.signature !== 'string' || !base64SignatureEquals(fields.signature, innerExpected)) {
+      throw new LsError(400, 'signature_mismatch', 'The request file signature does not match')
+    }
   }
   if (outerSignature !== undefined && rawInner !== undefined) {
     // The v2 signature covers the exact bytes of the inner object as written in the file (rawInner),
@@ -334,6 +392,7 @@ export function parseOfflineRequest(ctx: LsContext, fileText: string): OfflineRe
     const ok = base64SignatureEquals(outerSignature, hmacBase64(sharedKey, Buffer.from(rawInner, 'utf8')))
     if (!ok) throw new LsError(400, 'signature_mismatch', 'The request file (schema v2) signature does not match')
   }
+  checkOfflineDate(ctx, String(fields.date))
   return {
     kind,
     schemaVersion,
@@ -342,7 +401,25 @@ export function parseOfflineRequest(ctx: LsContext, fileText: string): OfflineRe
     sharedKey,
     identity: identity as string,
     hardwareId,
-    requestId: String(fields.request_id)
+    ...(str(fields.request_id) ? { requestId: String(fields.request_id) } : {}),
+    innerSignature: hasInner
+  }
+}
+
+/**
+ * A file's date (checked after its signatures, so it is the signer's) must be no more than 15 minutes
+ * ahead of the server clock and no older than the offline validity the server applies.
+ */
+function checkOfflineDate(ctx: LsContext, date: string): void {
+  const ms = parseOfflineDate(date)
+  if (ms === undefined) throw new LsError(400, 'date_header_diff', `The request file's date is not a date this server reads: ${date}`)
+  const days = ctx.store.data.licensespring.offlineRequestValidityDays ?? DEFAULT_OFFLINE_VALIDITY_DAYS
+  const now = ctx.now()
+  if (ms - now > MAX_DATE_DIFF_MS) {
+    throw new LsError(400, 'date_header_diff', 'The request file is dated more than 15 minutes in the future: the clock of the computer that wrote it is wrong')
+  }
+  if (now - ms > days * 86_400_000) {
+    throw new LsError(400, 'date_header_diff', `The request file is older than ${days} days: create a new one on the offline computer`)
   }
 }
 
@@ -374,7 +451,11 @@ function expectKind(req: OfflineRequest, kind: OfflineRequest['kind']): void {
  * they appear in the file (JSON.parse keeps that order, so a reader re-creates the bytes by parsing,
  * deleting both fields and JSON.stringify-ing).
  */
-export function activateOffline(ctx: LsContext, fileText: string, prechecked?: OfflineRequest): { lic: string; license: SeedLicense; request: OfflineRequest } {
+export function activateOffline(
+  ctx: LsContext,
+  fileText: string,
+  prechecked?: OfflineRequest
+): { lic: string; object: Record<string, unknown>; license: SeedLicense; request: OfflineRequest } {
   const req = prechecked ?? parseOfflineRequest(ctx, fileText)
   expectKind(req, 'activation')
   const { body, lic } = offlineLicense(ctx, req)
@@ -391,7 +472,7 @@ export function activateOffline(ctx: LsContext, fileText: string, prechecked?: O
   delete forV2.license_signature
   delete forV2.license_signature_v2
   obj.license_signature_v2 = rsaSignBase64(ctx.privateKey, Buffer.from(JSON.stringify(forV2), 'utf8'))
-  return { lic: Buffer.from(JSON.stringify(obj), 'utf8').toString('base64'), license: lic, request: req }
+  return { lic: Buffer.from(JSON.stringify(obj), 'utf8').toString('base64'), object: obj, license: lic, request: req }
 }
 
 /** The license an offline request names (never by password), checked to allow offline handling. */
@@ -403,9 +484,9 @@ function offlineLicense(ctx: LsContext, req: OfflineRequest): { body: Record<str
   return { body, lic }
 }
 
-/** Offline deactivation: verifies the request and releases the seat. */
+/** Offline deactivation: verifies the request (one naming no `request` is taken as a deactivation) and releases the seat. */
 export function deactivateOffline(ctx: LsContext, fileText: string, prechecked?: OfflineRequest): { license: SeedLicense; request: OfflineRequest } {
-  const req = prechecked ?? parseOfflineRequest(ctx, fileText)
+  const req = prechecked ?? parseOfflineRequest(ctx, fileText, { defaultKind: 'deactivation' })
   expectKind(req, 'deactivation')
   const { lic } = offlineLicense(ctx, req)
   releaseSeat(ctx, lic, req.hardwareId)

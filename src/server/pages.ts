@@ -84,7 +84,7 @@ export function errorPage(title: string, code: string, message: string, back: st
   )
 }
 
-export function deactivatedPage(identity: string, hardwareId: string, product: string, requestId: string): string {
+export function deactivatedPage(identity: string, hardwareId: string, product: string, requestId: string | undefined): string {
   return page(
     'License deactivated',
     `<div class="ok" role="status" id="result" data-result="license_deactivated">
@@ -93,7 +93,7 @@ export function deactivatedPage(identity: string, hardwareId: string, product: s
 <dt>Product</dt><dd><code>${esc(product)}</code></dd>
 <dt>License</dt><dd><code>${esc(identity)}</code></dd>
 <dt>Hardware ID</dt><dd><code id="hardware-id">${esc(hardwareId)}</code></dd>
-<dt>Request ID</dt><dd><code id="request-id">${esc(requestId)}</code></dd>
+${requestId !== undefined ? `<dt>Request ID</dt><dd><code id="request-id">${esc(requestId)}</code></dd>` : ''}
 </dl>
 </div>
 <p><a href="/offline">Upload another file</a></p>`

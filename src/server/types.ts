@@ -27,6 +27,8 @@ export interface SeedLicense {
   licenseKey?: string
   username?: string
   password?: string
+  /** the account behind a user license (answered as `user: { email, ... }` in the license object) */
+  user?: { email?: string; firstName?: string; lastName?: string; phoneNumber?: string }
   type: LsLicenseType
   isTrial?: boolean
   /** ISO-8601; the license expires at this instant */
@@ -77,6 +79,8 @@ export interface SeedData {
   licensespring: {
     apiKeys: SeedApiKey[]
     minOfflineSchemaVersion?: number
+    /** how many days after its date an offline request file is still accepted (default 30) */
+    offlineRequestValidityDays?: number
     products: SeedProduct[]
     licenses: SeedLicense[]
   }
