@@ -23,6 +23,7 @@ import { QlmError, qlmActivate, qlmRelease, releaseLicenseHttp, validateLicenseH
 import { rsaSignBase64 } from './crypto'
 import {
   PAGE_HEADERS,
+  alreadyFreePage,
   deactivatedPage,
   errorPage,
   offlinePortalPage,
@@ -348,12 +349,15 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
       } else if (method !== 'GET') return reply(405, { ...PAGE_HEADERS, Allow: 'GET, POST' }, errorPage('Not allowed', 'method_not_allowed', 'Use GET or POST.', path))
       const avkey = params.get('is_avkey') ?? ''
       const pcid = params.get('is_pcid') ?? ''
+      const productName = qlmProductName(avkey)
       if (path === '/qlm/QlmReleaseLicense.aspx') {
         const code = params.get('is_deactcode') ?? ''
-        if (!avkey || !pcid || !code) return reply(200, PAGE_HEADERS, qlmReleaseForm(avkey, pcid, code))
+        // Opening the link (GET) shows the prefilled form; only pressing its button (POST) releases, so a
+        // mail scanner or prefetcher following the link cannot use up a release.
+        if (method !== 'POST' || !avkey || !pcid || !code) return reply(200, PAGE_HEADERS, qlmReleaseForm(avkey, pcid, code, productName))
         try {
           qlmRelease(qlm, { avkey, pcid, dvc: code, requireAuth: false, requireDvc: true })
-          return reply(200, PAGE_HEADERS, qlmReleasedPage(avkey, pcid))
+          return reply(200, PAGE_HEADERS, qlmReleasedPage(avkey, pcid, productName))
         } catch (e) {
           if (!(e instanceof QlmError)) throw e
           return reply(400, PAGE_HEADERS, errorPage('License not released', 'release_refused', e.message, `/qlm/QlmReleaseLicense.aspx?${new URLSearchParams({ is_avkey: avkey, is_pcid: pcid })}`))
@@ -362,7 +366,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
       if (!avkey || !pcid) return reply(200, PAGE_HEADERS, qlmActivationForm(avkey, pcid))
       try {
         const r = qlmActivate(qlm, { avkey, pcid, computerName: params.get('is_computer_name') ?? 'web activation' })
-        return reply(200, PAGE_HEADERS, qlmActivatedPage(r.license.activationKey, pcid, r.computerKey))
+        return reply(200, PAGE_HEADERS, qlmActivatedPage(r.license.activationKey, pcid, r.computerKey, productName))
       } catch (e) {
         if (!(e instanceof QlmError)) throw e
         return reply(400, PAGE_HEADERS, errorPage('License not activated', 'activation_refused', e.message, '/qlm/QlmWebActivation.aspx'))
@@ -379,9 +383,11 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
       const body = await readBody(req)
       const ct = (req.headers['content-type'] ?? '').toLowerCase()
       let text: string
+      let fileName: string | undefined
       if (ct.startsWith('multipart/form-data')) {
         const f = multipartFile(body, req.headers['content-type'] as string)
         text = f ? f.content.toString('utf8') : ''
+        fileName = f?.name || undefined
       } else if (ct.startsWith('application/x-www-form-urlencoded')) {
         const form = new URLSearchParams(body.toString('utf8'))
         text = form.get('content') ?? form.get('file') ?? ''
@@ -390,8 +396,22 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
         if (text.trim() === '') throw new LsError(400, 'missing_parameters', 'No request file was uploaded')
         const parsed = parseOfflineRequest(ls, text, { defaultKind: 'deactivation' })
         if (parsed.kind === 'deactivation') {
-          const r = deactivateOffline(ls, text, parsed)
-          return reply(200, PAGE_HEADERS, deactivatedPage(parsed.identity, parsed.hardwareId, r.license.product, parsed.requestId))
+          const seat = {
+            identity: parsed.identity,
+            hardwareId: parsed.hardwareId,
+            productName: store.product(String(parsed.fields.product))?.name ?? String(parsed.fields.product),
+            requestId: parsed.requestId,
+            file: fileName
+          }
+          try {
+            deactivateOffline(ls, text, parsed)
+          } catch (e) {
+            // The seat is already free (the file was uploaded before, or the seat released another way):
+            // that is what the user wanted, said plainly instead of the raw device_not_found.
+            if (e instanceof LsError && e.code === 'device_not_found') return reply(200, PAGE_HEADERS, alreadyFreePage(seat))
+            throw e
+          }
+          return reply(200, PAGE_HEADERS, deactivatedPage(seat))
         }
         const r = activateOffline(ls, text, parsed)
         return reply(
@@ -405,7 +425,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
           r.lic
         )
       } catch (e) {
-        if (e instanceof LsError) return reply(e.status, PAGE_HEADERS, errorPage('The request file was not accepted', e.code, e.message, '/offline'))
+        if (e instanceof LsError) return reply(e.status, PAGE_HEADERS, errorPage('The request file was not accepted', e.code, e.message, '/offline', fileName))
         throw e
       }
     }
@@ -415,6 +435,12 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
     }
     void now
     return jsonReply(404, { status: 404, code: 'not_found', message: `Not found: ${path}` })
+  }
+
+  /** The display name of the QLM product an activation key belongs to (seed qlm.products), if known. */
+  function qlmProductName(avkey: string): string | undefined {
+    const lic = avkey ? store.qlmLicense(avkey) : undefined
+    return lic ? store.data.qlm.products?.find((p) => p.productId === lic.productId)?.name : undefined
   }
 
   function qlmPolicy(): Required<QlmPolicy> {

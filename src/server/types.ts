@@ -95,6 +95,8 @@ export interface SeedData {
     dvcCase?: 'lower' | 'upper'
     /** prepend a UTF-8 BOM to every XML answer */
     bom?: boolean
+    /** display names of the products, shown on the self-help pages */
+    products?: Array<{ productId: number; name: string }>
     licenses: SeedQlmLicense[]
   }
 }

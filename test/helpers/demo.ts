@@ -146,3 +146,15 @@ export async function uploadToPortal(serverUrl: string, content: string): Promis
   const res = await fetch(`${serverUrl}/offline/upload`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: content })
   return { status: res.status, body: await res.text(), headers: res.headers }
 }
+
+/**
+ * Follows a QLM self-help link as a user does: opening it (GET) shows the prefilled form and releases
+ * nothing; pressing "Release license" posts the form. Returns both pages.
+ */
+export async function releaseViaSelfHelp(link: string): Promise<{ form: { status: number; body: string }; result: { status: number; body: string } }> {
+  const opened = await fetch(link)
+  const form = { status: opened.status, body: await opened.text() }
+  const u = new URL(link)
+  const posted = await fetch(`${u.origin}${u.pathname}`, { method: 'POST', body: new URLSearchParams(u.searchParams) })
+  return { form, result: { status: posted.status, body: await posted.text() } }
+}

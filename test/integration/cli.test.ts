@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { cli, ensureCliBuilt, KEYS, readState, startDemo, uploadToPortal, type Demo } from '../helpers/demo'
+import { cli, ensureCliBuilt, KEYS, readState, releaseViaSelfHelp, startDemo, uploadToPortal, type Demo } from '../helpers/demo'
 
 let demo: Demo
 let hwid: string
@@ -144,8 +144,10 @@ describe('offline flows', () => {
     expect(rec.validFor).toMatch(/^\d{4}-\d{2}-\d{2}$/)
     expect(readState(demo.dataDir).licenses.cad).toBeUndefined()
     expect(demo.server.state.qlmActivations(KEYS.qlm).length).toBe(1)
-    const page = await fetch(rec.selfHelpUrl)
-    expect(page.status).toBe(200)
+    const { form, result } = await releaseViaSelfHelp(rec.selfHelpUrl)
+    expect(form.body).toContain(`value="${rec.code}"`)
+    expect(result.status).toBe(200)
+    expect(result.body).toContain('data-result="released"')
     expect(demo.server.state.qlmActivations(KEYS.qlm)).toEqual([])
     // The state file keeps the key sealed even though the self-help link carries it.
     expect(readFileSync(join(demo.dataDir, 'state.json'), 'utf8')).not.toContain(KEYS.qlm)
@@ -343,7 +345,7 @@ describe('QLM keys typed in lower case', () => {
     const d = await cli(demo, ['--json', 'deactivate', 'cad', '--offline'])
     expect(d.code).toBe(0)
     expect(d.json.record.selfHelpUrl).toContain(KEYS.qlm)
-    expect((await fetch(d.json.record.selfHelpUrl)).status).toBe(200)
+    expect((await releaseViaSelfHelp(d.json.record.selfHelpUrl)).result.status).toBe(200)
     expect(demo.server.state.qlmActivations(KEYS.qlm)).toEqual([])
   })
 })
