@@ -21,6 +21,7 @@ import {
 } from './licensespring'
 import { QlmError, qlmActivate, qlmRelease, releaseLicenseHttp, validateLicenseHttp, type QlmContext } from './qlm'
 import { rsaSignBase64 } from './crypto'
+import { OAuthIssuer, TOKEN_PATH } from './oauth'
 import {
   PAGE_HEADERS,
   alreadyFreePage,
@@ -113,6 +114,12 @@ export interface LocalServer {
   setMinOfflineSchemaVersion(n: number): void
   getMinOfflineSchemaVersion(): number
   setQlmPolicy(p: QlmPolicy): void
+  /** the OAuth token endpoint's URL (client credentials grant) */
+  tokenUrl: string
+  /** lifetime of the OAuth tokens issued from now on (seconds) */
+  setOAuthTokenLifetime(seconds: number): void
+  /** make OAuth mandatory (or not) for a LicenseSpring product */
+  setRequireOAuth(productShortCode: string, required: boolean): void
   /** requests handled since start (or since clearRequests) */
   requests(): RequestRecord[]
   clearRequests(): void
@@ -204,13 +211,14 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
   const privateKey = loadPrivateKey(opts.privateKeyPem)
   const faults = new Faults()
   let minSchema = store.data.licensespring.minOfflineSchemaVersion ?? 1
+  const oauth = new OAuthIssuer(store)
   let log: RequestRecord[] = []
   const timers = new Set<NodeJS.Timeout>()
   const sockets = new Set<Socket>()
 
   const makeContexts = (skew: number) => {
     const now = () => baseNow() + skew
-    const ls: LsContext = { store, now, privateKey, minOfflineSchemaVersion: () => minSchema }
+    const ls: LsContext = { store, now, privateKey, minOfflineSchemaVersion: () => minSchema, oauth }
     const qlm: QlmContext = { store, now }
     return { now, ls, qlm }
   }
@@ -252,8 +260,10 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
           }
         }
         if (path === '/__admin/settings' && method === 'POST') {
-          const v = parse() as { minOfflineSchemaVersion?: number } & QlmPolicy
+          const v = parse() as { minOfflineSchemaVersion?: number; oauthTokenLifetimeSeconds?: number; requireOAuth?: Record<string, boolean> } & QlmPolicy
           if (v.minOfflineSchemaVersion !== undefined) minSchema = Number(v.minOfflineSchemaVersion)
+          if (v.oauthTokenLifetimeSeconds !== undefined) oauth.lifetimeS = Number(v.oauthTokenLifetimeSeconds)
+          for (const [product, required] of Object.entries(v.requireOAuth ?? {})) setRequireOAuth(product, required === true)
           applyQlmPolicy(v)
           return jsonReply(200, { minOfflineSchemaVersion: minSchema, qlm: qlmPolicy() })
         }
@@ -267,6 +277,16 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
         return jsonReply(400, { error: (e as Error).message })
       }
       return jsonReply(404, { error: 'unknown admin endpoint' })
+    }
+
+    // ------------------------------------------------------------------ OAuth token endpoint
+    if (path === TOKEN_PATH) {
+      if (method !== 'POST') return reply(405, { 'Content-Type': 'application/json; charset=utf-8', Allow: 'POST' }, JSON.stringify({ error: 'invalid_request', error_description: 'Use POST' }))
+      const body = await readBody(req)
+      const t = oauth.tokenEndpoint(body.toString('utf8'), req.headers, now())
+      const r = jsonReply(t.status, t.body)
+      r.headers['Cache-Control'] = 'no-store'
+      return r
     }
 
     // ------------------------------------------------------------------ LicenseSpring v4
@@ -443,6 +463,12 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
     return lic ? store.data.qlm.products?.find((p) => p.productId === lic.productId)?.name : undefined
   }
 
+  function setRequireOAuth(productShortCode: string, required: boolean): void {
+    const p = store.product(productShortCode)
+    if (!p) throw new Error(`unknown product ${productShortCode}`)
+    p.requireOAuth = required
+  }
+
   function qlmPolicy(): Required<QlmPolicy> {
     return {
       releaseLicenseRequiresAuthentication: store.data.qlm.releaseLicenseRequiresAuthentication,
@@ -593,6 +619,11 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
     },
     getMinOfflineSchemaVersion: () => minSchema,
     setQlmPolicy: applyQlmPolicy,
+    tokenUrl: `http://${urlHost}:${port}${TOKEN_PATH}`,
+    setOAuthTokenLifetime: (seconds) => {
+      oauth.lifetimeS = seconds
+    },
+    setRequireOAuth,
     requests: () => log.slice(),
     clearRequests: () => {
       log = []

@@ -13,6 +13,7 @@ import {
   verifyLsRequestSignature
 } from './crypto'
 import { rawMemberValue } from './rawjson'
+import type { OAuthIssuer } from './oauth'
 
 /** A License API error: answered as HTTP `status` with body `{ status, code, message }`. */
 export class LsError extends Error {
@@ -31,7 +32,13 @@ export interface LsContext {
   now: () => number
   privateKey: KeyObject
   minOfflineSchemaVersion: () => number
+  oauth: OAuthIssuer
+  /** how the current request was authorized (set by authorize) */
+  auth?: AuthInfo
 }
+
+/** How a request was authorized: the HMAC of an API key, or an OAuth bearer token of a client. */
+export type AuthInfo = { method: 'api-key'; apiKey: string; sharedKey: string } | { method: 'oauth'; clientId: string }
 
 const MAX_DATE_DIFF_MS = 15 * 60 * 1000
 /** How long an offline request file stays acceptable after its date, unless the seed sets offlineRequestValidityDays. */
@@ -93,16 +100,21 @@ function headerValue(headers: IncomingHttpHeaders, name: string): string | undef
   return Array.isArray(v) ? v[0] : v
 }
 
-/** Checks Date and Authorization like the real service; returns the api key and its shared key. */
-export function authorize(ctx: LsContext, headers: IncomingHttpHeaders): { apiKey: string; sharedKey: string } {
+/** Checks Date and Authorization (HMAC or OAuth bearer token) like the real service; records how in ctx.auth. */
+export function authorize(ctx: LsContext, headers: IncomingHttpHeaders): AuthInfo {
   const date = headerValue(headers, 'date')
   const auth = headerValue(headers, 'authorization')
   if (!date || !auth) {
     const missing = [!date ? 'Date' : '', !auth ? 'Authorization' : ''].filter(Boolean).join(', ')
     throw new LsError(400, 'missing_headers', `Missing required headers: ${missing}`)
   }
-  if (/^bearer\s/i.test(auth)) {
-    throw new LsError(400, 'authorization_invalid_headers', 'OAuth bearer tokens are not supported by this server; use API key authorization')
+  const bearer = /^bearer\s+(\S+)\s*$/i.exec(auth)
+  if (bearer || /^bearer\b/i.test(auth)) {
+    // OAuth: the token proves the client; the Date header is still required and must be current.
+    checkDateHeader(ctx, date)
+    if (!bearer) throw new LsError(401, 'oauth_token_malformed', 'The OAuth access token is missing')
+    ctx.auth = { method: 'oauth', clientId: ctx.oauth.verify(bearer[1], ctx.now()) }
+    return ctx.auth
   }
   const params = parseAuthorization(auth)
   if (!params) throw new LsError(400, 'authorization_invalid_headers', 'Authorization header is malformed')
@@ -113,6 +125,17 @@ export function authorize(ctx: LsContext, headers: IncomingHttpHeaders): { apiKe
   if (params.algorithm.toLowerCase() !== 'hmac-sha256' || params.headers.toLowerCase() !== 'date') {
     throw new LsError(400, 'authorization_invalid_headers', 'Authorization must use algorithm="hmac-sha256" and headers="date"')
   }
+  checkDateHeader(ctx, date)
+  const sharedKey = ctx.store.sharedKeyFor(params.apikey)
+  if (sharedKey === undefined) throw new LsError(401, 'invalid_api_key', 'Invalid API key')
+  if (!verifyLsRequestSignature(sharedKey, date, params.signature)) {
+    throw new LsError(401, 'signature_mismatch', 'Signature mismatch')
+  }
+  ctx.auth = { method: 'api-key', apiKey: params.apikey, sharedKey }
+  return ctx.auth
+}
+
+function checkDateHeader(ctx: LsContext, date: string): void {
   const dateMs = Date.parse(date)
   if (!IMF_FIXDATE.test(date) || Number.isNaN(dateMs) || new Date(dateMs).toUTCString() !== date) {
     throw new LsError(400, 'date_header_diff', 'Date header is not a valid RFC 7231 date in GMT')
@@ -120,12 +143,13 @@ export function authorize(ctx: LsContext, headers: IncomingHttpHeaders): { apiKe
   if (Math.abs(ctx.now() - dateMs) > MAX_DATE_DIFF_MS) {
     throw new LsError(400, 'date_header_diff', 'Date header differs from the server time by more than 15 minutes')
   }
-  const sharedKey = ctx.store.sharedKeyFor(params.apikey)
-  if (sharedKey === undefined) throw new LsError(401, 'invalid_api_key', 'Invalid API key')
-  if (!verifyLsRequestSignature(sharedKey, date, params.signature)) {
-    throw new LsError(401, 'signature_mismatch', 'Signature mismatch')
+}
+
+/** A product whose vendor made OAuth mandatory refuses API-key requests and API-key offline files. */
+function checkAuthMethod(product: { shortCode: string; requireOAuth?: boolean }, usedOAuth: boolean): void {
+  if (product.requireOAuth && !usedOAuth) {
+    throw new LsError(401, 'authorization_invalid_headers', `Product ${product.shortCode} requires OAuth client credentials (a bearer token, and client_id in offline files); API keys are not accepted`)
   }
-  return { apiKey: params.apikey, sharedKey }
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -143,7 +167,7 @@ function requireFields(body: Record<string, unknown>, fields: string[]): void {
 type IdentityMode = 'activate' | 'check' | 'deactivate' | 'offline'
 
 /** Finds the license named by the body (product + key or username[/password]). */
-function findLicense(ctx: LsContext, body: Record<string, unknown>, mode: IdentityMode): SeedLicense {
+function findLicense(ctx: LsContext, body: Record<string, unknown>, mode: IdentityMode, offlineViaClient = false): SeedLicense {
   requireFields(body, ['hardware_id', 'product'])
   const key = str(body.license_key)
   const username = str(body.username)
@@ -161,6 +185,7 @@ function findLicense(ctx: LsContext, body: Record<string, unknown>, mode: Identi
   }
   const product = ctx.store.product(String(body.product))
   if (!product) throw new LsError(400, 'unknown_product', `Unknown product: ${String(body.product)}`)
+  checkAuthMethod(product, mode === 'offline' ? offlineViaClient : ctx.auth?.method === 'oauth')
   const lic = ctx.store.lsLicense((key ?? username) as string)
   const matchesKind = key ? lic?.licenseKey !== undefined : lic?.username !== undefined
   if (!lic || !matchesKind || lic.product !== product.shortCode) {
@@ -306,6 +331,8 @@ export interface OfflineRequest {
   requestId?: string
   /** the request's own (v1) signature was absent; the schema v2 outer signature is then the proof */
   innerSignature: boolean
+  /** written by an OAuth client: `client_id`, HMACs keyed with its client secret */
+  viaClient: boolean
 }
 
 export interface ParseOfflineOptions {
@@ -366,7 +393,7 @@ export function parseOfflineRequest(ctx: LsContext, fileText: string, opts: Pars
   const identity = str(fields.license_key) ?? str(fields.username)
   const hasInner = fields.signature !== undefined
   const missing = [
-    apiKey ? '' : 'api_key',
+    apiKey ? '' : 'api_key or client_id',
     str(fields.date) ? '' : 'date',
     // an activation's answer echoes request_id (the client matches the .lic to its request by it)
     str(fields.request_id) || kind === 'deactivation' ? '' : 'request_id',
@@ -377,8 +404,12 @@ export function parseOfflineRequest(ctx: LsContext, fileText: string, opts: Pars
     outerSignature !== undefined || str(fields.signature) ? '' : 'signature'
   ].filter(Boolean)
   if (missing.length > 0) throw new LsError(400, 'missing_parameters', `Missing parameters: ${missing.join(', ')}`)
-  const sharedKey = ctx.store.sharedKeyFor(apiKey as string)
-  if (sharedKey === undefined) throw new LsError(401, 'invalid_api_key', 'Invalid API key in the request file')
+  // OAuth clients write client_id and key every HMAC with their client secret instead of the shared key.
+  const viaClient = str(fields.client_id) !== undefined && str(fields.api_key) === undefined
+  const sharedKey = viaClient ? ctx.store.clientSecretFor(apiKey as string) : ctx.store.sharedKeyFor(apiKey as string)
+  if (sharedKey === undefined) {
+    throw new LsError(401, 'invalid_api_key', viaClient ? 'Unknown OAuth client_id in the request file' : 'Invalid API key in the request file')
+  }
   const hardwareId = String(fields.hardware_id)
   if (hasInner) {
     const innerExpected = hmacBase64(sharedKey, lsOfflineSigningString(String(fields.date), identity as string, hardwareId, apiKey as string))
@@ -402,7 +433,8 @@ export function parseOfflineRequest(ctx: LsContext, fileText: string, opts: Pars
     identity: identity as string,
     hardwareId,
     ...(str(fields.request_id) ? { requestId: String(fields.request_id) } : {}),
-    innerSignature: hasInner
+    innerSignature: hasInner,
+    viaClient
   }
 }
 
@@ -479,7 +511,7 @@ export function activateOffline(
 function offlineLicense(ctx: LsContext, req: OfflineRequest): { body: Record<string, unknown>; lic: SeedLicense } {
   const body: Record<string, unknown> = { ...req.fields, license_key: str(req.fields.license_key), username: str(req.fields.username) }
   delete body.password
-  const lic = findLicense(ctx, body, 'offline')
+  const lic = findLicense(ctx, body, 'offline', req.viaClient)
   checkOfflineAllowed(lic)
   return { body, lic }
 }

@@ -12,6 +12,13 @@ export interface SeedProduct {
   shortCode: string
   name: string
   authorizationMethod: 'license-key' | 'user'
+  /** the vendor made OAuth mandatory: API-key requests and API-key offline files are refused */
+  requireOAuth?: boolean
+}
+
+export interface SeedOAuthClient {
+  clientId: string
+  clientSecret: string
 }
 
 export interface SeedDevice {
@@ -79,6 +86,8 @@ export interface SeedData {
   licensespring: {
     apiKeys: SeedApiKey[]
     minOfflineSchemaVersion?: number
+    /** OAuth client credentials (token endpoint TOKEN_PATH); tokens live tokenLifetimeSeconds (default 480) */
+    oauth?: { clients: SeedOAuthClient[]; tokenLifetimeSeconds?: number }
     /** how many days after its date an offline request file is still accepted (default 30) */
     offlineRequestValidityDays?: number
     products: SeedProduct[]
