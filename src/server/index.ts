@@ -16,12 +16,16 @@ import {
   checkLicense,
   deactivateLicense,
   deactivateOffline,
+  floatingBorrow,
+  floatingRelease,
   parseOfflineRequest,
+  userLicenses,
   type LsContext
 } from './licensespring'
 import { QlmError, qlmActivate, qlmRelease, releaseLicenseHttp, validateLicenseHttp, type QlmContext } from './qlm'
 import { rsaSignBase64 } from './crypto'
 import { OAuthIssuer, TOKEN_PATH } from './oauth'
+import { SSO_AUTHORIZE_PATH, SsoIdp } from './sso'
 import {
   PAGE_HEADERS,
   alreadyFreePage,
@@ -31,7 +35,9 @@ import {
   qlmActivatedPage,
   qlmActivationForm,
   qlmReleaseForm,
-  qlmReleasedPage
+  qlmReleasedPage,
+  SSO_PAGE_HEADERS,
+  ssoSignInPage
 } from './pages'
 
 export type { FaultControl, FaultSpec } from './faults'
@@ -212,13 +218,14 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
   const faults = new Faults()
   let minSchema = store.data.licensespring.minOfflineSchemaVersion ?? 1
   const oauth = new OAuthIssuer(store)
+  const sso = new SsoIdp(store)
   let log: RequestRecord[] = []
   const timers = new Set<NodeJS.Timeout>()
   const sockets = new Set<Socket>()
 
   const makeContexts = (skew: number) => {
     const now = () => baseNow() + skew
-    const ls: LsContext = { store, now, privateKey, minOfflineSchemaVersion: () => minSchema, oauth }
+    const ls: LsContext = { store, now, privateKey, minOfflineSchemaVersion: () => minSchema, oauth, sso }
     const qlm: QlmContext = { store, now }
     return { now, ls, qlm }
   }
@@ -297,7 +304,11 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
         check_license: 'GET',
         deactivate_license: 'POST',
         activate_offline: 'POST',
-        deactivate_offline: 'POST'
+        deactivate_offline: 'POST',
+        user_licenses: 'GET',
+        'floating/borrow': 'POST',
+        'floating/release': 'POST',
+        sso_url: 'GET'
       }
       const expected = methods[endpoint]
       if (!expected) return jsonReply(404, { status: 404, code: 'not_found', message: `Unknown endpoint ${path}` })
@@ -328,6 +339,19 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
           case 'deactivate_license':
             deactivateLicense(ls, jsonBody())
             r = reply(200, { 'Content-Type': 'text/plain; charset=utf-8' }, 'license_deactivated')
+            break
+          case 'user_licenses':
+            r = jsonReply(200, userLicenses(ls, Object.fromEntries(url.searchParams)))
+            break
+          case 'floating/borrow':
+            r = jsonReply(200, floatingBorrow(ls, jsonBody()))
+            break
+          case 'floating/release':
+            floatingRelease(ls, jsonBody())
+            r = reply(200, { 'Content-Type': 'text/plain; charset=utf-8' }, '')
+            break
+          case 'sso_url':
+            r = jsonReply(200, sso.ssoUrl(`http://${req.headers.host ?? `${urlHost}:${port}`}`, Object.fromEntries(url.searchParams)))
             break
           case 'activate_offline':
             // Called directly (as an SDK does) it answers the license object as JSON; the portal hands the .lic.
@@ -391,6 +415,20 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
         if (!(e instanceof QlmError)) throw e
         return reply(400, PAGE_HEADERS, errorPage('License not activated', 'activation_refused', e.message, '/qlm/QlmWebActivation.aspx'))
       }
+    }
+
+    // ------------------------------------------------------------------ SSO: the customer's identity provider
+    if (path === SSO_AUTHORIZE_PATH) {
+      const params = new URLSearchParams(url.searchParams)
+      if (method === 'POST') {
+        const body = await readBody(req)
+        for (const [k, v] of new URLSearchParams(body.toString('utf8'))) params.set(k, v)
+        const r = sso.signIn(params, now())
+        if ('redirect' in r) return reply(303, { ...SSO_PAGE_HEADERS, Location: r.redirect }, '')
+        return reply(r.status, SSO_PAGE_HEADERS, ssoSignInPage(params, sso.account(params.get('client_id') ?? undefined)?.name, r.error))
+      }
+      if (method !== 'GET') return reply(405, { ...SSO_PAGE_HEADERS, Allow: 'GET, POST' }, errorPage('Not allowed', 'method_not_allowed', 'Use GET or POST.', '/'))
+      return reply(200, SSO_PAGE_HEADERS, ssoSignInPage(params, sso.account(params.get('client_id') ?? undefined)?.name))
     }
 
     // ------------------------------------------------------------------ LicenseSpring offline portal

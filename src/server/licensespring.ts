@@ -14,6 +14,7 @@ import {
 } from './crypto'
 import { rawMemberValue } from './rawjson'
 import type { OAuthIssuer } from './oauth'
+import type { SsoIdp } from './sso'
 
 /** A License API error: answered as HTTP `status` with body `{ status, code, message }`. */
 export class LsError extends Error {
@@ -33,6 +34,7 @@ export interface LsContext {
   privateKey: KeyObject
   minOfflineSchemaVersion: () => number
   oauth: OAuthIssuer
+  sso: SsoIdp
   /** how the current request was authorized (set by authorize) */
   auth?: AuthInfo
 }
@@ -164,43 +166,88 @@ function requireFields(body: Record<string, unknown>, fields: string[]): void {
   if (missing.length > 0) throw new LsError(400, 'missing_parameters', `Missing parameters: ${missing.join(', ')}`)
 }
 
-type IdentityMode = 'activate' | 'check' | 'deactivate' | 'offline'
+type IdentityMode = 'activate' | 'check' | 'deactivate' | 'offline' | 'list' | 'release'
 
-/** Finds the license named by the body (product + key or username[/password]). */
-function findLicense(ctx: LsContext, body: Record<string, unknown>, mode: IdentityMode, offlineViaClient = false): SeedLicense {
-  requireFields(body, ['hardware_id', 'product'])
+/** The person or key a request names: a license key, or a user (by username[/password] or an SSO sign-in). */
+type Who = { key: string } | { username: string; account?: string; password?: string }
+
+/**
+ * The identity a body names: exactly one of `license_key`, `username` (+ `password` where a seat is
+ * taken or released), `id_token` + `customer_account_code`, `code` + `customer_account_code`.
+ */
+function identify(ctx: LsContext, body: Record<string, unknown>, mode: IdentityMode): Who {
   const key = str(body.license_key)
   const username = str(body.username)
-  if (!key && !username) {
-    if (str(body.id_token) || str(body.code)) {
-      throw new LsError(400, 'missing_parameters', 'This server supports license_key or username/password identities only')
-    }
-    throw new LsError(400, 'missing_parameters', 'Missing parameters: license_key or username')
+  const sso = str(body.id_token) ?? str(body.code)
+  const given = [key, username, sso].filter((v) => v !== undefined).length
+  if (given === 0) throw new LsError(400, 'missing_parameters', 'Missing parameters: license_key, username, id_token or code')
+  if (given > 1) throw new LsError(400, 'missing_parameters', 'Send exactly one of license_key, username, id_token or code')
+  if (key) return { key }
+  if (sso) {
+    if (mode === 'offline') throw new LsError(400, 'missing_parameters', 'Offline request files name the user by username')
+    return { username: ctx.sso.identify(body, ctx.now()), account: String(body.customer_account_code) }
   }
-  if (key && username) throw new LsError(400, 'missing_parameters', 'Send exactly one of license_key or username')
-  // A user identity is username + password for taking or releasing a seat online (check_license and
-  // offline files carry the username alone).
-  if (username && (mode === 'activate' || mode === 'deactivate') && str(body.password) === undefined) {
+  // A user identity is username + password for taking or releasing a seat online and for listing the
+  // user's licenses (check_license, floating release and offline files carry the username alone).
+  if ((mode === 'activate' || mode === 'deactivate' || mode === 'list') && str(body.password) === undefined) {
     throw new LsError(400, 'missing_parameters', 'Missing parameters: password')
   }
+  return { username: username as string, ...(body.password !== undefined ? { password: String(body.password) } : {}) }
+}
+
+/** Every license of the product the identity holds (a user may hold several), lowest id first. */
+function licensesOf(ctx: LsContext, product: string, who: Who): SeedLicense[] {
+  const all = ctx.store.data.licensespring.licenses
+    .filter((l) =>
+      'key' in who
+        ? l.licenseKey !== undefined && l.licenseKey.toLowerCase() === who.key.trim().toLowerCase()
+        : l.username !== undefined && l.username.toLowerCase() === who.username.trim().toLowerCase()
+    )
+    .filter((l) => l.product === product)
+    .sort((a, b) => a.id - b.id)
+  if ('key' in who) return all
+  // An SSO sign-in proves an account's user: only the licenses of that customer account.
+  const mine = who.account !== undefined ? all.filter((l) => l.customerAccount === who.account) : all
+  // A wrong password answers like an unknown user: the server does not reveal which part was wrong.
+  // A password that is sent must be right (check_license included).
+  if (who.password !== undefined && mine.some((l) => l.password !== who.password)) {
+    throw new LsError(404, 'license_not_found', 'License not found: user or password is wrong')
+  }
+  return mine
+}
+
+/** Finds the license named by the body (product + identity, and `license_id` when the user holds several). */
+function findLicense(ctx: LsContext, body: Record<string, unknown>, mode: IdentityMode, offlineViaClient = false): SeedLicense {
+  requireFields(body, ['hardware_id', 'product'])
   const product = ctx.store.product(String(body.product))
   if (!product) throw new LsError(400, 'unknown_product', `Unknown product: ${String(body.product)}`)
   checkAuthMethod(product, mode === 'offline' ? offlineViaClient : ctx.auth?.method === 'oauth')
-  const lic = ctx.store.lsLicense((key ?? username) as string)
-  const matchesKind = key ? lic?.licenseKey !== undefined : lic?.username !== undefined
-  if (!lic || !matchesKind || lic.product !== product.shortCode) {
-    throw new LsError(404, 'license_not_found', 'License not found')
+  const who = identify(ctx, body, mode)
+  let found = licensesOf(ctx, product.shortCode, who)
+  if (body.license_id !== undefined && body.license_id !== null && body.license_id !== '') {
+    found = found.filter((l) => l.id === Number(body.license_id))
   }
-  if (body.license_id !== undefined && body.license_id !== null && body.license_id !== '' && Number(body.license_id) !== lic.id) {
-    throw new LsError(404, 'license_not_found', 'License not found')
-  }
-  // A wrong password answers like an unknown user: the server does not reveal which part was wrong.
-  // A password that is sent must be right (check_license included).
-  if (username && body.password !== undefined && body.password !== lic.password) {
-    throw new LsError(404, 'license_not_found', 'License not found: user or password is wrong')
-  }
+  // Without license_id a user holding several licenses gets the first (lowest id), as the service does.
+  const lic = found[0]
+  if (!lic) throw new LsError(404, 'license_not_found', 'License not found')
   if (lic.simulateInternalError) throw new LsError(500, 'internal_error', 'Internal server error')
   return lic
+}
+
+/** `GET /api/v4/user_licenses`: every license of the product the user holds, each with the user. */
+export function userLicenses(ctx: LsContext, query: Record<string, unknown>): Array<Record<string, unknown>> {
+  requireFields(query, ['product'])
+  const product = ctx.store.product(String(query.product))
+  if (!product) throw new LsError(400, 'unknown_product', `Unknown product: ${String(query.product)}`)
+  checkAuthMethod(product, ctx.auth?.method === 'oauth')
+  if (product.authorizationMethod !== 'user') {
+    throw new LsError(400, 'invalid_product_auth_method', `Product ${product.shortCode} is not user based: it has no user licenses`)
+  }
+  const who = identify(ctx, query, 'list')
+  if ('key' in who) throw new LsError(400, 'missing_parameters', 'user_licenses takes a user (username and password, or an SSO sign-in)')
+  const found = licensesOf(ctx, product.shortCode, who)
+  if (found.length === 0) throw new LsError(404, 'license_not_found', 'License not found: user or password is wrong')
+  return found.map((l) => ({ license: licenseSummary(ctx, l), user: userObject(l) }))
 }
 
 function isExpired(ctx: LsContext, lic: SeedLicense): boolean {
@@ -261,6 +308,123 @@ function userObject(lic: SeedLicense): Record<string, unknown> {
   }
 }
 
+// ------------------------------------------------------------------------------------------------
+// Floating cloud licenses: at most floatingUsers devices hold a slot at a time. Activation and check
+// take (or refresh) a slot for floatingTimeoutMinutes; borrowing holds it until borrowed_until (at
+// most maxBorrowTimeHours ahead) so the device can work offline; release frees it early.
+
+const DEFAULT_FLOATING_TIMEOUT_MIN = 120
+
+/** The slots in use now (expired ones dropped). */
+function slotsInUse(ctx: LsContext, lic: SeedLicense) {
+  const now = ctx.now()
+  lic.floatingInUse = (lic.floatingInUse ?? []).filter((s) => Date.parse(s.until) > now)
+  return lic.floatingInUse
+}
+
+function floatingFields(ctx: LsContext, lic: SeedLicense, hardwareId?: string): Record<string, unknown> {
+  if (!lic.isFloatingCloud) return { is_floating_cloud: false, is_floating: false }
+  const inUse = slotsInUse(ctx, lic)
+  const mine = hardwareId !== undefined ? inUse.find((s) => s.hardwareId === hardwareId) : undefined
+  return {
+    is_floating_cloud: true,
+    is_floating: false,
+    floating_users: lic.floatingUsers ?? 1,
+    floating_timeout: lic.floatingTimeoutMinutes ?? DEFAULT_FLOATING_TIMEOUT_MIN,
+    floating_in_use_devices: inUse.length,
+    can_borrow: lic.canBorrow === true,
+    max_borrow_time: lic.maxBorrowTimeHours ?? 0,
+    ...(mine ? { floating_end_date: mine.until, ...(mine.borrowed ? { borrowed_until: mine.until } : {}) } : {})
+  }
+}
+
+/** Takes or refreshes this device's slot until `untilMs` (a borrowed slot is never shortened by a check). */
+function takeSlot(ctx: LsContext, lic: SeedLicense, hardwareId: string, untilMs: number, borrowed: boolean): void {
+  const inUse = slotsInUse(ctx, lic)
+  const mine = inUse.find((s) => s.hardwareId === hardwareId)
+  if (!mine && inUse.length >= (lic.floatingUsers ?? 1)) {
+    throw new LsError(400, 'floating_not_available', 'No available slots for the floating license: every slot is in use')
+  }
+  if (mine) {
+    if (borrowed || !mine.borrowed) {
+      mine.until = new Date(Math.max(borrowed ? 0 : Date.parse(mine.until), untilMs)).toISOString()
+      mine.borrowed = borrowed || mine.borrowed
+    }
+  } else inUse.push({ hardwareId, until: new Date(untilMs).toISOString(), ...(borrowed ? { borrowed: true } : {}) })
+  ctx.store.persist()
+}
+
+function registerFloating(ctx: LsContext, lic: SeedLicense, hardwareId: string): void {
+  if (!lic.isFloatingCloud) return
+  takeSlot(ctx, lic, hardwareId, ctx.now() + (lic.floatingTimeoutMinutes ?? DEFAULT_FLOATING_TIMEOUT_MIN) * 60_000, false)
+}
+
+function requireDevice(lic: SeedLicense, hardwareId: string): void {
+  if (!lic.devices?.some((d) => d.hardwareId === hardwareId)) {
+    throw new LsError(400, 'device_not_found', 'Active device matching hardware_id not found')
+  }
+}
+
+/** Accepted `borrowed_until` forms (ISO 8601 UTC): `2024-09-27T23:30:48.016Z`, `2024-09-27 23:30:48`, `2024-09-27`. */
+function parseBorrowedUntil(v: unknown): number | undefined {
+  if (typeof v !== 'string') return undefined
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?))?Z?$/.exec(v.trim())
+  if (!m) return undefined
+  const ms = Date.parse(`${m[1]}T${m[2] ?? '00:00'}Z`)
+  return Number.isNaN(ms) ? undefined : ms
+}
+
+/** `POST /api/v4/floating/borrow`: hold this device's slot until borrowed_until (null: the longest the license allows). */
+export function floatingBorrow(ctx: LsContext, body: Record<string, unknown>): Record<string, unknown> {
+  if (!('borrowed_until' in body)) throw new LsError(400, 'missing_parameters', 'Missing parameters: borrowed_until')
+  const lic = findLicense(ctx, body, 'activate')
+  const hw = String(body.hardware_id)
+  if (!lic.enabled) throw new LsError(400, 'license_not_enabled', 'License is disabled')
+  if (!lic.active) throw new LsError(400, 'license_not_active', 'License is not active')
+  if (!lic.isFloatingCloud || !lic.canBorrow || !lic.maxBorrowTimeHours) {
+    throw new LsError(400, 'license_borrow_not_allowed', 'License does not allow borrowing')
+  }
+  requireDevice(lic, hw)
+  const now = ctx.now()
+  const max = now + lic.maxBorrowTimeHours * 3_600_000
+  const until = body.borrowed_until === null ? max : parseBorrowedUntil(body.borrowed_until)
+  if (until === undefined || until <= now || until > max) {
+    throw new LsError(400, 'borrow_until_not_valid', `borrowed_until must be a UTC date after now and at most ${lic.maxBorrowTimeHours} hours ahead`)
+  }
+  takeSlot(ctx, lic, hw, until, true)
+  return licenseObject(ctx, lic, hw)
+}
+
+/** `POST /api/v4/floating/release`: frees this device's slot (borrowed or not); answers an empty body. */
+export function floatingRelease(ctx: LsContext, body: Record<string, unknown>): void {
+  const lic = findLicense(ctx, body, 'release')
+  const hw = String(body.hardware_id)
+  if (!lic.isFloatingCloud) throw new LsError(400, 'floating_not_available', 'This license is not a floating license')
+  const inUse = slotsInUse(ctx, lic)
+  const i = inUse.findIndex((s) => s.hardwareId === hw)
+  if (i < 0) throw new LsError(400, 'device_not_found', 'This device holds no slot of the floating license')
+  inUse.splice(i, 1)
+  ctx.store.persist()
+}
+
+/** The fields of a license that do not depend on a device (user_licenses lists these). */
+function licenseSummary(ctx: LsContext, lic: SeedLicense): Record<string, unknown> {
+  const product = ctx.store.product(lic.product)
+  return {
+    id: lic.id,
+    license_type: lic.type,
+    is_trial: lic.isTrial === true,
+    validity_period: lic.validityPeriod ? new Date(lic.validityPeriod).toISOString() : null,
+    max_activations: lic.maxActivations,
+    times_activated: lic.timesActivated ?? 0,
+    license_active: lic.active,
+    license_enabled: lic.enabled,
+    ...floatingFields(ctx, lic),
+    product_details: { product_name: product?.name ?? lic.product, short_code: lic.product, authorization_method: product?.authorizationMethod ?? 'license-key' },
+    ...(lic.note ? { note: lic.note } : {})
+  }
+}
+
 /** The license object answered by activation and check (and embedded in a .lic). */
 export function licenseObject(ctx: LsContext, lic: SeedLicense, hardwareId: string): Record<string, unknown> {
   const product = ctx.store.product(lic.product)
@@ -284,6 +448,7 @@ export function licenseObject(ctx: LsContext, lic: SeedLicense, hardwareId: stri
     },
     product_features: (lic.features ?? []).map((f) => ({ code: f.code, name: f.name })),
     custom_fields: (lic.customFields ?? []).map((c) => ({ name: c.name, value: c.value })),
+    ...floatingFields(ctx, lic, hardwareId),
     hardware_id: hardwareId,
     license_signature: rsaSignBase64(ctx.privateKey, licenseSignaturePayload(hardwareId, identity, validity))
   }
@@ -293,7 +458,12 @@ export function activateLicense(ctx: LsContext, body: Record<string, unknown>): 
   const lic = findLicense(ctx, body, 'activate')
   const hw = String(body.hardware_id)
   if (!lic.devices?.some((d) => d.hardwareId === hw)) checkCanActivate(ctx, lic, body)
+  // a floating license without a free slot takes no seat either
+  if (lic.isFloatingCloud && !slotsInUse(ctx, lic).some((s) => s.hardwareId === hw) && slotsInUse(ctx, lic).length >= (lic.floatingUsers ?? 1)) {
+    throw new LsError(400, 'floating_not_available', 'No available slots for the floating license: every slot is in use')
+  }
   takeSeat(ctx, lic, hw, false)
+  registerFloating(ctx, lic, hw)
   return licenseObject(ctx, lic, hw)
 }
 
@@ -303,6 +473,7 @@ export function checkLicense(ctx: LsContext, query: Record<string, unknown>): Re
   if (!lic.devices?.some((d) => d.hardwareId === hw)) {
     throw new LsError(404, 'device_not_found', 'Active device matching hardware_id not found')
   }
+  registerFloating(ctx, lic, hw)
   return {
     ...licenseObject(ctx, lic, hw),
     license_active: lic.active,
@@ -314,6 +485,10 @@ export function checkLicense(ctx: LsContext, query: Record<string, unknown>): Re
 export function deactivateLicense(ctx: LsContext, body: Record<string, unknown>): void {
   const lic = findLicense(ctx, body, 'deactivate')
   releaseSeat(ctx, lic, String(body.hardware_id))
+  if (lic.floatingInUse?.some((s) => s.hardwareId === String(body.hardware_id))) {
+    lic.floatingInUse = lic.floatingInUse.filter((s) => s.hardwareId !== String(body.hardware_id))
+    ctx.store.persist()
+  }
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -456,11 +631,11 @@ function checkOfflineDate(ctx: LsContext, date: string): void {
 }
 
 function checkOfflineAllowed(lic: SeedLicense): void {
-  if (!(lic.isTrial || lic.type === 'perpetual' || lic.type === 'consumption')) {
+  if (lic.isFloatingCloud || !(lic.isTrial || lic.type === 'perpetual' || lic.type === 'consumption')) {
     throw new LsError(
       400,
       'offline_floating_cloud_not_supported',
-      `Offline activation and deactivation are only available for trial, perpetual and consumption licenses (this one is ${lic.type})`
+      `Offline activation and deactivation are only available for trial, perpetual and consumption licenses that are not floating (this one is ${lic.isFloatingCloud ? 'floating cloud' : lic.type})`
     )
   }
 }

@@ -35,6 +35,15 @@ export const PAGE_HEADERS: Record<string, string> = {
   'Cache-Control': 'no-store'
 }
 
+/**
+ * The sign-in page posts to itself and is redirected to the client's loopback address (RFC 8252): the
+ * form-action directive governs that redirect too, so it allows loopback addresses on any port.
+ */
+export const SSO_PAGE_HEADERS: Record<string, string> = {
+  ...PAGE_HEADERS,
+  'Content-Security-Policy': PAGE_CSP.replace("form-action 'self'", "form-action 'self' http://127.0.0.1:* http://[::1]:*")
+}
+
 export function esc(s: string): string {
   return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c] as string)
 }
@@ -201,5 +210,29 @@ export function qlmActivatedPage(avkey: string, pcid: string, computerKey: strin
 <p><output id="computer-key" class="key" aria-label="Computer key">${esc(computerKey)}</output></p>
 <dl>${productName ? `<dt>Product</dt><dd id="product-name">${esc(productName)}</dd>` : ''}<dt>Activation key</dt><dd><code>${esc(avkey)}</code></dd><dt>Computer ID</dt><dd><code>${esc(pcid)}</code></dd></dl>
 </div>`
+  )
+}
+
+/**
+ * The identity provider's sign-in page. The OAuth parameters travel as hidden fields to the POST, which
+ * redirects to the client's loopback address with the code (nothing here runs a script).
+ */
+export function ssoSignInPage(p: URLSearchParams, accountName: string | undefined, error?: string): string {
+  const hidden = ['client_id', 'response_type', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method', 'scope']
+    .filter((k) => p.get(k) !== null)
+    .map((k) => `<input type="hidden" name="${k}" value="${esc(p.get(k) as string)}">`)
+    .join('\n')
+  return page(
+    'Sign in',
+    `<p>Sign in with your ${accountName ? `<strong id="account-name">${esc(accountName)}</strong> ` : ''}company account to continue in License Desk.</p>
+${error ? `<div class="error" role="alert" id="error"><p id="error-message">${esc(error)}</p></div>` : ''}
+<form method="post" action="/sso/authorize">
+${hidden}
+<label for="email">E-mail</label>
+<input id="email" name="email" type="email" value="${esc(p.get('email') ?? '')}" required autocomplete="username">
+<label for="password">Password</label>
+<input id="password" name="password" type="password" required autocomplete="current-password">
+<button type="submit">Sign in</button>
+</form>`
   )
 }

@@ -59,7 +59,27 @@ export interface SeedLicense {
   devices?: SeedDevice[]
   features?: Array<{ code: string; name: string }>
   customFields?: Array<{ name: string; value: string }>
+  /** the customer account whose SSO users hold this user license */
+  customerAccount?: string
+  /** floating cloud: at most floatingUsers devices hold a slot at a time */
+  isFloatingCloud?: boolean
+  floatingUsers?: number
+  /** a slot taken by activation or check lasts this long (default 120) */
+  floatingTimeoutMinutes?: number
+  canBorrow?: boolean
+  maxBorrowTimeHours?: number
+  /** slots in use (state): until = ISO end of the slot; borrowed = held by floating/borrow */
+  floatingInUse?: Array<{ hardwareId: string; until: string; borrowed?: boolean }>
   note?: string
+}
+
+/** A customer account whose users sign in through its identity provider (the local server plays it). */
+export interface SeedCustomerAccount {
+  code: string
+  name: string
+  users: Array<{ email: string; password: string }>
+  /** non-loopback redirect URIs allowed besides http://127.0.0.1:<any port>/… */
+  redirectUris?: string[]
 }
 
 export interface SeedQlmActivation {
@@ -86,6 +106,7 @@ export interface SeedData {
   licensespring: {
     apiKeys: SeedApiKey[]
     minOfflineSchemaVersion?: number
+    customerAccounts?: SeedCustomerAccount[]
     /** OAuth client credentials (token endpoint TOKEN_PATH); tokens live tokenLifetimeSeconds (default 480) */
     oauth?: { clients: SeedOAuthClient[]; tokenLifetimeSeconds?: number }
     /** how many days after its date an offline request file is still accepted (default 30) */
