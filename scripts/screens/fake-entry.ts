@@ -1,5 +1,5 @@
 // Dev-only: exposes the in-memory fake API as window.licenseDesk for screenshots in a plain browser.
-import { createFakeApi, fakeError, type FakeOptions } from '../../src/renderer/src/fake-api'
+import { createFakeApi, fakeError, type FakeOptions } from '../../test/support/fake-api'
 
 const w = window as unknown as {
   licenseDesk: unknown

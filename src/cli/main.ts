@@ -1,16 +1,16 @@
 // license-desk: the headless CLI over the same core and the same state file as the app.
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
-import type { ErrorInfo } from '@shared/errors'
+import { EXIT, exitCodeFor, NEXT_STEP_HINT } from '@shared/error-policy'
 import type { HistoryRecord, ProductSummary } from '@shared/contract'
 import { createDesk } from '@core/desk'
 import { LicenseDeskError, toErrorInfo } from '@core/errors'
 import { readTextFile, writeFileAtomic } from '@core/files'
 import { createHardwareIdProvider } from '@core/hwid'
-import { decodeBase64Json, decodeOfflineRequest } from '@core/licensespring/offline'
+import { decodeBase64Json, decodeOfflineRequest } from '@core/providers/licensespring/offline'
 import { defaultDataDir, stateFilePath, STATE_FILE_NAME } from '@core/paths'
 import { loadProfile, resolveProfilePath } from '@core/profile'
-import { calendarDate, dvcForDate } from '@core/qlm/dvc'
+import { calendarDate, dvcForDate } from '@core/providers/qlm/dvc'
 import { createLocalSecretBox } from '@core/secrets'
 import type { Desk, HardwareIdProvider } from '@core/types'
 
@@ -37,18 +37,7 @@ Commands:
 Exit codes: 0 ok, 2 usage, 3 profile, 4 network or server unavailable, 5 refused by the server,
 6 local state or file problem, 130 cancelled, 1 unexpected.`
 
-export const EXIT = { ok: 0, internal: 1, usage: 2, profile: 3, network: 4, refused: 5, local: 6, cancelled: 130 } as const
-
-export function exitCodeFor(info: ErrorInfo): number {
-  const c = info.code
-  if (c === 'invalid_input' || c === 'product_unknown') return EXIT.usage
-  if (c === 'profile_invalid' || c === 'profile_not_found') return EXIT.profile
-  if (c.startsWith('network_') || c === 'server_unavailable' || c === 'rate_limited' || c === 'bad_response' || c === 'http_status') return EXIT.network
-  if (c === 'server_refused' || c === 'clock_skew' || c === 'signature_invalid') return EXIT.refused
-  if (c === 'cancelled') return EXIT.cancelled
-  if (c === 'internal') return EXIT.internal
-  return EXIT.local
-}
+export { EXIT, exitCodeFor }
 
 export interface CliIo {
   stdout: (s: string) => void
@@ -62,17 +51,6 @@ export interface CliIo {
   resourcesDir?: string
   /** Run after the command, whatever its outcome (set by main). */
   after?: Array<() => void>
-}
-
-const NEXT_HINT: Partial<Record<ErrorInfo['nextStep'], string>> = {
-  retry: 'try again',
-  retry_later: 'try again in a few minutes',
-  go_offline: 'use offline deactivation',
-  fix_clock: "set this computer's date and time, then try again",
-  fix_input: 'check what you typed',
-  contact_support: 'contact the vendor’s support',
-  check_connection: 'check the network connection, or use --offline',
-  choose_other_folder: 'choose another folder with --out'
 }
 
 function usage(message: string): never {
@@ -129,7 +107,7 @@ export async function main(argv: string[], ioIn: CliIo): Promise<number> {
     const info = toErrorInfo(e)
     if (json) io.stdout(JSON.stringify({ ok: false, error: info }) + '\n')
     else {
-      const hint = NEXT_HINT[info.nextStep]
+      const hint = NEXT_STEP_HINT[info.nextStep]
       io.stderr(`license-desk: ${info.message}${hint ? ` Next: ${hint}.` : ''} [${info.code}${info.serverCode ? `/${info.serverCode}` : ''}]\n`)
     }
     return exitCodeFor(info)
@@ -287,10 +265,10 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
             : `Deactivated ${r.product.name}: the seat is free for another computer.`) + clockNote(r.clockOffsetMs)
         )
       }
-      const status = await desk.status()
-      const p = status.products.find((x) => x.id === productId)
-      const outPath = p?.provider === 'licensespring' ? resolve(io.cwd, v.out ?? desk.offlineFileName(productId!, 'deactivation')) : undefined
-      if (p?.provider === 'qlm' && v.out) usage('--out is for LicenseSpring products; a QLM product gets a code.')
+      // A request file is written (to --out or the profile's file name); a code is printed.
+      const writesFile = desk.capabilities(productId!).offlineDeactivation === 'request-file'
+      if (!writesFile && v.out) usage('--out is for LicenseSpring products; a QLM product gets a code.')
+      const outPath = writesFile ? resolve(io.cwd, v.out ?? desk.offlineFileName(productId!, 'deactivation')) : undefined
       const record = await desk.deactivateOffline(productId!, outPath, opts)
       const steps =
         record.kind === 'licensespring-file'

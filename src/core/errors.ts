@@ -1,77 +1,45 @@
-import type { ErrorCode, ErrorInfo, NextStep } from '@shared/errors'
-import { isErrorInfo } from '@shared/errors'
+import type { ErrorCode, ErrorInfo } from '@shared/errors'
+import { type ErrorDetails, makeErrorInfo, toErrorInfo as toInfo } from '@shared/error-policy'
 
-const DEFAULT_NEXT: Partial<Record<ErrorCode, NextStep>> = {
-  network_dns: 'check_connection',
-  network_refused: 'check_connection',
-  network_reset: 'retry',
-  network_timeout: 'retry',
-  network_tls: 'contact_support',
-  network_failed: 'check_connection',
-  server_unavailable: 'retry_later',
-  rate_limited: 'retry_later',
-  http_status: 'contact_support',
-  bad_response: 'retry_later',
-  server_refused: 'contact_support',
-  clock_skew: 'fix_clock',
-  signature_invalid: 'contact_support',
-  cancelled: 'none',
-  profile_not_found: 'contact_support',
-  profile_invalid: 'contact_support',
-  product_unknown: 'fix_input',
-  invalid_input: 'fix_input',
-  not_active: 'none',
-  already_active: 'none',
-  offline_not_supported: 'contact_support',
-  no_pending_request: 'fix_input',
-  lic_mismatch: 'fix_input',
-  file_invalid: 'fix_input',
-  file_read: 'fix_input',
-  file_write: 'choose_other_folder',
-  state_corrupt: 'contact_support',
-  state_locked: 'retry',
-  secret_unavailable: 'contact_support',
-  hwid_unavailable: 'contact_support',
-  hwid_empty: 'contact_support',
-  hwid_fallback: 'contact_support',
-  internal: 'contact_support'
+/**
+ * The cause of an error as diagnostics may show it: each error's name and system code down the cause
+ * chain (e.g. "TypeError > Error[ECONNREFUSED]"), never a message, URL or value (they can carry secrets).
+ */
+export function redactCause(cause: unknown): string | undefined {
+  const parts: string[] = []
+  let c: unknown = cause
+  for (let depth = 0; c !== undefined && c !== null && depth < 5; depth++) {
+    if (typeof c !== 'object') {
+      parts.push(typeof c)
+      break
+    }
+    const name = typeof (c as { name?: unknown }).name === 'string' ? (c as { name: string }).name : 'Error'
+    const code = (c as { code?: unknown }).code
+    parts.push(`${name.replace(/[^\w.-]/g, '').slice(0, 40)}${typeof code === 'string' && /^[\w.-]{1,40}$/.test(code) ? `[${code}]` : ''}`)
+    c = (c as { cause?: unknown }).cause
+  }
+  return parts.length ? parts.join(' > ') : undefined
 }
 
-const RETRYABLE = new Set<ErrorCode>([
-  'network_dns',
-  'network_refused',
-  'network_reset',
-  'network_timeout',
-  'network_failed',
-  'server_unavailable',
-  'rate_limited',
-  'bad_response',
-  'state_locked'
-])
-
-/** The one error type the core throws. `info` crosses IPC and is printed by the CLI. */
+/** The one error type the core throws. `info` crosses IPC and is printed by the CLI; `cause` stays in the process. */
 export class LicenseDeskError extends Error {
   readonly info: ErrorInfo
-  constructor(code: ErrorCode, message: string, extra: Partial<Omit<ErrorInfo, 'code' | 'message'>> = {}) {
-    super(message)
+  constructor(code: ErrorCode, message: string, extra: ErrorDetails = {}, options: { cause?: unknown } = {}) {
+    super(message, options.cause !== undefined ? { cause: options.cause } : undefined)
     this.name = 'LicenseDeskError'
-    this.info = {
-      code,
-      message,
-      retryable: extra.retryable ?? RETRYABLE.has(code),
-      nextStep: extra.nextStep ?? DEFAULT_NEXT[code] ?? 'contact_support',
-      ...(extra.serverCode !== undefined ? { serverCode: extra.serverCode } : {}),
-      ...(extra.serverMessage !== undefined ? { serverMessage: extra.serverMessage } : {}),
-      ...(extra.httpStatus !== undefined ? { httpStatus: extra.httpStatus } : {})
-    }
+    this.info = makeErrorInfo(code, message, extra)
   }
   get code(): ErrorCode {
     return this.info.code
   }
+  /** The underlying cause, redacted (see redactCause), for diagnostics. */
+  get causeSummary(): string | undefined {
+    return this.cause === undefined ? undefined : redactCause(this.cause)
+  }
 }
 
-export function fail(code: ErrorCode, message: string, extra?: Partial<Omit<ErrorInfo, 'code' | 'message'>>): never {
-  throw new LicenseDeskError(code, message, extra)
+export function fail(code: ErrorCode, message: string, extra?: ErrorDetails, options?: { cause?: unknown }): never {
+  throw new LicenseDeskError(code, message, extra, options)
 }
 
 export function isCode(e: unknown, code: ErrorCode): boolean {
@@ -79,9 +47,4 @@ export function isCode(e: unknown, code: ErrorCode): boolean {
 }
 
 /** Anything -> ErrorInfo. Unknown errors become `internal` with a generic message (no stack, no secrets). */
-export function toErrorInfo(e: unknown): ErrorInfo {
-  if (e instanceof LicenseDeskError) return e.info
-  if (isErrorInfo(e)) return e
-  if (e instanceof Error && e.name === 'AbortError') return new LicenseDeskError('cancelled', 'The operation was cancelled.').info
-  return new LicenseDeskError('internal', 'Something unexpected went wrong inside License Desk.').info
-}
+export const toErrorInfo = toInfo

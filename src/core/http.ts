@@ -75,16 +75,16 @@ export function classifyNetworkError(e: unknown, url: string): LicenseDeskError 
   const h = host(url)
   const has = (...xs: string[]) => codes.some((c) => xs.includes(c))
   if (has('ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL'))
-    return new LicenseDeskError('network_dns', `The license server's name ${h} could not be found.`)
+    return new LicenseDeskError('network_dns', `The license server's name ${h} could not be found.`, {}, { cause: e })
   if (has('ECONNREFUSED'))
-    return new LicenseDeskError('network_refused', `The license server at ${h} refused the connection.`)
+    return new LicenseDeskError('network_refused', `The license server at ${h} refused the connection.`, {}, { cause: e })
   if (codes.some((c) => TLS_CODES.has(c) || c.startsWith('ERR_SSL') || c.startsWith('ERR_TLS')) || /certificate|ssl|tls/i.test(text))
-    return new LicenseDeskError('network_tls', `The secure connection to ${h} could not be trusted (certificate problem).`)
+    return new LicenseDeskError('network_tls', `The secure connection to ${h} could not be trusted (certificate problem).`, {}, { cause: e })
   if (has('UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'))
-    return new LicenseDeskError('network_timeout', `The license server at ${h} did not answer in time.`)
+    return new LicenseDeskError('network_timeout', `The license server at ${h} did not answer in time.`, {}, { cause: e })
   if (has('ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ECONNABORTED') || /terminated|other side closed|socket/i.test(text))
-    return new LicenseDeskError('network_reset', `The connection to ${h} was cut off before the answer arrived.`)
-  return new LicenseDeskError('network_failed', `Could not reach the license server at ${h}.`)
+    return new LicenseDeskError('network_reset', `The connection to ${h} was cut off before the answer arrived.`, {}, { cause: e })
+  return new LicenseDeskError('network_failed', `Could not reach the license server at ${h}.`, {}, { cause: e })
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -111,6 +111,11 @@ export function resolveProfilePath(opts: { explicit?: string; env?: NodeJS.Proce
   return { path: demoProfilePath(opts.resourcesDir), demo: true }
 }
 
+/** A product's provider settings object (the `licensespring` or `qlm` member). */
+function isSettings(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
 /** The same profile with every URL on `from` moved to `origin` (tests and a demo server on another port). */
 export function profileWithOrigin(profile: Profile, origin: string, from = DEMO_ORIGIN): Profile {
   const base = from.replace(/\/+$/, '')
@@ -122,8 +127,9 @@ export function profileWithOrigin(profile: Profile, origin: string, from = DEMO_
   return {
     ...profile,
     app: swapAll(profile.app),
-    products: profile.products.map((p) =>
-      p.provider === 'licensespring' ? { ...p, licensespring: swapAll(p.licensespring) } : { ...p, qlm: swapAll(p.qlm) }
+    // Each product's provider settings are the one object inside it; its URLs move, nothing else.
+    products: profile.products.map(
+      (p) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, isSettings(v) ? swapAll(v) : v])) as typeof p
     )
   }
 }
@@ -141,15 +147,9 @@ export function profileHosts(profile: Profile): string[] {
   }
   add(profile.app.supportUrl)
   hosts.add(profile.app.supportEmail.split('@')[1]!.toLowerCase())
-  for (const p of profile.products) {
-    if (p.provider === 'licensespring') {
-      add(p.licensespring.apiBaseUrl)
-      add(p.licensespring.portalUrl)
-    } else {
-      add(p.qlm.serviceUrl)
-      add(p.qlm.selfHelpUrl)
-      add(p.qlm.webActivationUrl)
-    }
-  }
+  // Every URL setting of every product's provider (apiBaseUrl, portalUrl, serviceUrl, selfHelpUrl, …).
+  for (const p of profile.products)
+    for (const v of Object.values(p))
+      if (isSettings(v)) for (const [k, u] of Object.entries(v)) if (/Url$/.test(k) && typeof u === 'string') add(u)
   return [...hosts]
 }

@@ -4,7 +4,6 @@
 import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
-import type { HistoryRecord } from '@shared/contract'
 import { LicenseDeskError } from './errors'
 import type { StateBackend } from './types'
 
@@ -41,15 +40,39 @@ const pending = z.object({
 })
 export type PendingRequest = z.infer<typeof pending>
 
+const recordCommon = { id: z.string(), productId: z.string(), productName: z.string(), at: z.string() }
+/** A history record as stored: a QLM code keeps its activation key sealed; links are built on read. */
+const storedRecord = z.discriminatedUnion('kind', [
+  z.object({
+    ...recordCommon,
+    kind: z.literal('licensespring-file'),
+    filePath: z.string(),
+    sha256: z.string(),
+    requestId: z.string(),
+    portalUrl: z.string().optional()
+  }),
+  z.object({
+    ...recordCommon,
+    kind: z.literal('qlm-dvc'),
+    code: z.string(),
+    validFor: z.string(),
+    computerId: z.string(),
+    activationKey: secret.optional(),
+    selfHelpUrl: z.string().optional(),
+    supportMailto: z.string().optional()
+  })
+])
+export type StoredRecord = z.infer<typeof storedRecord>
+
 export const stateSchema = z.object({
   schemaVersion: z.literal(STATE_SCHEMA_VERSION),
   licenses: z.record(z.string(), license).default({}),
   pending: z.record(z.string(), pending).default({}),
-  history: z.array(z.custom<HistoryRecord>((v) => typeof v === 'object' && v !== null && 'kind' in v && 'id' in v)).default([]),
+  history: z.array(storedRecord).default([]),
   /** Product ids whose last change was an offline deactivation (cleared by the next activation). */
   offlineDeactivated: z.record(z.string(), z.string()).default({}),
   clock: z.object({ offsetMs: z.number(), learnedAt: z.string() }).nullable().default(null),
-  errors: z.array(z.object({ code: z.string(), serverCode: z.string().optional(), at: z.string() })).default([])
+  errors: z.array(z.object({ code: z.string(), serverCode: z.string().optional(), cause: z.string().optional(), at: z.string() })).default([])
 })
 export type State = z.infer<typeof stateSchema>
 

@@ -1,6 +1,7 @@
 // The core's public surface: the use cases (Desk) and the adapters it is given. Pure TypeScript; the
 // core never imports electron. The Electron main process and the CLI both build a Desk with
 // createDesk(deps) from ./desk.ts and call only these methods.
+export type { Capabilities } from './providers/port'
 import type {
   ActivateResult,
   DeactivateOnlineResult,
@@ -10,6 +11,7 @@ import type {
   QlmActivationUrl,
   StatusSnapshot
 } from '@shared/contract'
+import type { Capabilities } from './providers/port'
 
 export interface OperationOptions {
   signal?: AbortSignal
@@ -36,6 +38,8 @@ export interface HardwareIdProvider {
 
 export interface Desk {
   status(): Promise<StatusSnapshot>
+  /** What a product can do (identity, offline artifacts); callers choose their path from it, never from the provider. */
+  capabilities(productId: string): Capabilities
   activateOnline(productId: string, identity: Identity, opts?: OperationOptions): Promise<ActivateResult>
   /** LicenseSpring offline activation: builds the request file content and remembers its request_id. */
   createOfflineActivationRequest(

@@ -11,7 +11,7 @@ import type {
 } from '@shared/contract'
 import { CHANNELS } from '@shared/contract'
 import type { ErrorCode, ErrorInfo, NextStep, Result } from '@shared/errors'
-import { isErrorInfo } from '@shared/errors'
+import { makeErrorInfo, toErrorInfo } from '@shared/error-policy'
 import { inputSchemas } from '@shared/schemas'
 import type { Desk, OperationOptions } from '@core/types'
 import { isAllowedExternalUrl, type ExternalPolicy, profileExternalHosts } from './external'
@@ -53,38 +53,17 @@ class HandlerError extends Error {
   }
 }
 
-export function errorInfo(code: ErrorCode, message: string, nextStep: NextStep = 'none', retryable = false): ErrorInfo {
-  return { code, message, retryable, nextStep }
+/** An ErrorInfo with the policy's next step (and retryability) unless one is given. */
+export function errorInfo(code: ErrorCode, message: string, nextStep?: NextStep): ErrorInfo {
+  return makeErrorInfo(code, message, nextStep ? { nextStep } : {})
 }
 
-function fail(code: ErrorCode, message: string, nextStep: NextStep = 'none'): never {
+function fail(code: ErrorCode, message: string, nextStep?: NextStep): never {
   throw new HandlerError(errorInfo(code, message, nextStep))
 }
 
-/**
- * Maps anything thrown to an ErrorInfo: the core's LicenseDeskError (and ours) carry `.info`; an abort
- * is "cancelled"; anything else is "internal" with a generic message (never the raw text, which could
- * carry a path or a secret).
- */
-export function toErrorInfoSafe(e: unknown): ErrorInfo {
-  if (typeof e === 'object' && e !== null) {
-    const info = (e as { info?: unknown }).info
-    if (isErrorInfo(info)) {
-      const out: ErrorInfo = {
-        code: info.code,
-        message: info.message,
-        retryable: Boolean(info.retryable),
-        nextStep: info.nextStep ?? 'none'
-      }
-      if (info.serverCode !== undefined) out.serverCode = info.serverCode
-      if (info.serverMessage !== undefined) out.serverMessage = info.serverMessage
-      if (info.httpStatus !== undefined) out.httpStatus = info.httpStatus
-      return out
-    }
-    if ((e as { name?: unknown }).name === 'AbortError') return errorInfo('cancelled', 'The operation was cancelled.')
-  }
-  return errorInfo('internal', 'An unexpected error occurred in License Desk.', 'contact_support')
-}
+/** Maps anything thrown to an ErrorInfo that is safe to send to the renderer (see toErrorInfo in the error policy). */
+export const toErrorInfoSafe = toErrorInfo
 
 function describeIssues(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }): string {
   const first = error.issues.slice(0, 3).map((i) => {
@@ -147,13 +126,6 @@ export function createHandlers(desk: Desk, native: NativeAdapters, options: Hand
     }
   }
 
-  async function productProvider(productId: string): Promise<'licensespring' | 'qlm'> {
-    const snap = await desk.status()
-    const product = snap.products.find((p) => p.id === productId)
-    if (!product) fail('product_unknown', `No product "${productId}" in the vendor profile.`, 'fix_input')
-    return product.provider
-  }
-
   type Impl = { [C in Channel]: (req: Contract[C]['req'], ctx: HandlerContext) => Promise<Contract[C]['res']> }
 
   const impl: Impl = {
@@ -195,18 +167,13 @@ export function createHandlers(desk: Desk, native: NativeAdapters, options: Hand
     'deactivate:online': async (req, ctx) =>
       withOperation(req.operationId, ctx, (opts) => desk.deactivateOnline(req.productId, opts)),
     'deactivate:offline': async (req, ctx) => {
-      const provider = await productProvider(req.productId)
-      if (provider === 'licensespring') {
-        const path = await native.showSaveDialog(desk.offlineFileName(req.productId, 'deactivation'))
+      // A request file is saved where the user chooses; a code needs no dialog.
+      let path: string | undefined
+      if (desk.capabilities(req.productId).offlineDeactivation === 'request-file') {
+        path = await native.showSaveDialog(desk.offlineFileName(req.productId, 'deactivation'))
         if (!path) return { cancelled: true }
-        const record = await withOperation(req.operationId, ctx, (opts) =>
-          desk.deactivateOffline(req.productId, path, opts)
-        )
-        return { cancelled: false, record }
       }
-      const record = await withOperation(req.operationId, ctx, (opts) =>
-        desk.deactivateOffline(req.productId, undefined, opts)
-      )
+      const record = await withOperation(req.operationId, ctx, (opts) => desk.deactivateOffline(req.productId, path, opts))
       return { cancelled: false, record }
     },
     'operation:cancel': async (req) => {

@@ -11,7 +11,7 @@ import { defaultDataDir, STATE_FILE_NAME } from '@core/paths'
 import { combineSecretBoxes, createLocalSecretBox } from '@core/secrets'
 import { createHardwareIdProvider } from '@core/hwid'
 import { writeFileAtomic } from '@core/files'
-import { startServer, type SeedData } from '../server/index'
+import type { SeedData } from '../server/index'
 import { createHandlers } from './handlers'
 import { externalPolicyFromProfile } from './external'
 import { registerIpc } from './ipc'
@@ -49,6 +49,8 @@ function isOwnUrl(url: string): boolean {
 
 /** The demo profile's local license server: ours on 4370, an already running one, or ours on a free port. */
 async function startDemoServer(profile: Profile): Promise<Profile> {
+  // Loaded only for the demo, so the main bundle does not carry the server.
+  const { startServer } = await import('../server/index')
   const demoDir = join(resourcesDir(), 'demo')
   const options = {
     host: '127.0.0.1',

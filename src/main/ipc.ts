@@ -23,7 +23,8 @@ export interface SenderLike {
 
 export const FOREIGN_SENDER_ERROR: ErrorInfo = errorInfo(
   'invalid_input',
-  'Request refused: it did not come from the License Desk window.'
+  'Request refused: it did not come from the License Desk window.',
+  'none'
 )
 
 export function isTrustedSender(event: SenderLike, policy: SenderPolicy): boolean {

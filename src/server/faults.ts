@@ -98,3 +98,39 @@ export class Faults implements FaultControl {
     return this.spec?.clockSkewMs ?? 0
   }
 }
+
+/**
+ * A fault's own answer before the request is handled (status, rate limit), or undefined when the
+ * request goes on to its route. dropConnection and latency are applied by the caller (they need the socket).
+ */
+export function faultReply(fault: FaultSpec): { status: number; headers: Record<string, string>; body: string; what: string } | undefined {
+  if (fault.status) {
+    const html = `<html><body><h1>${fault.status} ${fault.status === 502 ? 'Bad Gateway' : 'Service Unavailable'}</h1></body></html>`
+    const r =
+      fault.status === 500
+        ? { headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: JSON.stringify({ status: 500, code: 'internal_error', message: 'Internal server error' }) }
+        : { headers: { 'Content-Type': 'text/html; charset=utf-8' } as Record<string, string>, body: html }
+    if (fault.status === 503) r.headers['Retry-After'] = '1'
+    return { status: fault.status, ...r, what: `status ${fault.status}` }
+  }
+  if (fault.rateLimit) {
+    return {
+      status: 429,
+      headers: { 'Content-Type': 'application/json; charset=utf-8', 'Retry-After': String(fault.rateLimit.retryAfterSeconds) },
+      body: JSON.stringify({ status: 429, code: 'too_many_requests', message: 'Rate limit exceeded' }),
+      what: 'rateLimit'
+    }
+  }
+  return undefined
+}
+
+/** The handled answer's body replaced as `malformed` says: an HTML page, half the bytes, or nothing. */
+export function malformedBody(kind: MalformedKind, body: Buffer): { headers?: Record<string, string>; body: Buffer } {
+  if (kind === 'html')
+    return {
+      headers: { 'Content-Type': 'text/html; charset=utf-8' },
+      body: Buffer.from('<!doctype html><html><head><title>Portal</title></head><body><p>Please sign in.</p></body></html>', 'utf8')
+    }
+  if (kind === 'truncated') return { body: body.subarray(0, Math.floor(body.length / 2)) }
+  return { body: Buffer.alloc(0) }
+}

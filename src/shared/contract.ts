@@ -6,6 +6,10 @@ import type { ErrorInfo, Result } from './errors'
 export type Provider = 'licensespring' | 'qlm'
 export type Authorization = 'license-key' | 'user' | 'qlm-key'
 export type LicenseState = 'inactive' | 'active' | 'offline-deactivated' | 'offline-activation-pending'
+/** How a product is activated without a connection: a request file to upload, or a web page that gives a computer key. */
+export type OfflineActivationKind = 'request-file' | 'web-page'
+/** The proof an offline deactivation leaves: a request file saved where the user chooses, or a code to send. */
+export type OfflineDeactivationKind = 'request-file' | 'code'
 
 export interface AppInfo {
   appName: string
@@ -45,6 +49,10 @@ export interface ProductSummary {
   license?: LicenseSummary
   canActivateOffline: boolean
   canDeactivateOffline: boolean
+  /** Which offline activation the product has (null: none). */
+  offlineActivation: OfflineActivationKind | null
+  /** What an offline deactivation of this product gives the user. */
+  offlineDeactivation: OfflineDeactivationKind
   portalUrl?: string
   /** The last offline deactivation of this product, if any. */
   lastOffline?: HistoryRecord

@@ -1,6 +1,7 @@
 // A fake Desk (the core's use-case interface) for main-process tests: vi.fn methods with plausible
 // answers, so handler tests never depend on the real core.
 import { vi } from 'vitest'
+import { LicenseDeskError } from '@core/errors'
 import type { Desk } from '@core/types'
 import type { AppInfo, HistoryRecord, ProductSummary, StatusSnapshot } from '@shared/contract'
 import type { NativeAdapters } from '../../src/main/handlers'
@@ -13,6 +14,8 @@ export const lsProduct: ProductSummary = {
   state: 'active',
   canActivateOffline: true,
   canDeactivateOffline: true,
+  offlineActivation: 'request-file',
+  offlineDeactivation: 'request-file',
   portalUrl: 'https://portal.vendor.example/offline'
 }
 export const qlmProduct: ProductSummary = {
@@ -22,7 +25,9 @@ export const qlmProduct: ProductSummary = {
   authorization: 'qlm-key',
   state: 'active',
   canActivateOffline: false,
-  canDeactivateOffline: true
+  canDeactivateOffline: true,
+  offlineActivation: null,
+  offlineDeactivation: 'code'
 }
 
 type FileRecord = Extract<HistoryRecord, { kind: 'licensespring-file' }>
@@ -56,6 +61,17 @@ export function fakeDesk() {
   }
   const desk = {
     status: vi.fn<Desk['status']>(async () => snapshot),
+    capabilities: vi.fn<Desk['capabilities']>((productId) => {
+      const p = snapshot.products.find((x) => x.id === productId)
+      if (!p) throw new LicenseDeskError('product_unknown', `There is no product "${productId}" in the vendor profile.`)
+      return {
+        authorization: p.authorization,
+        offlineActivation: p.offlineActivation,
+        offlineDeactivation: p.offlineDeactivation,
+        canDeactivateOffline: p.canDeactivateOffline,
+        ...(p.portalUrl ? { portalUrl: p.portalUrl } : {})
+      }
+    }),
     activateOnline: vi.fn<Desk['activateOnline']>(async (productId) => ({ product: { ...lsProduct, id: productId } })),
     createOfflineActivationRequest: vi.fn<Desk['createOfflineActivationRequest']>(async (_p, _i, outPath) => ({
       filePath: outPath,

@@ -89,6 +89,14 @@ describe('built main process under the fake electron', () => {
     expect(code).not.toMatch(/require\(["'](electron-store|conf)["']\)/)
   })
 
+  it('main bundle carries no demo server or admin code: the server is a chunk loaded only for the demo', () => {
+    const main = readFileSync(mainJs, 'utf8')
+    expect(main).not.toContain('__admin')
+    expect(main).not.toContain('QlmReleaseLicense.aspx')
+    const chunks = readdirSync(join(root, 'out/main')).filter((f) => f !== 'index.js' && f.endsWith('.js'))
+    expect(chunks.some((f) => readFileSync(join(root, 'out/main', f), 'utf8').includes('/__admin/'))).toBe(true)
+  })
+
   it('starts without errors', () => {
     expect(report.errors).toEqual([])
     expect(report.singleInstanceLock).toBe(true)

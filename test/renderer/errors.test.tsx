@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event'
 import { ERROR_CODES } from '@shared/errors'
 import { ErrorPanel, errorTexts, supportMailto } from '@renderer/components/ErrorPanel'
 import { AnnounceContext, ApiContext, EnvContext } from '@renderer/context'
-import { createFakeApi, fakeError } from '@renderer/fake-api'
+import { createFakeApi, fakeError } from '../support/fake-api'
 import { catalogs, I18nContext } from '@renderer/i18n'
 
 afterEach(cleanup)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { networkInterfaces } from 'node:os'
 import { authHeaders, call, useServer } from './helpers'
-import { startServer } from '../../src/server/index'
+import { ADMIN_TOKEN_HEADER, startServer } from '../../src/server/index'
 
 const srv = useServer()
 
@@ -100,6 +100,7 @@ describe('fault injection', () => {
   })
 
   it('admin endpoint sets, shows and clears faults; rejects bad specs', async () => {
+    const fetch = (url: string, init: RequestInit = {}) => globalThis.fetch(url, { ...init, headers: { ...(init.headers as object), [ADMIN_TOKEN_HEADER]: srv.adminToken! } })
     const set = await fetch(`${srv.url}/__admin/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status: 503, times: 1 }) })
     expect(set.status).toBe(200)
     expect(await set.json()).toEqual({ fault: { status: 503, times: 1 } })
@@ -123,7 +124,8 @@ describe('fault injection', () => {
       .flat()
       .find((i) => i && i.family === 'IPv4' && !i.internal)?.address
     if (!ip) return // no external interface on this machine: nothing to test
-    const open = await startServer({ host: '0.0.0.0' })
+    const open = await startServer({ host: '0.0.0.0', admin: true })
+    const fetch = (url: string, init: RequestInit = {}) => globalThis.fetch(url, { ...init, headers: { [ADMIN_TOKEN_HEADER]: open.adminToken! } })
     try {
       const r = await fetch(`http://${ip}:${open.port}/__admin/faults`, { method: 'POST', body: JSON.stringify({ status: 503 }) })
       expect(r.status).toBe(403)

@@ -104,7 +104,7 @@ export function offlineV2(o: OfflineOpts, innerText?: (inner: Record<string, unk
 export function useServer(reset?: () => void): LocalServer {
   let server: LocalServer | undefined
   beforeAll(async () => {
-    server = await startServer({ port: 0 })
+    server = await startServer({ port: 0, admin: true })
   })
   afterAll(async () => {
     await server?.close()

@@ -65,7 +65,7 @@ async function signIn(opts: { redirect: string; state?: string; verifier?: strin
   const page = await fetch(url)
   const html = await page.text()
   expect(html).toContain('<strong id="account-name">Acme Corporation</strong>')
-  const form = new URLSearchParams([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1], m[2].replace(/&amp;/g, '&')]))
+  const form = new URLSearchParams([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m): [string, string] => [m[1], m[2].replace(/&amp;/g, '&')]))
   form.set('email', SSO_USER.email)
   form.set('password', opts.password ?? SSO_USER.password)
   const posted = await fetch(`${srv.url}/sso/authorize`, { method: 'POST', body: form, redirect: 'manual' })

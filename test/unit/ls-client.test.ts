@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { LicenseSpringClient, licenseSignatureMessage, lsError, rsaVerify, verifyLicenseSignature, type ClockState } from '@core/licensespring/client'
+import { LicenseSpringClient, licenseSignatureMessage, lsError, rsaVerify, verifyLicenseSignature, type ClockState } from '@core/providers/licensespring/client'
 import { DEMO_PRIVATE_KEY, DEMO_PUBLIC_KEY, opensslSignB64, rejection } from './_helpers'
 import { FakeLicenseSpring } from './_fake-servers'
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { calendarDate, computeDvc, dvcForDate, stripDashes } from '@core/qlm/dvc'
-import { findComputerKey, parseQlmXml, QlmClient } from '@core/qlm/client'
+import { calendarDate, computeDvc, dvcForDate, stripDashes } from '@core/providers/qlm/dvc'
+import { findComputerKey, parseQlmXml, QlmClient } from '@core/providers/qlm/client'
 import { py, rejection, run } from './_helpers'
 import { FakeQlm } from './_fake-servers'
 

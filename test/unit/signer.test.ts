@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { authorizationHeader, hmacBase64, httpDate, offlineSignature, signDate, signedHeaders, signingString } from '@core/licensespring/signer'
+import { authorizationHeader, hmacBase64, httpDate, offlineSignature, signDate, signedHeaders, signingString } from '@core/providers/licensespring/signer'
 import { opensslHmacB64, pythonHmacB64 } from './_helpers'
 
 const VECTOR_KEY = 'kw4qSnpSwXzgiv5yxYpZZmFEd9QAeiKTQ6OuyMja'

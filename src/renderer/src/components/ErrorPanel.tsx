@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+import { offersOffline, offersRetry, offersSupport } from '@shared/error-policy'
 import type { ErrorInfo } from '@shared/errors'
 import { useApi, useEnv } from '../context'
 import { fmt, useI18n, type Messages } from '../i18n'
@@ -68,12 +69,9 @@ export function ErrorPanel({
     ref.current?.focus()
   }, [error])
 
-  const wantsSupport =
-    error.nextStep === 'contact_support' ||
-    ['network_tls', 'signature_invalid', 'state_corrupt', 'profile_invalid', 'profile_not_found', 'hwid_unavailable', 'hwid_empty', 'hwid_fallback', 'internal', 'http_status', 'bad_response'].includes(error.code) ||
-    error.serverCode === 'license_transferred_max_times'
-  const canRetry = error.retryable || ['retry', 'retry_later', 'fix_clock', 'check_connection', 'go_offline', 'choose_other_folder'].includes(error.nextStep)
-  const offline = onGoOffline && (error.nextStep === 'go_offline' || error.code.startsWith('network_') || error.code === 'server_unavailable')
+  const wantsSupport = offersSupport(error)
+  const canRetry = offersRetry(error)
+  const offline = onGoOffline && offersOffline(error)
 
   const showSupport = wantsSupport && !!info?.supportEmail
   const hasActions = (!!onRetry && canRetry) || !!offline || showSupport

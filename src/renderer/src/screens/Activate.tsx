@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react'
+import { clockWorthWarning } from '@shared/error-policy'
 import type { ErrorInfo } from '@shared/errors'
 import { useApi } from '../context'
 import { ErrorPanel } from '../components/ErrorPanel'
@@ -15,7 +16,8 @@ export function ActivateMethod({ productId }: { productId: string }) {
   const nav = useNav()
   const product = useProduct(productId)
   if (!product) return null
-  const qlm = product.provider === 'qlm'
+  // A request file to upload (LicenseSpring), or the vendor's activation page (QLM).
+  const qlm = product.offlineActivation !== 'request-file'
   return (
     <>
       <ScreenHeading>{fmt(m.activate.chooseTitle, { product: product.name })}</ScreenHeading>
@@ -98,7 +100,7 @@ export function ActivateOnline({ productId }: { productId: string }) {
     }
   }
 
-  const offlineScreen = product.provider === 'qlm' ? 'activate-qlm-offline' : 'activate-ls-offline'
+  const offlineScreen = product.offlineActivation === 'request-file' ? 'activate-ls-offline' : 'activate-qlm-offline'
 
   return (
     <>
@@ -184,7 +186,7 @@ export function ActivateDone({ productId, clockOffsetMs }: { productId: string; 
       </div>
       <ScreenHeading>{fmt(m.activate.doneTitle, { product: name })}</ScreenHeading>
       <p className="lead">{m.activate.doneText}</p>
-      {clockOffsetMs !== undefined && Math.abs(clockOffsetMs) > 60000 && (
+      {clockWorthWarning(clockOffsetMs) && (
         <p className="notice notice-warn">{fmt(m.activate.clockNote, { minutes: minutes(clockOffsetMs) })}</p>
       )}
       <div className="actions">

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { clockWorthWarning } from '@shared/error-policy'
 import { useAnnounce, useApi } from '../context'
 import { ErrorPanel } from '../components/ErrorPanel'
 import { ScreenHeading } from '../components/ScreenHeading'
@@ -13,7 +14,8 @@ export function DeactivateMethod({ productId }: { productId: string }) {
   const nav = useNav()
   const product = useProduct(productId)
   if (!product) return null
-  const qlm = product.provider === 'qlm'
+  // The offline proof is a code to send (QLM) or a request file to upload (LicenseSpring).
+  const qlm = product.offlineDeactivation === 'code'
   return (
     <>
       <ScreenHeading>{fmt(m.deactivate.chooseTitle, { product: product.name })}</ScreenHeading>
@@ -39,7 +41,7 @@ export function DeactivateConfirm({ screen }: { screen: Extract<Screen, { name: 
   // The product disappears from "active" once it is released; keep its name for this flow.
   const [name] = useState(product?.name ?? screen.productId)
   const { productId, mode } = screen
-  const qlm = product?.provider === 'qlm'
+  const qlm = product?.offlineDeactivation === 'code'
 
   async function run(runMode: DeactivateMode) {
     const operationId = newOperationId()
@@ -150,7 +152,7 @@ export function DeactivateDone({ productId, alreadyReleased, clockOffsetMs }: { 
       <ScreenHeading>{fmt(m.deactivate.doneTitle, { product: name })}</ScreenHeading>
       <p className="lead">{fmt(m.deactivate.doneText, { product: name })}</p>
       {alreadyReleased && <p className="notice notice-info">{m.deactivate.alreadyReleased}</p>}
-      {clockOffsetMs !== undefined && Math.abs(clockOffsetMs) > 60000 && (
+      {clockWorthWarning(clockOffsetMs) && (
         <p className="notice notice-warn">{fmt(m.activate.clockNote, { minutes: minutes(clockOffsetMs) })}</p>
       )}
       <div className="actions">

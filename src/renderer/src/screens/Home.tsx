@@ -1,4 +1,5 @@
 import type { ProductSummary } from '@shared/contract'
+import { clockWorthWarning } from '@shared/error-policy'
 import { useAnnounce, useApi, useEnv } from '../context'
 import { ReadOnlyField } from '../components/ReadOnlyField'
 import { ScreenHeading } from '../components/ScreenHeading'
@@ -25,7 +26,7 @@ export function HomeScreen() {
       <ScreenHeading>{m.home.title}</ScreenHeading>
       <p className="lead">{m.home.intro}</p>
 
-      {status && status.clockOffsetMs !== null && Math.abs(status.clockOffsetMs) > 120000 && (
+      {status && clockWorthWarning(status.clockOffsetMs) && (
         <p className="notice notice-warn">{fmt(m.home.clockOff, { minutes: minutes(status.clockOffsetMs) })}</p>
       )}
 

@@ -2,9 +2,11 @@
 // Every request is HMAC-signed with one Date per attempt; the server's clock offset is learnt from
 // response Date headers; on date_header_diff the request is re-signed once with the corrected time.
 import { createVerify } from 'node:crypto'
-import { LicenseDeskError } from '../errors'
-import { httpRequest, type HttpResponse } from '../http'
-import type { OperationOptions } from '../types'
+import { clockWorthWarning } from '@shared/error-policy'
+import { LicenseDeskError } from '../../errors'
+import { httpRequest, type HttpResponse } from '../../http'
+import type { OperationOptions } from '../../types'
+import type { ClockState } from '../port'
 import { signedHeaders } from './signer'
 
 export interface LicenseSpringConfig {
@@ -39,12 +41,7 @@ export interface LsLicense {
   [k: string]: unknown
 }
 
-/** Shared, mutable knowledge of the server's clock: server time minus local time. */
-export interface ClockState {
-  offsetMs: number | null
-  /** Called whenever a response teaches us the offset. */
-  onLearn?: (offsetMs: number) => void
-}
+export type { ClockState }
 
 export interface ClientOptions {
   fetch?: typeof fetch
@@ -54,8 +51,6 @@ export interface ClientOptions {
   clock: ClockState
 }
 
-/** A clock offset larger than this is worth telling the user about. */
-export const CLOCK_WARN_MS = 5 * 60_000
 
 export class LicenseSpringClient {
   constructor(
@@ -150,7 +145,7 @@ export class LicenseSpringClient {
       })
       const learnt = this.learn(res)
       if (res.status < 400) {
-        const warn = learnt !== null && Math.abs(learnt) > CLOCK_WARN_MS ? learnt : undefined
+        const warn = clockWorthWarning(learnt) ? learnt : undefined
         return { res, clockOffsetMs: correctedOnce ? (learnt ?? offset) : warn }
       }
       const err = lsError(res)
@@ -235,6 +230,7 @@ export function lsError(res: HttpResponse): LicenseDeskError {
   })
 }
 
+/** The server codes whose next step is not server_refused's own (ERROR_POLICY in src/shared). */
 function nextStepFor(code: string) {
   switch (code) {
     case 'license_not_found':
@@ -246,7 +242,7 @@ function nextStepFor(code: string) {
     case 'internal_error':
       return 'retry_later' as const
     default:
-      return 'contact_support' as const
+      return undefined
   }
 }
 

@@ -1,7 +1,7 @@
 // LicenseSpring offline request files (schema v1 and v2) and the .lic offline activation response
 // (PROTOCOLS.md 1.4).
 import { randomUUID } from 'node:crypto'
-import { LicenseDeskError } from '../errors'
+import { LicenseDeskError } from '../../errors'
 import { hmacBase64, httpDate, offlineSignature } from './signer'
 import { licenseSignatureMessage, rsaVerify, type LsLicense } from './client'
 

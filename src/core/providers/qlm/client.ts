@@ -1,9 +1,9 @@
 // Soraco QLM HTTP client: ReleaseLicenseHttp (online deactivation) and ValidateLicenseHttp (activation).
 // Success is decided by the XML structure (<result> vs <error>), never by the vendor-configurable text.
 import { XMLParser } from 'fast-xml-parser'
-import { LicenseDeskError } from '../errors'
-import { httpRequest } from '../http'
-import type { OperationOptions } from '../types'
+import { LicenseDeskError } from '../../errors'
+import { httpRequest } from '../../http'
+import type { OperationOptions } from '../../types'
 import { stripDashes } from './dvc'
 
 export interface QlmConfig {

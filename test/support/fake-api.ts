@@ -1,5 +1,5 @@
 // An in-memory LicenseDeskApi for component tests, screenshots and UI work without the main process.
-// Never imported by the production entry (main.tsx); only tests and scripts/screens use it.
+// Lives with the test support, out of src/: only tests and scripts/screens use it.
 import type {
   ActivateOnlineRequest,
   AppInfo,
@@ -9,7 +9,8 @@ import type {
   ProgressEvent,
   StatusSnapshot
 } from '@shared/contract'
-import type { ErrorCode, ErrorInfo, NextStep, Result } from '@shared/errors'
+import { makeErrorInfo } from '@shared/error-policy'
+import type { ErrorCode, ErrorInfo, Result } from '@shared/errors'
 
 export interface FakeOptions {
   /** Delay of each progress step in ms (0 in tests, a few hundred for demos). */
@@ -42,27 +43,9 @@ export const DEMO = {
   portalUrl: 'https://portal.license-desk.example/offline'
 }
 
+/** An error as the core would raise it: next step and retryability from the one error policy. */
 export function fakeError(code: ErrorCode, extra: Partial<ErrorInfo> = {}): ErrorInfo {
-  const next: Partial<Record<ErrorCode, NextStep>> = {
-    network_refused: 'go_offline',
-    network_timeout: 'go_offline',
-    network_dns: 'go_offline',
-    network_failed: 'go_offline',
-    clock_skew: 'fix_clock',
-    server_unavailable: 'retry_later',
-    rate_limited: 'retry_later',
-    invalid_input: 'fix_input',
-    file_write: 'choose_other_folder',
-    internal: 'contact_support',
-    state_corrupt: 'contact_support'
-  }
-  return {
-    code,
-    message: `${code} (simulated)`,
-    retryable: code.startsWith('network_') || code === 'server_unavailable' || code === 'rate_limited' || code === 'clock_skew',
-    nextStep: next[code] ?? 'retry',
-    ...extra
-  }
+  return { ...makeErrorInfo(code, `${code} (simulated)`), ...extra }
 }
 
 function mask(key: string): string {
@@ -106,9 +89,9 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
 
   const state = new Map<string, ProductSummary>()
   const base: ProductSummary[] = [
-    { id: 'studio', name: 'Demo Studio', provider: 'licensespring', authorization: 'license-key', state: 'inactive', canActivateOffline: true, canDeactivateOffline: true, portalUrl: DEMO.portalUrl },
-    { id: 'cloud', name: 'Demo Cloud', provider: 'licensespring', authorization: 'user', state: 'inactive', canActivateOffline: false, canDeactivateOffline: false },
-    { id: 'cad', name: 'Demo CAD', provider: 'qlm', authorization: 'qlm-key', state: 'inactive', canActivateOffline: true, canDeactivateOffline: true }
+    { id: 'studio', name: 'Demo Studio', provider: 'licensespring', authorization: 'license-key', state: 'inactive', canActivateOffline: true, canDeactivateOffline: true, offlineActivation: 'request-file', offlineDeactivation: 'request-file', portalUrl: DEMO.portalUrl },
+    { id: 'cloud', name: 'Demo Cloud', provider: 'licensespring', authorization: 'user', state: 'inactive', canActivateOffline: false, canDeactivateOffline: false, offlineActivation: 'request-file', offlineDeactivation: 'request-file' },
+    { id: 'cad', name: 'Demo CAD', provider: 'qlm', authorization: 'qlm-key', state: 'inactive', canActivateOffline: true, canDeactivateOffline: true, offlineActivation: 'web-page', offlineDeactivation: 'code' }
   ]
   for (const p of base) state.set(p.id, p)
   const history: HistoryRecord[] = []
@@ -162,10 +145,10 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
 
   async function steps(operationId: string, list: ProgressEvent['step'][]): Promise<ErrorInfo | null> {
     for (const step of list) {
-      if (cancelled.has(operationId)) return fakeError('cancelled', { nextStep: 'none', retryable: false })
+      if (cancelled.has(operationId)) return fakeError('cancelled')
       emit({ operationId, step })
       await wait(delay, operationId)
-      if (cancelled.has(operationId)) return fakeError('cancelled', { nextStep: 'none', retryable: false })
+      if (cancelled.has(operationId)) return fakeError('cancelled')
     }
     return null
   }
@@ -194,7 +177,7 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
   const isErr = (x: ProductSummary | ErrorInfo): x is ErrorInfo => 'code' in x
 
   function checkOnline(req: ActivateOnlineRequest, p: ProductSummary): ErrorInfo | null {
-    if (p.state === 'active') return fakeError('already_active', { nextStep: 'none' })
+    if (p.state === 'active') return fakeError('already_active')
     if (p.authorization === 'user') {
       if (req.username !== DEMO.cloudUser || req.password !== DEMO.cloudPassword)
         return fakeError('server_refused', { serverCode: 'invalid_credentials', httpStatus: 401, nextStep: 'fix_input' })
@@ -237,7 +220,7 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
       if (f) return err(f)
       const p = product(req.productId)
       if (isErr(p)) return err(p)
-      if (!p.canActivateOffline) return err(fakeError('offline_not_supported', { nextStep: 'none' }))
+      if (!p.canActivateOffline) return err(fakeError('offline_not_supported'))
       if (dismissDialog) {
         dismissDialog = false
         return ok({ cancelled: true as const })
@@ -255,8 +238,8 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
         dismissDialog = false
         return ok({ cancelled: true as const })
       }
-      if (!pending.has(p.id)) return err(fakeError('no_pending_request', { nextStep: 'none' }))
-      if (req.content !== undefined && !req.content.trim()) return err(fakeError('file_invalid', { nextStep: 'fix_input' }))
+      if (!pending.has(p.id)) return err(fakeError('no_pending_request'))
+      if (req.content !== undefined && !req.content.trim()) return err(fakeError('file_invalid'))
       pending.delete(p.id)
       activated(p.id, { keyHint: mask(DEMO.studioKey), licenseType: 'perpetual', expiresAt: null }, true)
       return ok({ cancelled: false as const, product: state.get(p.id)! })
@@ -266,7 +249,7 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
       if (f) return err(f)
       const p = product(req.productId)
       if (isErr(p)) return err(p)
-      if (p.provider !== 'qlm') return err(fakeError('offline_not_supported', { nextStep: 'none' }))
+      if (p.provider !== 'qlm') return err(fakeError('offline_not_supported'))
       return ok({
         computerId: DEMO.qlmComputerId,
         url: `https://license-desk.example/qlm/activate?is_avkey=${encodeURIComponent(req.activationKey)}&is_pcid=${DEMO.qlmComputerId}`
@@ -286,7 +269,7 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
       const f = record('deactivateOnline', req)
       const p = product(req.productId)
       if (isErr(p)) return err(p)
-      if (p.state !== 'active') return err(fakeError('not_active', { nextStep: 'none' }))
+      if (p.state !== 'active') return err(fakeError('not_active'))
       const stop = await steps(req.operationId, ['preparing', 'contacting', 'verifying'])
       if (stop) return err(stop)
       if (f) return err(f)
@@ -298,8 +281,8 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
       const f = record('deactivateOffline', req)
       const p = product(req.productId)
       if (isErr(p)) return err(p)
-      if (p.state !== 'active') return err(fakeError('not_active', { nextStep: 'none' }))
-      if (!p.canDeactivateOffline) return err(fakeError('offline_not_supported', { nextStep: 'none' }))
+      if (p.state !== 'active') return err(fakeError('not_active'))
+      if (!p.canDeactivateOffline) return err(fakeError('offline_not_supported'))
       const stop = await steps(req.operationId, ['preparing', 'saving'])
       if (stop) return err(stop)
       if (f) return err(f)

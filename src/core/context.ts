@@ -1,0 +1,182 @@
+// The small context every use case runs over: the vendor profile, the state store and its per-product
+// lock, the provider of each product, and the bookkeeping all use cases share (error records, summaries).
+import { hostname, platform, release } from 'node:os'
+import type { ProductSummary } from '@shared/contract'
+import { LicenseDeskError, fail, toErrorInfo } from './errors'
+import { writeFileAtomic } from './files'
+import type { Profile } from './profile'
+import { type AnyProvider, type ProviderEnv, createProvider, presentRecord } from './providers'
+import type { ClockState } from './providers/port'
+import { type State, type StoredLicense, type StoredRecord, StateStore } from './state'
+import type { DeskDeps, FileWriter } from './types'
+
+export interface DeskContext {
+  readonly deps: DeskDeps
+  readonly profile: Profile
+  readonly store: StateStore
+  readonly now: () => number
+  readonly writeFile: FileWriter
+  readonly env: ProviderEnv
+  /** The provider serving a product of the profile; product_unknown when there is none. */
+  provider(productId: string): AnyProvider
+  /** Runs fn holding the product's state lock. */
+  withProduct<T>(productId: string, fn: (provider: AnyProvider) => Promise<T>): Promise<T>
+  /** Runs a use case; records the error code (never its text) for diagnostics, then rethrows. */
+  tracked<T>(fn: () => Promise<T>): Promise<T>
+  summary(provider: AnyProvider, s: State): ProductSummary
+  /** The product's stored license, or not_active. */
+  active(s: State, provider: AnyProvider): StoredLicense
+  /** already_active when the product has a license here. */
+  notActive(s: State, provider: AnyProvider): void
+  presentRecord(rec: StoredRecord): ReturnType<typeof presentRecord>
+}
+
+/** Codes that say the input was bad or nothing could start: they change nothing, not even the error record. */
+const NOT_RECORDED = new Set(['cancelled', 'state_locked', 'state_corrupt', 'invalid_input', 'product_unknown'])
+
+export function createContext(deps: DeskDeps): DeskContext {
+  const now = deps.now ?? Date.now
+  const store = new StateStore(deps.statePath, deps.openBackend)
+  const { profile } = deps
+
+  // The server clock offset, persisted for diagnostics and later runs only when it moves by > 2 s.
+  let persistedOffset: number | null = null
+  let clockLoaded = false
+  const clock: ClockState = {
+    offsetMs: null,
+    onLearn(offsetMs) {
+      if (persistedOffset !== null && Math.abs(persistedOffset - offsetMs) <= 2000) return
+      persistedOffset = offsetMs
+      store.update((s) => {
+        s.clock = { offsetMs, learnedAt: new Date(now()).toISOString() }
+      })
+    }
+  }
+
+  const env: ProviderEnv = {
+    fetch: deps.fetch,
+    now,
+    timeoutMs: deps.timeoutMs,
+    retryBaseMs: deps.retryBaseMs,
+    clock() {
+      if (!clockLoaded) {
+        clock.offsetMs = persistedOffset = store.read().clock?.offsetMs ?? null
+        clockLoaded = true
+      }
+      return clock
+    },
+    serverNow: () => now() + (store.read().clock?.offsetMs ?? 0),
+    seal: (plain) => ({ scheme: deps.secrets.scheme, data: deps.secrets.encrypt(plain) }),
+    open(s, what) {
+      if (!s) fail('state_corrupt', `The stored license has no ${what}.`)
+      return deps.secrets.decrypt(s.data, s.scheme)
+    },
+    osInfo: () => ({ os_ver: `${platform()} ${release()}`, hostname: hostname(), app_ver: deps.appVersion ?? '0.0.0' }),
+    supportEmail: profile.app.supportEmail
+  }
+
+  const providers = new Map<string, AnyProvider>()
+  function find(productId: string): AnyProvider | undefined {
+    let p = providers.get(productId)
+    if (!p) {
+      const product = profile.products.find((x) => x.id === productId)
+      if (!product) return undefined
+      p = createProvider(product, env)
+      providers.set(productId, p)
+    }
+    return p
+  }
+
+  const ctx: DeskContext = {
+    deps,
+    profile,
+    store,
+    now,
+    writeFile: deps.writeFile ?? writeFileAtomic,
+    env,
+    provider(productId) {
+      const p = find(productId)
+      if (!p)
+        fail('product_unknown', `There is no product "${productId}" in the vendor profile. Known products: ${profile.products.map((x) => x.id).join(', ')}.`)
+      return p
+    },
+    async withProduct(productId, fn) {
+      const p = ctx.provider(productId)
+      const unlock = store.lockProduct(p.productId)
+      try {
+        return await fn(p)
+      } finally {
+        unlock()
+      }
+    },
+    async tracked(fn) {
+      try {
+        return await fn()
+      } catch (e) {
+        const info = toErrorInfo(e)
+        // Bad input (a typo in a product id or an empty key) changes nothing, not even this record.
+        if (!NOT_RECORDED.has(info.code)) {
+          try {
+            const cause = e instanceof LicenseDeskError ? e.causeSummary : undefined
+            store.update((s) => {
+              s.errors = [
+                ...s.errors,
+                { code: info.code, ...(info.serverCode ? { serverCode: info.serverCode } : {}), ...(cause ? { cause } : {}), at: new Date(now()).toISOString() }
+              ].slice(-20)
+            })
+          } catch {
+            /* recording is best effort */
+          }
+        }
+        throw e
+      }
+    },
+    summary(provider, s) {
+      const id = provider.productId
+      const lic = s.licenses[id]
+      const pend = s.pending[id]
+      const lastId = s.offlineDeactivated[id]
+      const lastStored = [...s.history].reverse().find((h) => h.productId === id)
+      const last = lastStored ? ctx.presentRecord(lastStored) : undefined
+      const state = lic ? 'active' : pend ? 'offline-activation-pending' : lastId ? 'offline-deactivated' : 'inactive'
+      const caps = provider.capabilities(lic)
+      return {
+        id,
+        name: provider.productName,
+        provider: provider.product.provider,
+        authorization: caps.authorization,
+        state,
+        ...(lic
+          ? {
+              license: {
+                keyHint: lic.keyHint,
+                username: lic.username,
+                licenseType: lic.licenseType,
+                expiresAt: lic.expiresAt ?? null,
+                activatedAt: lic.activatedAt,
+                hardwareId: lic.hardwareId,
+                activatedOffline: lic.activatedOffline
+              }
+            }
+          : {}),
+        canActivateOffline: caps.offlineActivation !== null,
+        canDeactivateOffline: caps.canDeactivateOffline,
+        offlineActivation: caps.offlineActivation,
+        offlineDeactivation: caps.offlineDeactivation,
+        ...(caps.portalUrl ? { portalUrl: caps.portalUrl } : {}),
+        ...(last ? { lastOffline: last } : {})
+      }
+    },
+    active(s, provider) {
+      const lic = s.licenses[provider.productId]
+      if (!lic) fail('not_active', `${provider.productName} is not activated on this computer, so there is nothing to deactivate.`)
+      return lic
+    },
+    notActive(s, provider) {
+      if (s.licenses[provider.productId])
+        fail('already_active', `${provider.productName} is already activated on this computer. Deactivate it first to use another license.`)
+    },
+    presentRecord: (rec) => presentRecord(rec, find(rec.productId), env)
+  }
+  return ctx
+}

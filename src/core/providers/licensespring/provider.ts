@@ -1,0 +1,141 @@
+// LicenseSpring behind the provider port: online activation and deactivation over License API v4, the
+// signed offline request file as the deactivation proof. The offline activation flow (request file + .lic
+// import) is LicenseSpring's alone: ../../usecases/offline-activation.ts, over this provider's extras.
+import type { HistoryRecord } from '@shared/contract'
+import { LicenseDeskError, fail } from '../../errors'
+import type { LsProduct } from '../../profile'
+import type { StoredLicense, StoredRecord } from '../../state'
+import type { Identity, OperationOptions } from '../../types'
+import { cleanIdentity, keyHint } from '../identity'
+import type { Activation, Capabilities, OfflineDeactivationArtifact, ProviderEnv, ProviderPort, Release } from '../port'
+import { LicenseSpringClient, type LsIdentity } from './client'
+import { buildOfflineRequest } from './offline'
+
+/** License types a LicenseSpring offline deactivation file can release (a trial can too). */
+export const OFFLINE_CAPABLE_TYPES = new Set(['perpetual', 'consumption'])
+
+export class LicenseSpringProvider implements ProviderPort {
+  readonly productId: string
+  readonly productName: string
+  readonly recordKind = 'licensespring-file' as const
+  constructor(
+    readonly product: LsProduct,
+    private readonly env: ProviderEnv
+  ) {
+    this.productId = product.id
+    this.productName = product.name
+  }
+
+  get config() {
+    return this.product.licensespring
+  }
+
+  client(): LicenseSpringClient {
+    const { env } = this
+    return new LicenseSpringClient(this.config, { fetch: env.fetch, now: env.now, timeoutMs: env.timeoutMs, clock: env.clock(), retryBaseMs: env.retryBaseMs })
+  }
+
+  capabilities(lic?: StoredLicense): Capabilities {
+    return {
+      authorization: this.config.authorization,
+      offlineActivation: 'request-file',
+      offlineDeactivation: 'request-file',
+      canDeactivateOffline: !lic?.licenseType || OFFLINE_CAPABLE_TYPES.has(lic.licenseType) || lic.licenseType === 'trial',
+      ...(this.config.portalUrl ? { portalUrl: this.config.portalUrl } : {})
+    }
+  }
+
+  normalizeIdentity<T extends Identity | { licenseKey: string } | { username: string }>(typed: T): T {
+    return cleanIdentity(typed)
+  }
+
+  /** The identity a stored license was activated with (secrets unsealed). */
+  identityOf(lic: Pick<StoredLicense, 'licenseKey' | 'username' | 'password'>): LsIdentity {
+    if (lic.licenseKey) return { licenseKey: this.env.open(lic.licenseKey, 'license key') }
+    if (lic.username) return { username: lic.username, ...(lic.password ? { password: this.env.open(lic.password, 'password') } : {}) }
+    fail('state_corrupt', 'The stored license has neither a key nor a user.')
+  }
+
+  async activateOnline(hw: { id: string; source: string }, identity: Identity, opts: OperationOptions): Promise<Activation> {
+    const p = this.product
+    if (this.config.authorization === 'user' && !('username' in identity))
+      fail('invalid_input', `${p.name} is activated with your account: give your username and password.`)
+    if (this.config.authorization === 'license-key' && !('licenseKey' in identity)) fail('invalid_input', `${p.name} is activated with a license key.`)
+    const r = await this.client().activate(hw.id, identity, opts, this.env.osInfo())
+    const license: StoredLicense = {
+      provider: 'licensespring',
+      activatedAt: new Date(this.env.now()).toISOString(),
+      activatedOffline: false,
+      hardwareId: hw.id,
+      hardwareIdSource: hw.source,
+      ...('licenseKey' in identity
+        ? { licenseKey: this.env.seal(identity.licenseKey), keyHint: keyHint(identity.licenseKey) }
+        : { username: identity.username, password: this.env.seal(identity.password) }),
+      licenseType: r.license.is_trial ? 'trial' : r.license.license_type,
+      expiresAt: r.license.validity_period ?? null
+    }
+    return { license, ...(r.clockOffsetMs !== undefined ? { clockOffsetMs: r.clockOffsetMs } : {}) }
+  }
+
+  async deactivateOnline(lic: StoredLicense, opts: OperationOptions): Promise<Release> {
+    const identity = this.identityOf(lic)
+    // The server releases a user's seat online only with the password, which an offline
+    // activation never had: say so instead of sending a request it must refuse.
+    if ('username' in identity && !identity.password)
+      fail(
+        'offline_not_supported',
+        `${this.product.name} was activated offline with your account, so License Desk has no password to release it online. Deactivate it offline.`,
+        { nextStep: 'go_offline' }
+      )
+    try {
+      const r = await this.client().deactivate(lic.hardwareId, identity, opts)
+      return { alreadyReleased: r.alreadyReleased, ...(r.clockOffsetMs !== undefined ? { clockOffsetMs: r.clockOffsetMs } : {}) }
+    } catch (e) {
+      // The server holds no seat for the id this computer activated with: it was released
+      // already (from the vendor's portal, by support, or by an answer we never received).
+      if (!(e instanceof LicenseDeskError && e.info.serverCode === 'device_not_found')) throw e
+      return { alreadyReleased: true }
+    }
+  }
+
+  /** A signed offline request (activation or deactivation) for this product, dated by the server's clock. */
+  offlineRequest(kind: 'activation' | 'deactivation', hardwareId: string, identity: { licenseKey: string } | { username: string }) {
+    return buildOfflineRequest({
+      kind,
+      schemaVersion: this.config.offlineSchemaVersion,
+      apiKey: this.config.apiKey,
+      sharedKey: this.config.sharedKey,
+      product: this.config.productCode,
+      hardwareId,
+      identity,
+      nowMs: this.env.serverNow(),
+      extra: this.env.osInfo()
+    })
+  }
+
+  offlineDeactivation(lic: StoredLicense): OfflineDeactivationArtifact {
+    if (lic.licenseType && lic.licenseType !== 'trial' && !OFFLINE_CAPABLE_TYPES.has(lic.licenseType))
+      fail('offline_not_supported', `${this.product.name} has a ${lic.licenseType} license, which can only be deactivated online.`)
+    const identity = this.identityOf(lic)
+    const req = this.offlineRequest('deactivation', lic.hardwareId, 'licenseKey' in identity ? { licenseKey: identity.licenseKey } : { username: identity.username })
+    const portalUrl = this.config.portalUrl
+    return {
+      file: req.content,
+      record: (common, written) => {
+        if (!written) fail('internal', 'The deactivation request file was not written.')
+        return { ...common, kind: 'licensespring-file', filePath: written.filePath, sha256: written.sha256, requestId: req.requestId, ...(portalUrl ? { portalUrl } : {}) }
+      }
+    }
+  }
+
+  presentRecord(rec: StoredRecord): HistoryRecord {
+    if (rec.kind === 'licensespring-file') return rec
+    const { activationKey: _sealed, ...rest } = rec
+    return rest
+  }
+
+  /** Default file names for the offline request files (from the profile). */
+  offlineFileName(kind: 'activation' | 'deactivation'): string {
+    return kind === 'activation' ? this.config.offlineActivationFileName : this.config.offlineRequestFileName
+  }
+}

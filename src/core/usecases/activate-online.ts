@@ -1,0 +1,24 @@
+// activateOnline(product, identity): lock -> not active yet -> the provider takes the seat -> store the license.
+import type { ActivateResult } from '@shared/contract'
+import type { DeskContext } from '../context'
+import type { Identity, OperationOptions } from '../types'
+
+export function activateOnline(ctx: DeskContext, productId: string, typed: Identity, opts: OperationOptions = {}): Promise<ActivateResult> {
+  return ctx.tracked(() =>
+    ctx.withProduct(productId, async (provider) => {
+      const identity = provider.normalizeIdentity(typed)
+      ctx.notActive(ctx.store.read(), provider)
+      opts.onProgress?.({ step: 'preparing' })
+      const hw = await ctx.deps.hardwareId.get()
+      const r = await provider.activateOnline(hw, identity, opts)
+      opts.onProgress?.({ step: 'saving' })
+      ctx.store.update((s) => {
+        s.licenses[provider.productId] = r.license
+        delete s.pending[provider.productId]
+        delete s.offlineDeactivated[provider.productId]
+      })
+      opts.onProgress?.({ step: 'done' })
+      return { product: ctx.summary(provider, ctx.store.read()), ...(r.clockOffsetMs !== undefined ? { clockOffsetMs: r.clockOffsetMs } : {}) }
+    })
+  )
+}

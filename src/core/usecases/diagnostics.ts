@@ -1,0 +1,46 @@
+// diagnostics(): the redacted support bundle (versions, OS, hardware id and drift, clock, states, recent
+// error codes with their redacted causes). Never a key, password or secret.
+import { arch, platform, release } from 'node:os'
+import type { DeskContext } from '../context'
+import { toErrorInfo } from '../errors'
+
+export async function diagnostics(ctx: DeskContext, extra: Record<string, string> = {}): Promise<string> {
+  const s = ctx.store.read()
+  let hw: { id?: string; source?: string; error?: string }
+  try {
+    const h = await ctx.deps.hardwareId.get()
+    hw = { id: h.id, source: h.source }
+  } catch (e) {
+    hw = { error: toErrorInfo(e).code }
+  }
+  const products = ctx.profile.products.map((p) => {
+    const lic = s.licenses[p.id]
+    return {
+      id: p.id,
+      provider: p.provider,
+      state: ctx.summary(ctx.provider(p.id), s).state,
+      ...(lic
+        ? {
+            activatedAt: lic.activatedAt,
+            activatedOffline: lic.activatedOffline,
+            storedHardwareId: lic.hardwareId,
+            hardwareIdDrift: hw.id !== undefined && hw.id !== lic.hardwareId,
+            licenseType: lic.licenseType
+          }
+        : {})
+    }
+  })
+  const report = ctx.store.report
+  const bundle = {
+    generatedAt: new Date(ctx.now()).toISOString(),
+    app: { name: ctx.profile.app.name, version: ctx.deps.appVersion ?? '0.0.0', ...extra },
+    runtime: { node: process.versions.node, platform: platform(), release: release(), arch: arch() },
+    hardwareId: hw,
+    clock: s.clock,
+    products,
+    offlineDeactivations: s.history.length,
+    recentErrors: s.errors,
+    stateFile: { path: ctx.deps.statePath, ...(report.corruptMovedTo ? { corruptMovedTo: report.corruptMovedTo } : {}) }
+  }
+  return JSON.stringify(bundle, null, 2)
+}

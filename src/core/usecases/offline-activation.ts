@@ -1,0 +1,77 @@
+// LicenseSpring's offline activation: a signed request file for the vendor's portal, then the .lic it
+// answers with. Typed on the LicenseSpring provider: no other provider has this flow.
+import type { ActivateResult } from '@shared/contract'
+import type { DeskContext } from '../context'
+import { asLicenseSpring } from '../providers'
+import { verifyLic } from '../providers/licensespring/offline'
+import { keyHint } from '../providers/identity'
+
+export function createOfflineActivationRequest(
+  ctx: DeskContext,
+  productId: string,
+  typed: { licenseKey: string } | { username: string },
+  outPath: string
+): Promise<{ filePath: string; sha256: string; requestId: string; portalUrl?: string }> {
+  return ctx.tracked(() =>
+    ctx.withProduct(productId, async (provider) => {
+      const ls = asLicenseSpring(provider)
+      const identity = ls.normalizeIdentity(typed)
+      ctx.notActive(ctx.store.read(), ls)
+      const hw = await ctx.deps.hardwareId.get()
+      const req = ls.offlineRequest('activation', hw.id, identity)
+      const { sha256 } = await ctx.writeFile(outPath, req.content)
+      ctx.store.update((s) => {
+        s.pending[ls.productId] = {
+          requestId: req.requestId,
+          createdAt: new Date(ctx.now()).toISOString(),
+          filePath: outPath,
+          hardwareId: hw.id,
+          ...('licenseKey' in identity ? { licenseKey: ctx.env.seal(identity.licenseKey), keyHint: keyHint(identity.licenseKey) } : { username: identity.username })
+        }
+      })
+      return { filePath: outPath, sha256, requestId: req.requestId, ...(ls.config.portalUrl ? { portalUrl: ls.config.portalUrl } : {}) }
+    })
+  )
+}
+
+/** Imports a .lic (text content); verifies signatures, hardware id, product and request_id. */
+export function importOfflineActivation(ctx: DeskContext, productId: string, licContent: string): Promise<ActivateResult> {
+  return ctx.tracked(() =>
+    ctx.withProduct(productId, async (provider) => {
+      const ls = asLicenseSpring(provider)
+      const cfg = ls.config
+      const s0 = ctx.store.read()
+      ctx.notActive(s0, ls)
+      const pend = s0.pending[ls.productId]
+      const lic = verifyLic(licContent, {
+        publicKeyPem: cfg.publicKeyPem,
+        requireSignatureV2: cfg.requireSignatureV2,
+        sharedKey: cfg.sharedKey,
+        apiKey: cfg.apiKey,
+        hardwareId: pend?.hardwareId ?? (await ctx.deps.hardwareId.get()).id,
+        product: cfg.productCode,
+        requestId: pend?.requestId,
+        identity: pend ? (pend.licenseKey ? ctx.env.open(pend.licenseKey, 'license key') : pend.username) : undefined
+      })
+      ctx.store.update((s) => {
+        s.licenses[ls.productId] = {
+          provider: 'licensespring',
+          activatedAt: new Date(ctx.now()).toISOString(),
+          activatedOffline: true,
+          hardwareId: pend!.hardwareId,
+          ...(pend!.licenseKey ? { licenseKey: pend!.licenseKey, keyHint: pend!.keyHint } : { username: pend!.username }),
+          licenseType: lic.is_trial ? 'trial' : lic.license_type,
+          expiresAt: lic.validity_period ?? null
+        }
+        delete s.pending[ls.productId]
+        delete s.offlineDeactivated[ls.productId]
+      })
+      return { product: ctx.summary(ls, ctx.store.read()) }
+    })
+  )
+}
+
+/** Default file name for a LicenseSpring offline request (from the profile). */
+export function offlineFileName(ctx: DeskContext, productId: string, kind: 'activation' | 'deactivation'): string {
+  return asLicenseSpring(ctx.provider(productId)).offlineFileName(kind)
+}

@@ -1,0 +1,29 @@
+// status(): every product of the profile with its local state, this computer's id and the learnt clock.
+import type { StatusSnapshot } from '@shared/contract'
+import type { DeskContext } from '../context'
+import { toErrorInfo } from '../errors'
+import type { Capabilities } from '../providers'
+
+export async function status(ctx: DeskContext): Promise<StatusSnapshot> {
+  const s = ctx.store.read()
+  let hardware: StatusSnapshot['hardware'] = null
+  let hardwareError
+  try {
+    hardware = await ctx.deps.hardwareId.get()
+  } catch (e) {
+    hardwareError = toErrorInfo(e)
+  }
+  return {
+    products: ctx.profile.products.map((p) => ctx.summary(ctx.provider(p.id), s)),
+    hardware,
+    ...(hardwareError ? { hardwareError } : {}),
+    clockOffsetMs: s.clock?.offsetMs ?? null,
+    ...(ctx.store.report.corruptMovedTo ? { stateMovedTo: ctx.store.report.corruptMovedTo } : {})
+  }
+}
+
+/** What a product can do (which identity, which offline artifacts), for callers that must choose a path. */
+export function capabilities(ctx: DeskContext, productId: string): Capabilities {
+  const provider = ctx.provider(productId)
+  return provider.capabilities(ctx.store.read().licenses[productId])
+}

@@ -1,0 +1,129 @@
+// The local license server's programmatic surface for tests, fixtures and the app's demo: start options,
+// the running server, its state views and its request log.
+import type { FaultControl } from './faults'
+import type { SeedData, SeedLicense, SeedQlmActivation } from './types'
+
+export interface StartServerOptions {
+  /** default 0 (any free port); the CLI defaults to 4370 */
+  port?: number
+  /** default 127.0.0.1 */
+  host?: string
+  /** persist state to this JSON file (loaded from it when it exists; written atomically after every change) */
+  dataFile?: string
+  /** seed data; default resources/demo/licenses.json */
+  seed?: SeedData
+  /** the server's base clock in ms; default Date.now (fault clockSkewMs is added on top) */
+  now?: () => number
+  /** PEM of the RSA signing key; default resources/demo/server-private.pem */
+  privateKeyPem?: string
+  /** log one line per request to this function */
+  log?: (line: string) => void
+  /**
+   * Started for tests: serve the /__admin/* endpoints (behind the loopback, Host, Origin and token
+   * checks; the token is LocalServer.adminToken). Without it they do not exist (404).
+   */
+  admin?: boolean
+}
+
+export interface RequestRecord {
+  method: string
+  /** the URL path, cut to REQUEST_PATH_MAX characters */
+  path: string
+  status: number
+  /** what a fault did to this request, if anything */
+  fault?: string
+}
+
+export interface LsLicenseView {
+  id: number
+  product: string
+  identity: string
+  devices: string[]
+  timesActivated: number
+  transferCount: number
+  enabled: boolean
+  active: boolean
+}
+
+export interface QlmLicenseView {
+  activationKey: string
+  activations: SeedQlmActivation[]
+  releases: number
+}
+
+/** Read and adjust the server's state (tests and e2e fixtures). */
+export interface ServerState {
+  /** hardware ids holding a seat of the license (by license key or username) */
+  devices(keyOrUsername: string): string[]
+  license(keyOrUsername: string): LsLicenseView | undefined
+  /** direct access to a stored LicenseSpring license to adjust it (call persist() after) */
+  rawLicense(keyOrUsername: string): SeedLicense | undefined
+  /** QLM activations of a key (dashes optional) */
+  qlmActivations(activationKey: string): SeedQlmActivation[]
+  qlm(activationKey: string): QlmLicenseView | undefined
+  /** deep copy of the whole state */
+  snapshot(): SeedData
+  /** back to the seed */
+  reset(): void
+  persist(): void
+}
+
+export interface QlmPolicy {
+  releaseLicenseRequiresAuthentication?: boolean
+  releaseLicenseRequiresVerificationCode?: boolean
+  /** prepend a UTF-8 BOM to every QLM XML answer */
+  bom?: boolean
+}
+
+export interface LocalServer {
+  /** base URL without trailing slash, e.g. http://127.0.0.1:54321 */
+  url: string
+  port: number
+  host: string
+  close(): Promise<void>
+  faults: FaultControl
+  state: ServerState
+  setMinOfflineSchemaVersion(n: number): void
+  getMinOfflineSchemaVersion(): number
+  setQlmPolicy(p: QlmPolicy): void
+  /** the OAuth token endpoint's URL (client credentials grant) */
+  tokenUrl: string
+  /** lifetime of the OAuth tokens issued from now on (seconds) */
+  setOAuthTokenLifetime(seconds: number): void
+  /** make OAuth mandatory (or not) for a LicenseSpring product */
+  setRequireOAuth(productShortCode: string, required: boolean): void
+  /** the last REQUEST_LOG_MAX requests handled since start (or since clearRequests) */
+  requests(): RequestRecord[]
+  clearRequests(): void
+  /** the server clock in ms, including any clock skew fault */
+  now(): number
+  /** with StartServerOptions.admin: the token the /__admin/* endpoints require (header x-license-desk-admin-token) */
+  adminToken?: string
+}
+
+/** The request log keeps this many records: a long-running demo server does not grow without bound. */
+export const REQUEST_LOG_MAX = 1000
+/** A recorded path is cut to this many characters. */
+export const REQUEST_PATH_MAX = 200
+
+/** The last REQUEST_LOG_MAX requests, oldest first (a ring buffer). */
+export class RequestLog {
+  private ring: RequestRecord[] = []
+  private next = 0
+
+  push(r: RequestRecord): void {
+    const rec = r.path.length > REQUEST_PATH_MAX ? { ...r, path: `${r.path.slice(0, REQUEST_PATH_MAX - 1)}…` } : r
+    if (this.ring.length < REQUEST_LOG_MAX) this.ring.push(rec)
+    else this.ring[this.next] = rec
+    this.next = (this.next + 1) % REQUEST_LOG_MAX
+  }
+
+  list(): RequestRecord[] {
+    return this.ring.length < REQUEST_LOG_MAX ? this.ring.slice() : [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)]
+  }
+
+  clear(): void {
+    this.ring = []
+    this.next = 0
+  }
+}
