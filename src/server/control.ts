@@ -61,6 +61,8 @@ export interface ServerState {
   /** QLM activations of a key (dashes optional) */
   qlmActivations(activationKey: string): SeedQlmActivation[]
   qlm(activationKey: string): QlmLicenseView | undefined
+  /** the OAuth access tokens issued (the last 100), so tests can look for them where they must not be */
+  oauthTokens(): string[]
   /** deep copy of the whole state */
   snapshot(): SeedData
   /** back to the seed */

@@ -214,6 +214,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
       const q = store.qlmLicense(k)
       return q ? { activationKey: q.activationKey, activations: (q.activations ?? []).map((a) => ({ ...a })), releases: q.releases ?? 0 } : undefined
     },
+    oauthTokens: () => oauth.issued.slice(),
     snapshot: () => JSON.parse(JSON.stringify(store.data)) as SeedData,
     reset: () => store.reset(),
     persist: () => store.persist()

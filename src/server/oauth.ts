@@ -22,6 +22,8 @@ export interface TokenAnswer {
 export class OAuthIssuer {
   private readonly key = randomBytes(32)
   lifetimeS: number
+  /** the last tokens issued (tests look for them where they must never appear) */
+  readonly issued: string[] = []
 
   constructor(
     private readonly store: Store,
@@ -40,6 +42,8 @@ export class OAuthIssuer {
     const head = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))
     const payload = b64url(JSON.stringify({ iss: 'license-desk-local', azp: clientId, iat, exp: iat + this.lifetimeS, jti: randomUUID(), typ: 'Bearer' }))
     const token = `${head}.${payload}.${b64url(this.sign(`${head}.${payload}`))}`
+    this.issued.push(token)
+    if (this.issued.length > 100) this.issued.shift()
     return { token, expiresIn: this.lifetimeS }
   }
 

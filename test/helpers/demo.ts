@@ -41,6 +41,8 @@ export interface DemoSecrets {
   qlmPassword?: string
   /** The password of the demo's user-based license. */
   userPassword?: string
+  /** The OAuth client secret (the server's client and the profile's OAuth products). */
+  clientSecret?: string
 }
 
 export interface DemoOptions {
@@ -56,13 +58,16 @@ function withSecrets(seed: SeedData, profile: Profile, x: DemoSecrets): { seed: 
     if (x.sharedKey) k.sharedKey = x.sharedKey
   }
   if (x.userPassword) for (const l of s.licensespring.licenses) if (l.password) l.password = x.userPassword
+  if (x.clientSecret) for (const c of s.licensespring.oauth?.clients ?? []) c.clientSecret = x.clientSecret
   if (x.qlmPassword) s.qlm.password = x.qlmPassword
   if (x.qlmCommunicationEncryptionKey) s.qlm.communicationEncryptionKey = x.qlmCommunicationEncryptionKey
   const p: Profile = {
     ...profile,
     products: profile.products.map((prod) =>
       prod.provider === 'licensespring'
-        ? { ...prod, licensespring: { ...prod.licensespring, apiKey: x.apiKey ?? prod.licensespring.apiKey, sharedKey: x.sharedKey ?? prod.licensespring.sharedKey } }
+        ? prod.licensespring.authentication === 'oauth'
+          ? { ...prod, licensespring: { ...prod.licensespring, clientSecret: x.clientSecret ?? prod.licensespring.clientSecret } }
+          : { ...prod, licensespring: { ...prod.licensespring, apiKey: x.apiKey ?? prod.licensespring.apiKey, sharedKey: x.sharedKey ?? prod.licensespring.sharedKey } }
         : {
             ...prod,
             qlm: {

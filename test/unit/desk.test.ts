@@ -31,7 +31,7 @@ beforeAll(async () => {
   const demo = loadProfile(join(ROOT, 'resources/demo/profile.json'))
   const s = demo.products[0]!
   if (s.provider !== 'licensespring') throw new Error('demo profile changed')
-  ls = await new FakeLicenseSpring({ apiKey: s.licensespring.apiKey, sharedKey: s.licensespring.sharedKey, keys: { [STUDIO_KEY]: 'studio', [USER]: 'cloud' } }).start()
+  ls = await new FakeLicenseSpring({ apiKey: s.licensespring.apiKey!, sharedKey: s.licensespring.sharedKey!, keys: { [STUDIO_KEY]: 'studio', [USER]: 'cloud' } }).start()
   qlm = await new FakeQlm().start()
   profile = {
     ...demo,
@@ -234,7 +234,7 @@ describe('Desk with LicenseSpring', () => {
         date: 'Wed, 06 May 2026 12:00:00 GMT',
         request_id: requestId
       }
-      base.offline_signature = createHmac('sha256', s.licensespring.sharedKey)
+      base.offline_signature = createHmac('sha256', s.licensespring.sharedKey!)
         .update(`licenseSpring\ndate: ${base.date}\n${STUDIO_KEY}\n${HWID}\n${s.licensespring.apiKey}`)
         .digest('base64')
       base.license_signature = createSign('RSA-SHA256').update(`${HWID}#${STUDIO_KEY}#`.toLowerCase()).sign(PRIVATE_PEM, 'base64')

@@ -46,8 +46,8 @@ export function importOfflineActivation(ctx: DeskContext, productId: string, lic
       const lic = verifyLic(licContent, {
         publicKeyPem: cfg.publicKeyPem,
         requireSignatureV2: cfg.requireSignatureV2,
-        sharedKey: cfg.sharedKey,
-        apiKey: cfg.apiKey,
+        sharedKey: ls.offlineCredentials().key,
+        apiKey: ls.offlineCredentials().id,
         hardwareId: pend?.hardwareId ?? (await ctx.deps.hardwareId.get()).id,
         product: cfg.productCode,
         requestId: pend?.requestId,

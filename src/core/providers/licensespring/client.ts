@@ -7,12 +7,15 @@ import { LicenseDeskError } from '../../errors'
 import { httpRequest, type HttpResponse } from '../../http'
 import type { OperationOptions } from '../../types'
 import type { ClockState } from '../port'
-import { signedHeaders } from './signer'
+import { TOKEN_REFUSED, type OAuthTokens } from './oauth'
+import { bearerHeaders, signedHeaders } from './signer'
+
+/** How each request is authorized: the API key's HMAC signature, or an OAuth bearer token (both with Date). */
+export type RequestAuth = { kind: 'api-key'; apiKey: string; sharedKey: string } | { kind: 'oauth'; tokens: OAuthTokens }
 
 export interface LicenseSpringConfig {
   apiBaseUrl: string
-  apiKey: string
-  sharedKey: string
+  auth: RequestAuth
   productCode: string
   publicKeyPem?: string
   /** Refuse answers without the whole-body signature (LicenseSignature header / license_signature_v2). */
@@ -121,15 +124,19 @@ export class LicenseSpringClient {
     accept?: (res: HttpResponse) => void
   ): Promise<{ res: HttpResponse; clockOffsetMs?: number }> {
     let correctedOnce = false
+    let renewedOnce = false
+    const auth = this.cfg.auth
     for (;;) {
       const offset = this.opts.clock.offsetMs ?? 0
       op.onProgress?.({ step: 'contacting' })
+      // OAuth: a current token (fetched or renewed first when due); the Date header is sent all the same.
+      const token = auth.kind === 'oauth' ? await auth.tokens.get(op) : undefined
       const res = await httpRequest({
         url: this.url(path),
         method,
         idempotent: true,
         headers: () => ({
-          ...signedHeaders(this.cfg.apiKey, this.cfg.sharedKey, this.now() + offset),
+          ...(auth.kind === 'oauth' ? bearerHeaders(token as string, this.now() + offset) : signedHeaders(auth.apiKey, auth.sharedKey, this.now() + offset)),
           ...(body !== undefined ? { 'Content-Type': 'application/json' } : {})
         }),
         body: body !== undefined ? JSON.stringify(body) : undefined,
@@ -149,6 +156,12 @@ export class LicenseSpringClient {
         return { res, clockOffsetMs: correctedOnce ? (learnt ?? offset) : warn }
       }
       const err = lsError(res)
+      if (auth.kind === 'oauth' && TOKEN_REFUSED.has(err.info.serverCode ?? '') && !renewedOnce) {
+        // Refused before acting: a new token and one more try.
+        renewedOnce = true
+        auth.tokens.invalidate()
+        continue
+      }
       if (err.info.serverCode === 'date_header_diff') {
         if (!correctedOnce && learnt !== null) {
           // Refused before acting: not a retry of a request the server may have performed.

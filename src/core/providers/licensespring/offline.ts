@@ -8,8 +8,11 @@ import { licenseSignatureMessage, rsaVerify, type LsLicense } from './client'
 export interface OfflineRequestInput {
   kind: 'activation' | 'deactivation'
   schemaVersion: 1 | 2
+  /** The API key, or with OAuth the client id (then idField is client_id). */
   apiKey: string
+  /** The shared key, or with OAuth the client secret: every HMAC of the file is keyed with it. */
   sharedKey: string
+  idField?: 'api_key' | 'client_id'
   product: string
   hardwareId: string
   identity: { licenseKey: string } | { username: string }
@@ -33,7 +36,7 @@ export function buildOfflineRequest(i: OfflineRequestInput): OfflineRequest {
   const identity = 'licenseKey' in i.identity ? i.identity.licenseKey : i.identity.username
   const fields: Record<string, unknown> = {
     request: i.kind,
-    api_key: i.apiKey,
+    [i.idField ?? 'api_key']: i.apiKey,
     date,
     request_id: requestId,
     product: i.product,
@@ -200,7 +203,9 @@ export interface LicCheck {
   publicKeyPem?: string
   /** Refuse a .lic without license_signature_v2 (it covers every field; license_signature does not). */
   requireSignatureV2?: boolean
+  /** The shared key, or with OAuth the client secret. */
   sharedKey: string
+  /** The API key, or with OAuth the client id. */
   apiKey: string
   hardwareId: string
   product: string

@@ -8,7 +8,8 @@ import type { StoredLicense, StoredRecord } from '../../state'
 import type { Identity, OperationOptions } from '../../types'
 import { cleanIdentity, keyHint } from '../identity'
 import type { Activation, Capabilities, OfflineDeactivationArtifact, ProviderEnv, ProviderPort, Release } from '../port'
-import { LicenseSpringClient, type LsIdentity } from './client'
+import { LicenseSpringClient, type LsIdentity, type RequestAuth } from './client'
+import { OAuthTokens } from './oauth'
 import { buildOfflineRequest } from './offline'
 
 /** License types a LicenseSpring offline deactivation file can release (a trial can too). */
@@ -26,13 +27,45 @@ export class LicenseSpringProvider implements ProviderPort {
     this.productName = product.name
   }
 
+  /** The OAuth token of this product's client: in this process's memory only, for as long as it lives. */
+  private tokens: OAuthTokens | undefined
+
   get config() {
     return this.product.licensespring
   }
 
+  /** How requests are authorized (profile `authentication`). */
+  private auth(): RequestAuth {
+    const c = this.config
+    if (c.authentication === 'oauth') {
+      const { env } = this
+      this.tokens ??= new OAuthTokens(
+        { tokenUrl: c.tokenUrl as string, clientId: c.clientId as string, clientSecret: c.clientSecret as string },
+        { fetch: env.fetch, now: env.now, timeoutMs: env.timeoutMs, retryBaseMs: env.retryBaseMs }
+      )
+      return { kind: 'oauth', tokens: this.tokens }
+    }
+    return { kind: 'api-key', apiKey: c.apiKey as string, sharedKey: c.sharedKey as string }
+  }
+
+  /**
+   * Who signs offline files and checks .lic files: the API key and shared key, or with OAuth the client id
+   * (written as client_id) and the client secret.
+   */
+  offlineCredentials(): { id: string; key: string; field: 'api_key' | 'client_id' } {
+    const c = this.config
+    return c.authentication === 'oauth'
+      ? { id: c.clientId as string, key: c.clientSecret as string, field: 'client_id' }
+      : { id: c.apiKey as string, key: c.sharedKey as string, field: 'api_key' }
+  }
+
   client(): LicenseSpringClient {
     const { env } = this
-    return new LicenseSpringClient(this.config, { fetch: env.fetch, now: env.now, timeoutMs: env.timeoutMs, clock: env.clock(), retryBaseMs: env.retryBaseMs })
+    const c = this.config
+    return new LicenseSpringClient(
+      { apiBaseUrl: c.apiBaseUrl, productCode: c.productCode, publicKeyPem: c.publicKeyPem, requireSignatureV2: c.requireSignatureV2, auth: this.auth() },
+      { fetch: env.fetch, now: env.now, timeoutMs: env.timeoutMs, clock: env.clock(), retryBaseMs: env.retryBaseMs }
+    )
   }
 
   capabilities(lic?: StoredLicense): Capabilities {
@@ -100,11 +133,13 @@ export class LicenseSpringProvider implements ProviderPort {
 
   /** A signed offline request (activation or deactivation) for this product, dated by the server's clock. */
   offlineRequest(kind: 'activation' | 'deactivation', hardwareId: string, identity: { licenseKey: string } | { username: string }) {
+    const cred = this.offlineCredentials()
     return buildOfflineRequest({
       kind,
       schemaVersion: this.config.offlineSchemaVersion,
-      apiKey: this.config.apiKey,
-      sharedKey: this.config.sharedKey,
+      apiKey: cred.id,
+      sharedKey: cred.key,
+      idField: cred.field,
       product: this.config.productCode,
       hardwareId,
       identity,
