@@ -155,7 +155,9 @@ export function createContext(deps: DeskDeps): DeskContext {
                 expiresAt: lic.expiresAt ?? null,
                 activatedAt: lic.activatedAt,
                 hardwareId: lic.hardwareId,
-                activatedOffline: lic.activatedOffline
+                activatedOffline: lic.activatedOffline,
+                ...(lic.licenseId !== undefined ? { licenseId: lic.licenseId } : {}),
+                ...(lic.floating ? { floating: { ...lic.floating, ...(lic.borrowedUntil ? { borrowedUntil: lic.borrowedUntil } : {}) } } : {})
               }
             }
           : {}),

@@ -132,10 +132,11 @@ export function createHandlers(desk: Desk, native: NativeAdapters, options: Hand
     'app:info': async () => native.appInfo(),
     'status:get': async () => desk.status(),
     'activate:online': async (req, ctx) => {
+      const chosen = req.licenseId !== undefined ? { licenseId: req.licenseId } : {}
       const identity =
         req.licenseKey !== undefined
-          ? { licenseKey: req.licenseKey }
-          : { username: req.username as string, password: req.password as string }
+          ? { licenseKey: req.licenseKey, ...chosen }
+          : { username: req.username as string, password: req.password as string, ...chosen }
       return withOperation(req.operationId, ctx, (opts) => desk.activateOnline(req.productId, identity, opts))
     },
     'activate:offline:request': async (req) => {
@@ -164,6 +165,9 @@ export function createHandlers(desk: Desk, native: NativeAdapters, options: Hand
     'activate:qlm:url': async (req) => desk.qlmActivationUrl(req.productId, req.activationKey),
     'activate:qlm:computer-key': async (req) =>
       desk.activateQlmWithComputerKey(req.productId, req.activationKey, req.computerKey),
+    'licenses:list': async (req) => desk.listUserLicenses(req.productId, { username: req.username, password: req.password }),
+    'floating:borrow': async (req, ctx) => withOperation(req.operationId, ctx, (opts) => desk.borrowFloating(req.productId, req.until, opts)),
+    'floating:release': async (req, ctx) => withOperation(req.operationId, ctx, (opts) => desk.releaseFloating(req.productId, opts)),
     'deactivate:online': async (req, ctx) =>
       withOperation(req.operationId, ctx, (opts) => desk.deactivateOnline(req.productId, opts)),
     'deactivate:offline': async (req, ctx) => {

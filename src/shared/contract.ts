@@ -38,6 +38,46 @@ export interface LicenseSummary {
   /** Hardware id (LicenseSpring) or computer id (QLM) used at activation; deactivation reuses it. */
   hardwareId: string
   activatedOffline: boolean
+  /** The license chosen among several of the account (its license_id). */
+  licenseId?: number
+  /** A floating license: shared by `users` computers at a time; borrowable for up to maxBorrowHours. */
+  floating?: FloatingInfo
+}
+
+export interface FloatingInfo {
+  users: number
+  canBorrow: boolean
+  maxBorrowHours: number
+  /** Borrowed for offline use until this instant (ISO). */
+  borrowedUntil?: string
+}
+
+/** One license of an account that holds several of a product, as the user picks it. */
+export interface UserLicenseChoice {
+  licenseId: number
+  licenseType: string
+  isTrial: boolean
+  expiresAt: string | null
+  maxActivations: number
+  timesActivated: number
+  floating: boolean
+  /** The vendor's note on the license, if any (e.g. "Design office, 3 seats"). */
+  note?: string
+}
+
+export interface UserLicensesRequest {
+  productId: string
+  username: string
+  password: string
+}
+
+export interface BorrowRequest extends OperationRequest {
+  /** ISO date-time to borrow until; null: the longest the license allows. */
+  until: string | null
+}
+
+export interface ProductResult {
+  product: ProductSummary
 }
 
 export interface ProductSummary {
@@ -105,6 +145,8 @@ export interface ActivateOnlineRequest extends OperationRequest {
   licenseKey?: string
   username?: string
   password?: string
+  /** Which of the account's licenses (from licenses:list). */
+  licenseId?: number
 }
 
 export interface ActivateResult {
@@ -171,6 +213,9 @@ export interface Contract {
   'activate:offline:import': { req: ImportActivationInput; res: ImportResult }
   'activate:qlm:url': { req: QlmActivationUrlInput; res: QlmActivationUrl }
   'activate:qlm:computer-key': { req: QlmComputerKeyInput; res: ActivateResult }
+  'licenses:list': { req: UserLicensesRequest; res: UserLicenseChoice[] }
+  'floating:borrow': { req: BorrowRequest; res: ProductResult }
+  'floating:release': { req: OperationRequest; res: ProductResult }
   'deactivate:online': { req: OperationRequest; res: DeactivateOnlineResult }
   'deactivate:offline': { req: OperationRequest; res: DeactivateOfflineResult }
   'operation:cancel': { req: { operationId: string }; res: { cancelled: boolean } }
@@ -195,6 +240,9 @@ export const API_METHODS = {
   importOfflineActivation: 'activate:offline:import',
   getQlmActivationUrl: 'activate:qlm:url',
   activateQlmWithComputerKey: 'activate:qlm:computer-key',
+  listUserLicenses: 'licenses:list',
+  borrowFloating: 'floating:borrow',
+  releaseFloating: 'floating:release',
   deactivateOnline: 'deactivate:online',
   deactivateOffline: 'deactivate:offline',
   cancel: 'operation:cancel',

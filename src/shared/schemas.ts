@@ -20,7 +20,8 @@ export const inputSchemas = {
       operationId,
       licenseKey: key.optional(),
       username: username.optional(),
-      password: password.optional()
+      password: password.optional(),
+      licenseId: z.number().int().positive().optional()
     })
     .refine((v) => (v.licenseKey !== undefined) !== (v.username !== undefined && v.password !== undefined), {
       message: 'give either a license key, or a username and a password'
@@ -33,6 +34,13 @@ export const inputSchemas = {
   'activate:offline:import': z.strictObject({ productId: id, content: z.string().min(1).max(1_000_000).optional() }),
   'activate:qlm:url': z.strictObject({ productId: id, activationKey: key }),
   'activate:qlm:computer-key': z.strictObject({ productId: id, activationKey: key, computerKey: key }),
+  'licenses:list': z.strictObject({ productId: id, username, password }),
+  'floating:borrow': z.strictObject({
+    productId: id,
+    operationId,
+    until: z.union([z.iso.datetime({ offset: true }), z.null()])
+  }),
+  'floating:release': z.strictObject({ productId: id, operationId }),
   'deactivate:online': z.strictObject({ productId: id, operationId }),
   'deactivate:offline': z.strictObject({ productId: id, operationId }),
   'operation:cancel': z.strictObject({ operationId }),

@@ -265,6 +265,43 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
       activated(p.id, { keyHint: mask(req.activationKey), licenseType: 'QLM' }, true)
       return ok({ product: state.get(p.id)! })
     },
+    async listUserLicenses(req) {
+      const f = record('listUserLicenses', { productId: req.productId, username: req.username })
+      if (f) return err(f)
+      const p = product(req.productId)
+      if (isErr(p)) return err(p)
+      if (req.password !== DEMO.cloudPassword && req.password !== 'team-password-1') return err(fakeError('server_refused', { serverCode: 'license_not_found', nextStep: 'fix_input' }))
+      return ok([
+        { licenseId: 2002, licenseType: 'perpetual', isTrial: false, expiresAt: null, maxActivations: 3, timesActivated: 1, floating: false, note: 'Design office, 3 seats' },
+        { licenseId: 2003, licenseType: 'subscription', isTrial: false, expiresAt: '2030-01-01T00:00:00.000Z', maxActivations: 1, timesActivated: 0, floating: false, note: 'Home office subscription, 1 seat' }
+      ])
+    },
+    async borrowFloating(req) {
+      const f = record('borrowFloating', req)
+      const p = product(req.productId)
+      if (isErr(p)) return err(p)
+      if (p.state !== 'active' || !p.license?.floating) return err(fakeError('offline_not_supported'))
+      const stop = await steps(req.operationId, ['preparing', 'contacting'])
+      if (stop) return err(stop)
+      if (f) return err(f)
+      const until = req.until ?? new Date(now().getTime() + p.license.floating.maxBorrowHours * 3_600_000).toISOString()
+      state.set(p.id, { ...p, license: { ...p.license, floating: { ...p.license.floating, borrowedUntil: until } } })
+      emit({ operationId: req.operationId, step: 'done' })
+      return ok({ product: state.get(p.id)! })
+    },
+    async releaseFloating(req) {
+      const f = record('releaseFloating', req)
+      const p = product(req.productId)
+      if (isErr(p)) return err(p)
+      if (p.state !== 'active' || !p.license?.floating) return err(fakeError('offline_not_supported'))
+      const stop = await steps(req.operationId, ['preparing', 'contacting'])
+      if (stop) return err(stop)
+      if (f) return err(f)
+      const { borrowedUntil: _b, ...floating } = p.license.floating
+      state.set(p.id, { ...p, license: { ...p.license, floating } })
+      emit({ operationId: req.operationId, step: 'done' })
+      return ok({ product: state.get(p.id)! })
+    },
     async deactivateOnline(req) {
       const f = record('deactivateOnline', req)
       const p = product(req.productId)

@@ -22,7 +22,14 @@ export interface LicenseSpringConfig {
   requireSignatureV2?: boolean
 }
 
-export type LsIdentity = { licenseKey: string } | { username: string; password?: string }
+/** An identity, with the license_id of one of several licenses the user (or key) holds. */
+export type LsIdentity = ({ licenseKey: string } | { username: string; password?: string }) & { licenseId?: number }
+
+/** One entry of user_licenses: the license (the fields we show) and its user. */
+export interface LsUserLicense {
+  license: LsLicense & { id: number; note?: string; is_floating_cloud?: boolean }
+  user?: { email?: string; first_name?: string | null; last_name?: string | null }
+}
 
 /** The license object (the fields we use; the server sends more). */
 export interface LsLicense {
@@ -41,6 +48,12 @@ export interface LsLicense {
   license_active?: boolean
   license_enabled?: boolean
   is_expired?: boolean
+  /** floating cloud: at most floating_users computers at a time; can_borrow for up to max_borrow_time hours */
+  is_floating_cloud?: boolean
+  floating_users?: number
+  can_borrow?: boolean
+  max_borrow_time?: number
+  borrowed_until?: string
   [k: string]: unknown
 }
 
@@ -72,9 +85,38 @@ export class LicenseSpringClient {
     const q = new URLSearchParams({ hardware_id: hardwareId, product: this.cfg.productCode })
     if ('licenseKey' in identity) q.set('license_key', identity.licenseKey)
     else q.set('username', identity.username)
+    if (identity.licenseId !== undefined) q.set('license_id', String(identity.licenseId))
     const r = await this.send('GET', `check_license?${q}`, undefined, op, undefined, acceptLicenseJson)
     const license = this.readLicense(r.res, hardwareId, identity)
     return { license, clockOffsetMs: r.clockOffsetMs }
+  }
+
+  /** Every license of the product the user holds (user_licenses), to pick one by its license_id. */
+  async userLicenses(identity: { username: string; password: string }, op: OperationOptions = {}): Promise<LsUserLicense[]> {
+    const q = new URLSearchParams({ product: this.cfg.productCode, username: identity.username, password: identity.password })
+    const r = await this.send('GET', `user_licenses?${q}`, undefined, op, undefined, (res) => {
+      if (res.status < 400 && !isJsonArray(res.text)) throw new LicenseDeskError('bad_response', 'The license server sent an answer that is not a list of licenses.')
+    })
+    const list = JSON.parse(r.res.text) as unknown[]
+    return list.filter((x): x is LsUserLicense => {
+      const l = (x as LsUserLicense | null)?.license
+      return typeof l === 'object' && l !== null && typeof l.id === 'number'
+    })
+  }
+
+  /** Floating: holds this computer's slot until `until` (ISO UTC), or the longest the license allows (null). */
+  async borrow(hardwareId: string, identity: LsIdentity, until: string | null, op: OperationOptions = {}) {
+    const body = { hardware_id: hardwareId, product: this.cfg.productCode, ...identityFields(identity), borrowed_until: until }
+    const r = await this.send('POST', 'floating/borrow', body, op, undefined, acceptLicenseJson)
+    const license = this.readLicense(r.res, hardwareId, identity)
+    return { license, clockOffsetMs: r.clockOffsetMs }
+  }
+
+  /** Floating: frees this computer's slot (a borrowed one too) so a colleague can take it. */
+  async release(hardwareId: string, identity: LsIdentity, op: OperationOptions = {}) {
+    const body = { hardware_id: hardwareId, product: this.cfg.productCode, ...identityFields(identity) }
+    const r = await this.send('POST', 'floating/release', body, op)
+    return { clockOffsetMs: r.clockOffsetMs }
   }
 
   /** Resolves { alreadyReleased } — true when a retry found the device gone (an earlier answer was lost). */
@@ -215,9 +257,18 @@ function acceptLicenseJson(res: HttpResponse): void {
   if (!ok) throw new LicenseDeskError('bad_response', 'The license server sent an answer that is not valid license data.')
 }
 
-function identityFields(identity: LsIdentity): Record<string, string> {
-  if ('licenseKey' in identity) return { license_key: identity.licenseKey }
-  return identity.password !== undefined ? { username: identity.username, password: identity.password } : { username: identity.username }
+function identityFields(identity: LsIdentity): Record<string, string | number> {
+  const id: Record<string, number> = identity.licenseId !== undefined ? { license_id: identity.licenseId } : {}
+  if ('licenseKey' in identity) return { license_key: identity.licenseKey, ...id }
+  return identity.password !== undefined ? { username: identity.username, password: identity.password, ...id } : { username: identity.username, ...id }
+}
+
+function isJsonArray(text: string): boolean {
+  try {
+    return Array.isArray(JSON.parse(text))
+  } catch {
+    return false
+  }
 }
 
 /** A LicenseSpring error response -> LicenseDeskError (server_refused with the server's code). */

@@ -18,8 +18,8 @@ export interface OfflineRequestInput {
   identity: { licenseKey: string } | { username: string }
   nowMs: number
   requestId?: string
-  /** Optional descriptive fields (os_ver, hostname, app_ver, sdk_ver). */
-  extra?: Record<string, string>
+  /** Optional fields (license_id, os_ver, hostname, app_ver, sdk_ver). */
+  extra?: Record<string, string | number>
 }
 
 export interface OfflineRequest {

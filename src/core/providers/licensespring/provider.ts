@@ -8,7 +8,8 @@ import type { StoredLicense, StoredRecord } from '../../state'
 import type { Identity, OperationOptions } from '../../types'
 import { cleanIdentity, keyHint } from '../identity'
 import type { Activation, Capabilities, OfflineDeactivationArtifact, ProviderEnv, ProviderPort, Release } from '../port'
-import { LicenseSpringClient, type LsIdentity, type RequestAuth } from './client'
+import type { UserLicenseChoice } from '@shared/contract'
+import { LicenseSpringClient, type LsIdentity, type LsLicense, type RequestAuth } from './client'
 import { OAuthTokens } from './oauth'
 import { buildOfflineRequest } from './offline'
 
@@ -73,7 +74,8 @@ export class LicenseSpringProvider implements ProviderPort {
       authorization: this.config.authorization,
       offlineActivation: 'request-file',
       offlineDeactivation: 'request-file',
-      canDeactivateOffline: !lic?.licenseType || OFFLINE_CAPABLE_TYPES.has(lic.licenseType) || lic.licenseType === 'trial',
+      // A floating license is returned online (release); the server refuses offline files for it.
+      canDeactivateOffline: !lic?.floating && (!lic?.licenseType || OFFLINE_CAPABLE_TYPES.has(lic.licenseType) || lic.licenseType === 'trial'),
       ...(this.config.portalUrl ? { portalUrl: this.config.portalUrl } : {})
     }
   }
@@ -83,9 +85,10 @@ export class LicenseSpringProvider implements ProviderPort {
   }
 
   /** The identity a stored license was activated with (secrets unsealed). */
-  identityOf(lic: Pick<StoredLicense, 'licenseKey' | 'username' | 'password'>): LsIdentity {
-    if (lic.licenseKey) return { licenseKey: this.env.open(lic.licenseKey, 'license key') }
-    if (lic.username) return { username: lic.username, ...(lic.password ? { password: this.env.open(lic.password, 'password') } : {}) }
+  identityOf(lic: Pick<StoredLicense, 'licenseKey' | 'username' | 'password' | 'licenseId'>): LsIdentity {
+    const id = lic.licenseId !== undefined ? { licenseId: lic.licenseId } : {}
+    if (lic.licenseKey) return { licenseKey: this.env.open(lic.licenseKey, 'license key'), ...id }
+    if (lic.username) return { username: lic.username, ...(lic.password ? { password: this.env.open(lic.password, 'password') } : {}), ...id }
     fail('state_corrupt', 'The stored license has neither a key nor a user.')
   }
 
@@ -105,7 +108,9 @@ export class LicenseSpringProvider implements ProviderPort {
         ? { licenseKey: this.env.seal(identity.licenseKey), keyHint: keyHint(identity.licenseKey) }
         : { username: identity.username, password: this.env.seal(identity.password) }),
       licenseType: r.license.is_trial ? 'trial' : r.license.license_type,
-      expiresAt: r.license.validity_period ?? null
+      expiresAt: r.license.validity_period ?? null,
+      ...(identity.licenseId !== undefined ? { licenseId: identity.licenseId } : {}),
+      ...floatingOf(r.license)
     }
     return { license, ...(r.clockOffsetMs !== undefined ? { clockOffsetMs: r.clockOffsetMs } : {}) }
   }
@@ -131,8 +136,44 @@ export class LicenseSpringProvider implements ProviderPort {
     }
   }
 
+  /** The account's licenses of this product (user_licenses), as the user picks one. */
+  async userLicenses(identity: { username: string; password: string }, opts: OperationOptions = {}): Promise<UserLicenseChoice[]> {
+    const list = await this.client().userLicenses(identity, opts)
+    return list.map(({ license: l }) => ({
+      licenseId: l.id,
+      licenseType: l.license_type ?? 'unknown',
+      isTrial: l.is_trial === true,
+      expiresAt: l.validity_period ?? null,
+      maxActivations: l.max_activations ?? 0,
+      timesActivated: l.times_activated ?? 0,
+      floating: l.is_floating_cloud === true,
+      ...(typeof l.note === 'string' && l.note !== '' ? { note: l.note } : {})
+    }))
+  }
+
+  /** Borrows the floating license until `until` (ISO) or the longest allowed (null); the server's answer to store. */
+  async borrow(lic: StoredLicense, until: string | null, opts: OperationOptions): Promise<Pick<StoredLicense, 'floating' | 'borrowedUntil'>> {
+    if (!lic.floating) fail('offline_not_supported', `${this.product.name} has no floating license, so there is nothing to borrow.`)
+    if (!lic.floating.canBorrow) fail('offline_not_supported', `${this.product.name}'s floating license cannot be borrowed: the vendor does not allow it.`)
+    const r = await this.client().borrow(lic.hardwareId, this.identityOf(lic), until, opts)
+    if (typeof r.license.borrowed_until !== 'string')
+      fail('bad_response', 'The license server confirmed the borrowing without saying until when.')
+    return { ...floatingOf(r.license), borrowedUntil: r.license.borrowed_until }
+  }
+
+  /** Returns the floating license's seat early (borrowed or not) so a colleague can take it. */
+  async release(lic: StoredLicense, opts: OperationOptions): Promise<void> {
+    if (!lic.floating) fail('offline_not_supported', `${this.product.name} has no floating license to return.`)
+    try {
+      await this.client().release(lic.hardwareId, this.identityOf(lic), opts)
+    } catch (e) {
+      // This computer holds no seat any more (it ran out, or was returned before): that is what was asked.
+      if (!(e instanceof LicenseDeskError && e.info.serverCode === 'device_not_found')) throw e
+    }
+  }
+
   /** A signed offline request (activation or deactivation) for this product, dated by the server's clock. */
-  offlineRequest(kind: 'activation' | 'deactivation', hardwareId: string, identity: { licenseKey: string } | { username: string }) {
+  offlineRequest(kind: 'activation' | 'deactivation', hardwareId: string, identity: ({ licenseKey: string } | { username: string }) & { licenseId?: number }) {
     const cred = this.offlineCredentials()
     return buildOfflineRequest({
       kind,
@@ -144,7 +185,7 @@ export class LicenseSpringProvider implements ProviderPort {
       hardwareId,
       identity,
       nowMs: this.env.serverNow(),
-      extra: this.env.osInfo()
+      extra: { ...(identity.licenseId !== undefined ? { license_id: identity.licenseId } : {}), ...this.env.osInfo() }
     })
   }
 
@@ -152,7 +193,8 @@ export class LicenseSpringProvider implements ProviderPort {
     if (lic.licenseType && lic.licenseType !== 'trial' && !OFFLINE_CAPABLE_TYPES.has(lic.licenseType))
       fail('offline_not_supported', `${this.product.name} has a ${lic.licenseType} license, which can only be deactivated online.`)
     const identity = this.identityOf(lic)
-    const req = this.offlineRequest('deactivation', lic.hardwareId, 'licenseKey' in identity ? { licenseKey: identity.licenseKey } : { username: identity.username })
+    const id = identity.licenseId !== undefined ? { licenseId: identity.licenseId } : {}
+    const req = this.offlineRequest('deactivation', lic.hardwareId, 'licenseKey' in identity ? { licenseKey: identity.licenseKey, ...id } : { username: identity.username, ...id })
     const portalUrl = this.config.portalUrl
     return {
       file: req.content,
@@ -173,4 +215,10 @@ export class LicenseSpringProvider implements ProviderPort {
   offlineFileName(kind: 'activation' | 'deactivation'): string {
     return kind === 'activation' ? this.config.offlineActivationFileName : this.config.offlineRequestFileName
   }
+}
+
+/** What a license object says about floating (nothing for a license that is not floating). */
+function floatingOf(l: LsLicense): Pick<StoredLicense, 'floating'> {
+  if (l.is_floating_cloud !== true) return {}
+  return { floating: { users: l.floating_users ?? 1, canBorrow: l.can_borrow === true, maxBorrowHours: l.max_borrow_time ?? 0 } }
 }
