@@ -282,8 +282,50 @@ export const en = {
     invalid_credentials: 'The e-mail or password is wrong.',
     user_not_found: 'No user with this e-mail exists.',
     unauthorized: 'The request was not authorised.',
-    license_key_not_valid: 'The license key is not valid.'
-  } as Record<string, string>
+    license_key_not_valid: 'The license key is not valid.',
+    floating_not_available: 'Every seat of this floating license is in use. Ask a colleague to return one, or try again later.',
+    license_borrow_not_allowed: 'The vendor does not allow borrowing this license.',
+    borrow_until_not_valid: 'The license cannot be borrowed until that date: choose an earlier one.',
+    oauth_token_expired: "The license server's access token expired and a new one was refused.",
+    oauth_token_malformed: "The license server did not accept License Desk's access token.",
+    invalid_client: "The vendor's sign-in service refused License Desk's client credentials.",
+    authorization_invalid_headers: 'The license server refused how License Desk identified itself (the vendor may require OAuth).',
+    invalid_product_auth_method: 'This product is activated with a license key, not an account.'
+  } as Record<string, string>,
+  floating: {
+    title: 'Floating license',
+    shared: 'Shared by {users} computers at a time.',
+    sharedOne: 'One computer at a time.',
+    borrowedUntil: 'Borrowed for offline use until {date}',
+    remaining: '{time} left',
+    notBorrowable: 'The vendor does not allow borrowing it for offline use.',
+    borrowLabel: 'Borrow for offline use until',
+    borrowHelp: 'At most {hours} hours from now.',
+    borrow: 'Borrow',
+    borrowNamed: 'Borrow {product} for offline use',
+    borrowing: 'Borrowing…',
+    release: 'Return the seat now',
+    releaseNamed: 'Return the seat of {product} now',
+    releasing: 'Returning…',
+    borrowed: 'Borrowed until {date}.',
+    released: 'The seat is returned: a colleague can take it now.',
+    badDate: 'Choose a date and time in the future, at most {hours} hours from now.',
+    days: '{d} d {h} h',
+    hours: '{h} h {m} min',
+    minutes: '{m} min'
+  },
+  licensePicker: {
+    find: 'Choose which of my licenses',
+    finding: 'Looking up your licenses…',
+    legend: 'Your account holds several licenses of this product. Which one should this computer use?',
+    one: 'Your account holds one license of this product; it will be used.',
+    none: 'Your account holds no license of this product.',
+    needAccount: 'Type your user name and password first.',
+    summary: '{type}, {used} of {max} seats used',
+    until: 'valid until {date}',
+    floating: 'floating',
+    trial: 'Trial'
+  }
 }
 
 type Widen<T> = T extends string

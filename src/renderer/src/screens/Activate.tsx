@@ -4,6 +4,7 @@ import type { ErrorInfo } from '@shared/errors'
 import { useApi } from '../context'
 import { ErrorPanel } from '../components/ErrorPanel'
 import { Field, KeyField } from '../components/Field'
+import { LicensePicker } from '../components/LicensePicker'
 import { ScreenHeading } from '../components/ScreenHeading'
 import { minutes } from '../format'
 import { fmt, useI18n } from '../i18n'
@@ -68,6 +69,7 @@ export function ActivateOnline({ productId }: { productId: string }) {
   const [key, setKey] = useState('')
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
+  const [licenseId, setLicenseId] = useState<number | undefined>()
   const [fieldErrors, setFieldErrors] = useState<ActivationErrors>({})
   const [error, setError] = useState<ErrorInfo | null>(null)
   const keyRef = useRef<HTMLInputElement>(null)
@@ -88,7 +90,7 @@ export function ActivateOnline({ productId }: { productId: string }) {
     const operationId = op.start()
     const r = await api.activateOnline(
       auth === 'user'
-        ? { productId, operationId, username: username.trim(), password }
+        ? { productId, operationId, username: username.trim(), password, ...(licenseId !== undefined ? { licenseId } : {}) }
         : { productId, operationId, licenseKey: key.trim() }
     )
     op.finish()
@@ -140,6 +142,7 @@ export function ActivateOnline({ productId }: { productId: string }) {
               name="password"
               data-testid="password"
             />
+            <LicensePicker productId={productId} username={username} password={password} value={licenseId} onChange={setLicenseId} />
           </>
         ) : (
           <KeyField

@@ -4,6 +4,7 @@ import { useAnnounce, useApi, useEnv } from '../context'
 import { ReadOnlyField } from '../components/ReadOnlyField'
 import { ScreenHeading } from '../components/ScreenHeading'
 import { ErrorPanel } from '../components/ErrorPanel'
+import { FloatingPanel } from '../components/FloatingPanel'
 import { dateOnly, dateTime, minutes } from '../format'
 import { fmt, useI18n } from '../i18n'
 import { useNav } from '../nav'
@@ -159,6 +160,8 @@ function ProductCard({ product: p }: { product: ProductSummary }) {
           </div>
         </dl>
       )}
+
+      {lic?.floating && p.state === 'active' && <FloatingPanel product={p} />}
 
       {p.state === 'offline-deactivated' && p.lastOffline && (
         <p className="muted">{fmt(m.home.releasedNote, { date: dateTime(p.lastOffline.at, locale) })}</p>
