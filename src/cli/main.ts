@@ -22,6 +22,8 @@ Commands:
   hwid                                      this computer's hardware id and where it came from
   status [PRODUCT]                          local license state per product
   activate PRODUCT --key KEY                online activation with a license key
+  activate PRODUCT --sso                    sign in with the company account: prints the address to open
+                                            in a browser (on this computer) and waits for the sign-in
   activate PRODUCT --user U [--password P] [--license-id N]
                                             online activation with an account (or LICENSE_DESK_PASSWORD);
                                             --license-id picks one of the account's licenses
@@ -77,6 +79,7 @@ const OPTIONS = {
   case: { type: 'string' },
   'shared-key': { type: 'string' },
   'license-id': { type: 'string' },
+  sso: { type: 'boolean', default: false },
   until: { type: 'string' },
   hours: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
@@ -168,6 +171,10 @@ async function makeDesk(v: Values, io: CliIo, writes: boolean): Promise<{ desk: 
     hardwareId: io.hardwareId ?? createHardwareIdProvider(),
     fetch: io.fetch,
     appVersion: VERSION,
+    // SSO: a machine without a browser window of ours: print the address; the loopback listener waits.
+    openSignIn: (url) => {
+      io.stderr(`Open this address in a web browser on this computer to sign in:\n  ${url}\nWaiting for the sign-in to finish (Ctrl-C to stop)…\n`)
+    },
     timeoutMs: io.env.LICENSE_DESK_TIMEOUT_MS ? Number(io.env.LICENSE_DESK_TIMEOUT_MS) : undefined,
     retryBaseMs: io.env.LICENSE_DESK_RETRY_BASE_MS ? Number(io.env.LICENSE_DESK_RETRY_BASE_MS) : undefined
   })
@@ -281,7 +288,10 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
       const [productId] = need(args, 1, 'PRODUCT')
       const { desk } = await makeDesk(v, io, true)
       let identity
-      if (v.key !== undefined && v.user === undefined) identity = { licenseKey: v.key, ...licenseId(v) }
+      if (v.sso) {
+        if (v.key !== undefined || v.user !== undefined) usage('--sso signs in with the company account: give no --key or --user.')
+        identity = { sso: true as const, ...licenseId(v) }
+      } else if (v.key !== undefined && v.user === undefined) identity = { licenseKey: v.key, ...licenseId(v) }
       else if (v.user !== undefined && v.key === undefined) identity = { username: v.user, password: password(v, io), ...licenseId(v) }
       else usage('Give either --key KEY, or --user U with a password.')
       const r = await desk.activateOnline(productId!, identity, opts)

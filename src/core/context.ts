@@ -72,7 +72,8 @@ export function createContext(deps: DeskDeps): DeskContext {
       return deps.secrets.decrypt(s.data, s.scheme)
     },
     osInfo: () => ({ os_ver: `${platform()} ${release()}`, hostname: hostname(), app_ver: deps.appVersion ?? '0.0.0' }),
-    supportEmail: profile.app.supportEmail
+    supportEmail: profile.app.supportEmail,
+    ...(deps.openSignIn ? { openSignIn: deps.openSignIn } : {})
   }
 
   const providers = new Map<string, AnyProvider>()

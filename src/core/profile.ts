@@ -19,7 +19,12 @@ const licensespring = z
   clientSecret: z.string().min(1).optional(),
   tokenUrl: url.optional(),
   productCode: z.string().min(1),
-  authorization: z.enum(['license-key', 'user']).default('license-key'),
+  /** license-key, user (username + password), or sso (the customer's identity provider, in the system browser). */
+  authorization: z.enum(['license-key', 'user', 'sso']).default('license-key'),
+  /** authorization "sso": the customer account whose identity provider signs users in. */
+  customerAccountCode: z.string().min(1).optional(),
+  /** authorization "sso": bind the sign-in code with PKCE (S256), for vendors whose sign-in accepts it. */
+  ssoPkce: z.boolean().default(false),
   offlineSchemaVersion: z.union([z.literal(1), z.literal(2)]).default(1),
   offlineRequestFileName: z.string().min(1).default('ls_deactivation.req'),
   offlineActivationFileName: z.string().min(1).default('ls_activation.req'),
@@ -31,6 +36,8 @@ const licensespring = z
     const need = ls.authentication === 'oauth' ? (['clientId', 'clientSecret', 'tokenUrl'] as const) : (['apiKey', 'sharedKey'] as const)
     for (const k of need)
       if (ls[k] === undefined) ctx.addIssue({ code: 'custom', path: [k], message: `required when authentication is "${ls.authentication}"` })
+    if (ls.authorization === 'sso' && ls.customerAccountCode === undefined)
+      ctx.addIssue({ code: 'custom', path: ['customerAccountCode'], message: 'required when authorization is "sso"' })
   })
 
 const qlm = z.strictObject({

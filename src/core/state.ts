@@ -31,7 +31,9 @@ const license = z.object({
   /** A floating cloud license: how many computers at a time, and whether (and how long) it can be borrowed. */
   floating: z.object({ users: z.number().int(), canBorrow: z.boolean(), maxBorrowHours: z.number() }).optional(),
   /** Borrowed for offline use until this instant (ISO), as the server confirmed. */
-  borrowedUntil: z.string().optional()
+  borrowedUntil: z.string().optional(),
+  /** Activated through an SSO sign-in: releasing it online signs in again. */
+  sso: z.boolean().optional()
 })
 export type StoredLicense = z.infer<typeof license>
 

@@ -21,7 +21,7 @@ export interface OperationOptions {
 }
 
 /** Who activates: a key or an account, and (when the account holds several licenses) which one, by license_id. */
-export type Identity = ({ licenseKey: string } | { username: string; password: string }) & { licenseId?: number }
+export type Identity = ({ licenseKey: string } | { username: string; password: string } | { sso: true }) & { licenseId?: number }
 
 /** Encrypts license keys and passwords at rest. The app uses Electron safeStorage when it is real. */
 export interface SecretBox {
@@ -91,6 +91,11 @@ export interface DeskDeps {
   now?: () => number
   /** Reported by diagnostics(). */
   appVersion?: string
+  /**
+   * SSO sign-in: opens the identity provider's address in the system browser (the app) or prints it
+   * (the CLI). Without it, SSO products cannot be signed in to.
+   */
+  openSignIn?: (url: string) => Promise<void> | void
   /** HTTP timeout per attempt (ms); default 15000. */
   timeoutMs?: number
   /** Base of the jittered retry backoff (ms); default 400. Tests make it small. */

@@ -4,7 +4,8 @@
 import type { ErrorInfo, Result } from './errors'
 
 export type Provider = 'licensespring' | 'qlm'
-export type Authorization = 'license-key' | 'user' | 'qlm-key'
+/** How a product is activated: a key, an account (user name + password), SSO (company sign-in in the browser), a QLM key. */
+export type Authorization = 'license-key' | 'user' | 'sso' | 'qlm-key'
 export type LicenseState = 'inactive' | 'active' | 'offline-deactivated' | 'offline-activation-pending'
 /** How a product is activated without a connection: a request file to upload, or a web page that gives a computer key. */
 export type OfflineActivationKind = 'request-file' | 'web-page'
@@ -147,6 +148,8 @@ export interface ActivateOnlineRequest extends OperationRequest {
   password?: string
   /** Which of the account's licenses (from licenses:list). */
   licenseId?: number
+  /** Sign in through the customer's identity provider in the system browser (authorization "sso"). */
+  sso?: true
 }
 
 export interface ActivateResult {

@@ -21,11 +21,15 @@ export const inputSchemas = {
       licenseKey: key.optional(),
       username: username.optional(),
       password: password.optional(),
-      licenseId: z.number().int().positive().optional()
+      licenseId: z.number().int().positive().optional(),
+      sso: z.literal(true).optional()
     })
-    .refine((v) => (v.licenseKey !== undefined) !== (v.username !== undefined && v.password !== undefined), {
-      message: 'give either a license key, or a username and a password'
-    }),
+    .refine(
+      (v) =>
+        [v.licenseKey !== undefined, v.username !== undefined || v.password !== undefined, v.sso === true].filter(Boolean).length === 1 &&
+        (v.username !== undefined) === (v.password !== undefined),
+      { message: 'give either a license key, or a username and a password, or sso' }
+    ),
   'activate:offline:request': z
     .strictObject({ productId: id, licenseKey: key.optional(), username: username.optional() })
     .refine((v) => (v.licenseKey !== undefined) !== (v.username !== undefined), {

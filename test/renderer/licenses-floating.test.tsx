@@ -114,3 +114,20 @@ describe('floating license panel', () => {
     expect(countdownText(5 * 3_600_000 + 12 * 60_000, de)).toBe('5 Std. 12 Min.')
   })
 })
+
+describe('SSO products', () => {
+  it('ask for nothing, say the sign-in happens in the web browser, and send sso', async () => {
+    const { api, user } = renderApp()
+    const cloud = api.control.state.get('cloud')!
+    api.control.state.set('cloud', { ...cloud, authorization: 'sso', canActivateOffline: false, offlineActivation: null })
+    await user.click(await screen.findByRole('link', { name: 'Overview' }).catch(() => screen.getByRole('button', { name: 'Overview' })))
+    await user.click(await screen.findByRole('button', { name: 'Activate Demo Cloud' }))
+    await heading('Activate Demo Cloud')
+    expect(screen.getByTestId('sso-note').textContent).toMatch(/in your web browser/)
+    expect(screen.queryByTestId('username')).toBeNull()
+    expect(screen.queryByTestId('password')).toBeNull()
+    await user.click(screen.getByRole('button', { name: 'Sign in and activate' }))
+    await heading('Demo Cloud is activated')
+    expect(api.control.calls.find((c) => c.method === 'activateOnline')!.req).toMatchObject({ productId: 'cloud', sso: true })
+  })
+})

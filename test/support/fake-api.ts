@@ -178,6 +178,7 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
 
   function checkOnline(req: ActivateOnlineRequest, p: ProductSummary): ErrorInfo | null {
     if (p.state === 'active') return fakeError('already_active')
+    if (p.authorization === 'sso') return req.sso ? null : fakeError('invalid_input')
     if (p.authorization === 'user') {
       if (req.username !== DEMO.cloudUser || req.password !== DEMO.cloudPassword)
         return fakeError('server_refused', { serverCode: 'invalid_credentials', httpStatus: 401, nextStep: 'fix_input' })
@@ -211,7 +212,7 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
       if (f) return err(f)
       const bad = checkOnline(req, p)
       if (bad) return err(bad)
-      activated(p.id, p.authorization === 'user' ? { username: req.username, licenseType: 'perpetual' } : { keyHint: mask(req.licenseKey ?? ''), licenseType: 'perpetual', expiresAt: null })
+      activated(p.id, p.authorization === 'sso' ? { username: 'sso.user@acme.example', licenseType: 'perpetual' } : p.authorization === 'user' ? { username: req.username, licenseType: 'perpetual' } : { keyHint: mask(req.licenseKey ?? ''), licenseType: 'perpetual', expiresAt: null })
       emit({ operationId: req.operationId, step: 'done' })
       return ok({ product: state.get(p.id)! })
     },

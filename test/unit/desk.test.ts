@@ -277,7 +277,7 @@ describe('Desk: status, diagnostics, clock, cancellation', () => {
     const st = await d.status()
     expect(st.hardware).toBeNull()
     expect(st.hardwareError?.code).toBe('hwid_empty')
-    expect(st.products.map((p) => p.state)).toEqual(['inactive', 'inactive', 'inactive', 'inactive'])
+    expect(st.products.map((p) => p.state)).toEqual(['inactive', 'inactive', 'inactive', 'inactive', 'inactive'])
     // ...and activation fails with that error, changing nothing.
     expect((await rejection(d.activateOnline('studio', { licenseKey: STUDIO_KEY }))).code).toBe('hwid_empty')
     expect(ls.calls).toHaveLength(0)

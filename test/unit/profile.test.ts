@@ -12,7 +12,7 @@ const demoJson = () => JSON.parse(readFileSync(DEMO, 'utf8')) as any
 describe('vendor profile', () => {
   it('the demo profile is valid and gets defaults', () => {
     const p = loadProfile(DEMO)
-    expect(p.products.map((x) => x.id)).toEqual(['studio', 'cloud', 'cad', 'vault'])
+    expect(p.products.map((x) => x.id)).toEqual(['studio', 'cloud', 'cad', 'vault', 'cloud-sso'])
     const studio = p.products[0]!
     expect(studio.provider).toBe('licensespring')
     if (studio.provider === 'licensespring') expect(studio.licensespring.offlineSchemaVersion).toBe(2)

@@ -23,7 +23,15 @@ export interface LicenseSpringConfig {
 }
 
 /** An identity, with the license_id of one of several licenses the user (or key) holds. */
-export type LsIdentity = ({ licenseKey: string } | { username: string; password?: string }) & { licenseId?: number }
+export type LsIdentity = ({ licenseKey: string } | { username: string; password?: string } | { sso: SsoCode }) & { licenseId?: number }
+
+/** An SSO sign-in's answer: the authorization code, for the customer account, with its redirect and PKCE verifier. */
+export interface SsoCode {
+  code: string
+  customerAccountCode: string
+  redirectUri: string
+  codeVerifier?: string
+}
 
 /** One entry of user_licenses: the license (the fields we show) and its user. */
 export interface LsUserLicense {
@@ -83,12 +91,19 @@ export class LicenseSpringClient {
 
   async check(hardwareId: string, identity: LsIdentity, op: OperationOptions = {}) {
     const q = new URLSearchParams({ hardware_id: hardwareId, product: this.cfg.productCode })
-    if ('licenseKey' in identity) q.set('license_key', identity.licenseKey)
-    else q.set('username', identity.username)
-    if (identity.licenseId !== undefined) q.set('license_id', String(identity.licenseId))
+    for (const [k, v] of Object.entries(identityFields(identity))) if (k !== 'password') q.set(k, String(v))
     const r = await this.send('GET', `check_license?${q}`, undefined, op, undefined, acceptLicenseJson)
     const license = this.readLicense(r.res, hardwareId, identity)
     return { license, clockOffsetMs: r.clockOffsetMs }
+  }
+
+  /** The identity provider's sign-in address for a customer account (authorization code grant, our redirect). */
+  async ssoUrl(customerAccountCode: string, redirectUri: string, op: OperationOptions = {}): Promise<string> {
+    const q = new URLSearchParams({ product: this.cfg.productCode, customer_account_code: customerAccountCode, response_type: 'code', redirect_uri: redirectUri })
+    const r = await this.send('GET', `sso_url?${q}`, undefined, op, undefined, acceptLicenseJson)
+    const url = (JSON.parse(r.res.text) as { url?: unknown }).url
+    if (typeof url !== 'string') throw new LicenseDeskError('bad_response', 'The license server did not send a sign-in address.')
+    return url
   }
 
   /** Every license of the product the user holds (user_licenses), to pick one by its license_id. */
@@ -236,7 +251,8 @@ export class LicenseSpringClient {
         throw new LicenseDeskError('signature_invalid', 'The license server’s answer carries no LicenseSignature header, which this vendor requires.')
       if (header && !rsaVerify(this.cfg.publicKeyPem, res.text, header))
         throw new LicenseDeskError('signature_invalid', 'The license server’s answer is not signed by the vendor’s key.')
-      const idv = 'licenseKey' in identity ? identity.licenseKey : identity.username
+      // An SSO sign-in names the user by e-mail, which the answer carries (PROTOCOLS.md 1.4).
+      const idv = 'licenseKey' in identity ? identity.licenseKey : 'username' in identity ? identity.username : String(license.user?.email ?? license.username ?? '')
       if (!verifyLicenseSignature(this.cfg.publicKeyPem, license, hardwareId, idv))
         throw new LicenseDeskError('signature_invalid', 'The license data is not signed by the vendor’s key.')
     }
@@ -260,6 +276,10 @@ function acceptLicenseJson(res: HttpResponse): void {
 function identityFields(identity: LsIdentity): Record<string, string | number> {
   const id: Record<string, number> = identity.licenseId !== undefined ? { license_id: identity.licenseId } : {}
   if ('licenseKey' in identity) return { license_key: identity.licenseKey, ...id }
+  if ('sso' in identity) {
+    const c = identity.sso
+    return { code: c.code, customer_account_code: c.customerAccountCode, redirect_uri: c.redirectUri, ...(c.codeVerifier ? { code_verifier: c.codeVerifier } : {}), ...id }
+  }
   return identity.password !== undefined ? { username: identity.username, password: identity.password, ...id } : { username: identity.username, ...id }
 }
 

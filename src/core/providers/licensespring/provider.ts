@@ -9,7 +9,8 @@ import type { Identity, OperationOptions } from '../../types'
 import { cleanIdentity, keyHint } from '../identity'
 import type { Activation, Capabilities, OfflineDeactivationArtifact, ProviderEnv, ProviderPort, Release } from '../port'
 import type { UserLicenseChoice } from '@shared/contract'
-import { LicenseSpringClient, type LsIdentity, type LsLicense, type RequestAuth } from './client'
+import { LicenseSpringClient, type LsIdentity, type LsLicense, type RequestAuth, type SsoCode } from './client'
+import { signInWithBrowser } from './sso'
 import { OAuthTokens } from './oauth'
 import { buildOfflineRequest } from './offline'
 
@@ -72,7 +73,8 @@ export class LicenseSpringProvider implements ProviderPort {
   capabilities(lic?: StoredLicense): Capabilities {
     return {
       authorization: this.config.authorization,
-      offlineActivation: 'request-file',
+      // An SSO user signs in in the browser, which an offline computer cannot do.
+      offlineActivation: this.config.authorization === 'sso' ? null : 'request-file',
       offlineDeactivation: 'request-file',
       // A floating license is returned online (release); the server refuses offline files for it.
       canDeactivateOffline: !lic?.floating && (!lic?.licenseType || OFFLINE_CAPABLE_TYPES.has(lic.licenseType) || lic.licenseType === 'trial'),
@@ -85,7 +87,7 @@ export class LicenseSpringProvider implements ProviderPort {
   }
 
   /** The identity a stored license was activated with (secrets unsealed). */
-  identityOf(lic: Pick<StoredLicense, 'licenseKey' | 'username' | 'password' | 'licenseId'>): LsIdentity {
+  identityOf(lic: Pick<StoredLicense, 'licenseKey' | 'username' | 'password' | 'licenseId'>): StoredIdentity {
     const id = lic.licenseId !== undefined ? { licenseId: lic.licenseId } : {}
     if (lic.licenseKey) return { licenseKey: this.env.open(lic.licenseKey, 'license key'), ...id }
     if (lic.username) return { username: lic.username, ...(lic.password ? { password: this.env.open(lic.password, 'password') } : {}), ...id }
@@ -94,10 +96,15 @@ export class LicenseSpringProvider implements ProviderPort {
 
   async activateOnline(hw: { id: string; source: string }, identity: Identity, opts: OperationOptions): Promise<Activation> {
     const p = this.product
-    if (this.config.authorization === 'user' && !('username' in identity))
-      fail('invalid_input', `${p.name} is activated with your account: give your username and password.`)
-    if (this.config.authorization === 'license-key' && !('licenseKey' in identity)) fail('invalid_input', `${p.name} is activated with a license key.`)
-    const r = await this.client().activate(hw.id, identity, opts, this.env.osInfo())
+    const auth = this.config.authorization
+    if (auth === 'user' && !('username' in identity)) fail('invalid_input', `${p.name} is activated with your account: give your username and password.`)
+    if (auth === 'license-key' && !('licenseKey' in identity)) fail('invalid_input', `${p.name} is activated with a license key.`)
+    if (auth === 'sso' && !('sso' in identity)) fail('invalid_input', `${p.name} is activated by signing in with your company account.`)
+    const sent: LsIdentity = 'sso' in identity ? { sso: await this.signIn(opts), ...pickId(identity) } : identity
+    const r = await this.client().activate(hw.id, sent, opts, this.env.osInfo())
+    // An SSO user is known by the e-mail the server answers with (PROTOCOLS.md 1.4).
+    const ssoUser = 'sso' in identity ? String(r.license.user?.email ?? r.license.username ?? '') : undefined
+    if (ssoUser === '') fail('bad_response', 'The license server did not say which user signed in.')
     const license: StoredLicense = {
       provider: 'licensespring',
       activatedAt: new Date(this.env.now()).toISOString(),
@@ -106,7 +113,9 @@ export class LicenseSpringProvider implements ProviderPort {
       hardwareIdSource: hw.source,
       ...('licenseKey' in identity
         ? { licenseKey: this.env.seal(identity.licenseKey), keyHint: keyHint(identity.licenseKey) }
-        : { username: identity.username, password: this.env.seal(identity.password) }),
+        : 'username' in identity
+          ? { username: identity.username, password: this.env.seal(identity.password) }
+          : { username: ssoUser, sso: true }),
       licenseType: r.license.is_trial ? 'trial' : r.license.license_type,
       expiresAt: r.license.validity_period ?? null,
       ...(identity.licenseId !== undefined ? { licenseId: identity.licenseId } : {}),
@@ -115,8 +124,24 @@ export class LicenseSpringProvider implements ProviderPort {
     return { license, ...(r.clockOffsetMs !== undefined ? { clockOffsetMs: r.clockOffsetMs } : {}) }
   }
 
+  /** One SSO sign-in in the system browser (RFC 8252 loopback redirect); the code for one License API call. */
+  private async signIn(opts: OperationOptions): Promise<SsoCode> {
+    const open = this.env.openSignIn
+    if (!open) fail('offline_not_supported', `${this.product.name} is signed in to with your company account in a web browser, which is not available here.`)
+    const account = this.config.customerAccountCode as string
+    opts.onProgress?.({ step: 'contacting' })
+    const r = await signInWithBrowser({
+      signInUrl: (redirectUri) => this.client().ssoUrl(account, redirectUri, opts),
+      open,
+      pkce: this.config.ssoPkce,
+      signal: opts.signal
+    })
+    return { code: r.code, customerAccountCode: account, redirectUri: r.redirectUri, ...(r.codeVerifier ? { codeVerifier: r.codeVerifier } : {}) }
+  }
+
   async deactivateOnline(lic: StoredLicense, opts: OperationOptions): Promise<Release> {
-    const identity = this.identityOf(lic)
+    // An SSO user signs in again: the code of that sign-in is the identity the release needs.
+    const identity: LsIdentity = lic.sso ? { sso: await this.signIn(opts), ...pickId(lic) } : this.identityOf(lic)
     // The server releases a user's seat online only with the password, which an offline
     // activation never had: say so instead of sending a request it must refuse.
     if ('username' in identity && !identity.password)
@@ -221,4 +246,11 @@ export class LicenseSpringProvider implements ProviderPort {
 function floatingOf(l: LsLicense): Pick<StoredLicense, 'floating'> {
   if (l.is_floating_cloud !== true) return {}
   return { floating: { users: l.floating_users ?? 1, canBorrow: l.can_borrow === true, maxBorrowHours: l.max_borrow_time ?? 0 } }
+}
+
+/** A stored license's identity: a key or a user (an SSO user releases after signing in again). */
+type StoredIdentity = ({ licenseKey: string } | { username: string; password?: string }) & { licenseId?: number }
+
+function pickId(x: { licenseId?: number }): { licenseId?: number } {
+  return x.licenseId !== undefined ? { licenseId: x.licenseId } : {}
 }

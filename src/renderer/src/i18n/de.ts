@@ -308,6 +308,12 @@ export const de: Messages = {
     hours: '{h} Std. {m} Min.',
     minutes: '{m} Min.'
   },
+  sso: {
+    explain: 'Sie melden sich mit Ihrem Firmenkonto in Ihrem Webbrowser an. License Desk öffnet die Anmeldeseite dort und wartet auf Sie.',
+    submit: 'Anmelden und aktivieren',
+    waiting: 'Warten auf die Anmeldung…',
+    waitingExplain: 'Schließen Sie die Anmeldung im Webbrowser ab und kehren Sie dann hierher zurück. „Abbrechen“ beendet das Warten.'
+  },
   licensePicker: {
     find: 'Auswählen, welche meiner Lizenzen',
     finding: 'Ihre Lizenzen werden gesucht…',

@@ -314,6 +314,12 @@ export const en = {
     hours: '{h} h {m} min',
     minutes: '{m} min'
   },
+  sso: {
+    explain: 'You sign in with your company account in your web browser. License Desk opens the sign-in page there and waits for you.',
+    submit: 'Sign in and activate',
+    waiting: 'Waiting for the sign-in…',
+    waitingExplain: 'Finish signing in in your web browser, then come back here. Cancel stops waiting.'
+  },
   licensePicker: {
     find: 'Choose which of my licenses',
     finding: 'Looking up your licenses…',
