@@ -12,7 +12,7 @@ import { defaultDataDir, stateFilePath, STATE_FILE_NAME } from '@core/paths'
 import { loadProfile, resolveProfilePath } from '@core/profile'
 import { calendarDate, dvcForDate } from '@core/providers/qlm/dvc'
 import { createLocalSecretBox } from '@core/secrets'
-import type { Desk, HardwareIdProvider } from '@core/types'
+import type { Desk, HardwareIdProvider, Identity } from '@core/types'
 
 export const VERSION = '0.1.0'
 
@@ -92,7 +92,7 @@ export async function main(argv: string[], ioIn: CliIo): Promise<number> {
   const io: CliIo = { ...ioIn, after: [] }
   let json = argv.includes('--json')
   try {
-    let parsed
+    let parsed: { values: unknown; positionals: string[] }
     try {
       parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
     } catch (e) {
@@ -287,7 +287,7 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
     case 'activate': {
       const [productId] = need(args, 1, 'PRODUCT')
       const { desk } = await makeDesk(v, io, true)
-      let identity
+      let identity: Identity
       if (v.sso) {
         if (v.key !== undefined || v.user !== undefined) usage('--sso signs in with the company account: give no --key or --user.')
         identity = { sso: true as const, ...licenseId(v) }

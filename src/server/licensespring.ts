@@ -273,7 +273,8 @@ function checkCanActivate(ctx: LsContext, lic: SeedLicense, body: Record<string,
 }
 
 function takeSeat(ctx: LsContext, lic: SeedLicense, hardwareId: string, offline: boolean): void {
-  const devices = (lic.devices ??= [])
+  lic.devices ??= []
+  const devices = lic.devices
   if (devices.some((d) => d.hardwareId === hardwareId)) return // idempotent
   if (devices.length >= lic.maxActivations) {
     throw new LsError(400, 'license_activated_max_times', 'License has been activated the maximum number of times')
@@ -284,7 +285,8 @@ function takeSeat(ctx: LsContext, lic: SeedLicense, hardwareId: string, offline:
 }
 
 function releaseSeat(ctx: LsContext, lic: SeedLicense, hardwareId: string): void {
-  const devices = (lic.devices ??= [])
+  lic.devices ??= []
+  const devices = lic.devices
   const i = devices.findIndex((d) => d.hardwareId === hardwareId)
   if (i < 0) throw new LsError(404, 'device_not_found', 'Active device matching hardware_id not found')
   if (lic.maxTransfers !== undefined && (lic.transferCount ?? 0) >= lic.maxTransfers) {

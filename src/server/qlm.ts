@@ -62,7 +62,8 @@ export function qlmActivate(
   if (p.minor !== undefined && p.minor !== '' && Number(p.minor) !== lic.minorVersion) {
     throw new QlmError('The activation key is not valid for this version of the product.')
   }
-  const acts = (lic.activations ??= [])
+  lic.activations ??= []
+  const acts = lic.activations
   const existing = acts.find((a) => a.computerId === p.pcid)
   if (existing) return { license: lic, computerKey: existing.computerKey, alreadyActivated: true }
   if (acts.length >= lic.maxActivations) throw new QlmError('The maximum number of activations for this key has been reached.')
@@ -160,7 +161,8 @@ export function qlmRelease(ctx: QlmContext, p: ReleaseParams): SeedQlmLicense {
   }
   const lic = findKey(ctx, p.avkey)
   const pcid = p.pcid ?? ''
-  const acts = (lic.activations ??= [])
+  lic.activations ??= []
+  const acts = lic.activations
   const i = acts.findIndex((a) => a.computerId === pcid)
   if (pcid === '' || i < 0) throw new QlmError('The license is not activated on this computer.')
   if (p.requireDvc) {

@@ -53,4 +53,5 @@ export const inputSchemas = {
   'shell:open-external': z.strictObject({ url: z.string().min(1).max(4096) }),
   'clipboard:write': z.strictObject({ text: z.string().max(8192) }),
   'diagnostics:get': none
+  // biome-ignore lint/suspicious/noExplicitAny: the input type of a schema is whatever arrives over IPC
 } satisfies { [C in Channel]: z.ZodType<Contract[C]['req'], any> }

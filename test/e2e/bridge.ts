@@ -17,8 +17,8 @@ import type { Desk } from '@core/types'
 import { readTextFile, writeFileAtomic } from '@core/files'
 import { createHandlers, type Handlers, type NativeAdapters } from '../../src/main/handlers'
 import { externalPolicyFromProfile } from '../../src/main/external'
-import { ROOT, startDemo, type Demo } from '../helpers/demo'
-import { makeDesk, TEST_HWID } from '../helpers/desk'
+import { ROOT, startDemo, type Demo } from '../support/demo'
+import { makeDesk, TEST_HWID } from '../support/desk'
 
 export const RENDERER_DIR = join(ROOT, 'out', 'renderer')
 export { TEST_HWID }

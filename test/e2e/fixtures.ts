@@ -8,11 +8,11 @@ import { basename, join } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import { API_GLOBAL, API_METHODS } from '@shared/contract'
-import { ROOT } from '../helpers/demo'
+import { ROOT } from '../support/demo'
 import { SECRET_MARKERS, startBridge, type Bridge } from './bridge'
 
 export { expect }
-export { KEYS } from '../helpers/demo'
+export { KEYS } from '../support/demo'
 
 export const SCREENSHOT_DIR = join(ROOT, 'artifacts', 'screenshots')
 export const IPC_DIR = join(ROOT, 'test-results', 'e2e-ipc')

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chooseMethod, expect, KEYS, openDeactivation, productState, reloadHome, test } from './fixtures'
 import { TEST_HWID } from './bridge'
-import { uploadToPortal } from '../helpers/demo'
+import { uploadToPortal } from '../support/demo'
 
 const sha256 = (s: string | Buffer) => createHash('sha256').update(s).digest('hex')
 

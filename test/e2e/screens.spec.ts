@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chooseMethod, expect, KEYS, openDeactivation, reloadHome, test } from './fixtures'
-import { uploadToPortal } from '../helpers/demo'
+import { uploadToPortal } from '../support/demo'
 
 test.describe.configure({ timeout: 120_000 })
 

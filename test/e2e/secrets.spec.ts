@@ -4,10 +4,10 @@
 // none of the demo profile's real secrets.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { DEMO_PROFILE } from '../helpers/demo'
+import { DEMO_PROFILE } from '../support/demo'
 import { RENDERER_DIR, SECRET_MARKERS } from './bridge'
 import { activateOnlineViaUi, expect, findSecretsInTraffic, KEYS, openDeactivation, test } from './fixtures'
-import { uploadToPortal } from '../helpers/demo'
+import { uploadToPortal } from '../support/demo'
 
 test('no secret in IPC responses, progress events or copied diagnostics across the flows', async ({ app, bridge }) => {
   // profile and server really use the markers (activation would fail otherwise)

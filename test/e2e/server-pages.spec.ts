@@ -3,7 +3,7 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto'
 import { test, expect } from '@playwright/test'
 import { startServer, type LocalServer } from '../../src/server/index'
-import { KEYS } from '../helpers/demo'
+import { KEYS } from '../support/demo'
 
 const API_KEY = 'demo-api-key-3f1c9a7e'
 const SHARED_KEY = 'demo-shared-key-R8tq2VwLmN4pXs7K'

@@ -11,8 +11,8 @@ import { StateStore } from '@core/state'
 import { stateFilePath, STATE_FILE_NAME } from '@core/paths'
 import { writeFileAtomic } from '@core/files'
 import { toErrorInfo } from '@core/errors'
-import { cli, ensureCliBuilt, KEYS, ROOT, readState, startDemo, type Demo } from '../helpers/demo'
-import { makeDesk } from '../helpers/desk'
+import { cli, ensureCliBuilt, KEYS, ROOT, readState, startDemo, type Demo } from '../support/demo'
+import { makeDesk } from '../support/desk'
 
 let work: string
 let writer: string
@@ -25,7 +25,7 @@ beforeAll(async () => {
     resolve: { alias: { '@shared': join(ROOT, 'src/shared'), '@core': join(ROOT, 'src/core') } },
     ssr: { noExternal: true },
     build: {
-      ssr: join(ROOT, 'test/fixtures/state-writer.ts'),
+      ssr: join(ROOT, 'test/support/state-writer.ts'),
       outDir: join(work, 'writer'),
       emptyOutDir: true,
       minify: false,

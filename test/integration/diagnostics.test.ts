@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cli, ensureCliBuilt, KEYS, startDemo, type Demo } from '../helpers/demo'
-import { makeDesk, TEST_HWID } from '../helpers/desk'
+import { cli, ensureCliBuilt, KEYS, startDemo, type Demo } from '../support/demo'
+import { makeDesk, TEST_HWID } from '../support/desk'
 
 let demo: Demo
 beforeAll(async () => {

@@ -13,8 +13,8 @@ import { LicenseSpringClient } from '@core/providers/licensespring/client'
 import type { LsProduct, Profile } from '@core/profile'
 import { en } from '../../src/renderer/src/i18n/en'
 import type { FaultSpec } from '../../src/server/index'
-import { KEYS, startDemo, type Demo } from '../helpers/demo'
-import { makeDesk, TEST_HWID } from '../helpers/desk'
+import { KEYS, startDemo, type Demo } from '../support/demo'
+import { makeDesk, TEST_HWID } from '../support/desk'
 
 type Op = 'activate' | 'deactivate' | 'check'
 type Outcome = 'ok' | 'already released' | string

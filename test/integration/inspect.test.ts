@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cli, ensureCliBuilt } from '../helpers/demo'
+import { cli, ensureCliBuilt } from '../support/demo'
 
 const KEY = 'inspect-shared-key'
 const hmac = (msg: string) => createHmac('sha256', KEY).update(msg).digest('base64')

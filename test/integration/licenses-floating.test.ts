@@ -3,7 +3,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { cli, ensureCliBuilt, readState, startDemo, uploadToPortal, type Demo } from '../helpers/demo'
+import { cli, ensureCliBuilt, readState, startDemo, uploadToPortal, type Demo } from '../support/demo'
 
 const TEAM = 'team@license-desk.example'
 const PASS = { LICENSE_DESK_PASSWORD: 'team-password-1' }

@@ -10,8 +10,8 @@ import type { Profile } from '@core/profile'
 import type { AppInfo } from '@shared/contract'
 import { createHandlers, type NativeAdapters } from '../../src/main/handlers'
 import type { LocalServer } from '../../src/server/index'
-import { cli, DEMO_PROFILE, ensureCliBuilt, KEYS, ROOT, startDemo, uploadToPortal, type Demo } from '../helpers/demo'
-import { makeDesk } from '../helpers/desk'
+import { cli, DEMO_PROFILE, ensureCliBuilt, KEYS, ROOT, startDemo, uploadToPortal, type Demo } from '../support/demo'
+import { makeDesk } from '../support/desk'
 
 const M = {
   sharedKey: 'MARKER-SHARED-KEY-q9Zt4Lw2',
@@ -143,7 +143,7 @@ describe('secrets audit', () => {
         expect(decoded).toMatch(/"signature":"[A-Za-z0-9+/=]{40,}"/)
       }
     } finally {
-      spies.forEach((s) => s.mockRestore())
+      for (const s of spies) s.mockRestore()
     }
   })
 

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { toErrorInfo } from '@core/errors'
-import { KEYS, startDemo, uploadToPortal, type Demo } from '../helpers/demo'
-import { makeDesk } from '../helpers/desk'
+import { KEYS, startDemo, uploadToPortal, type Demo } from '../support/demo'
+import { makeDesk } from '../support/desk'
 
 let demo: Demo
 const dirs: string[] = []

@@ -5,8 +5,8 @@
 import { spawn } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { CLI, ensureCliBuilt, readState, startDemo, type Demo } from '../helpers/demo'
-import { makeDesk, TEST_HWID } from '../helpers/desk'
+import { CLI, ensureCliBuilt, readState, startDemo, type Demo } from '../support/demo'
+import { makeDesk, TEST_HWID } from '../support/desk'
 
 const USER = { email: 'sso.user@acme.example', password: 'sso-password-1' }
 let demo: Demo

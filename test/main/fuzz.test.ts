@@ -5,7 +5,7 @@ import { afterAll, describe as suite, expect, it } from 'vitest'
 import { CHANNELS, type Channel } from '@shared/contract'
 import { isErrorInfo } from '@shared/errors'
 import { createHandlers } from '../../src/main/handlers'
-import { allMocks, fakeDesk, fakeNative } from './fake-desk'
+import { allMocks, fakeDesk, fakeNative } from '../support/fake-desk'
 
 const huge = 'x'.repeat(2_000_000)
 const valid: Record<Channel, unknown> = {
@@ -132,7 +132,7 @@ suite('fuzz: malformed input on every channel', () => {
       }
       expect(JSON.stringify(await desk.status())).toBe(before)
       expect(({} as Record<string, unknown>).polluted).toBeUndefined()
-      expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false)
+      expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false)
     })
   }
 

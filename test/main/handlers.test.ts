@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { CHANNELS, type ProgressEvent } from '@shared/contract'
 import { isErrorInfo } from '@shared/errors'
 import { createHandlers } from '../../src/main/handlers'
-import { appInfo, dvcRecord, fakeDesk, fakeNative, fileRecord, lsProduct } from './fake-desk'
+import { appInfo, dvcRecord, fakeDesk, fakeNative, fileRecord, lsProduct } from '../support/fake-desk'
 
 function setup(external?: { hosts: string[]; allowLoopbackHttp?: boolean }) {
   const desk = fakeDesk()

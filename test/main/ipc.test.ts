@@ -5,8 +5,8 @@ import { pathToFileURL } from 'node:url'
 import { CHANNELS, PROGRESS_CHANNEL } from '@shared/contract'
 import { createHandlers } from '../../src/main/handlers'
 import { FOREIGN_SENDER_ERROR, isTrustedSender, registerIpc } from '../../src/main/ipc'
-import { createFakeElectron } from './fake-electron'
-import { allMocks, fakeDesk, fakeNative, lsProduct } from './fake-desk'
+import { createFakeElectron } from '../support/fake-electron'
+import { allMocks, fakeDesk, fakeNative, lsProduct } from '../support/fake-desk'
 
 const appUrl = pathToFileURL('/opt/license-desk/out/renderer/index.html').href
 

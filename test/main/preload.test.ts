@@ -1,10 +1,10 @@
 // The preload exposes exactly window.licenseDesk: one method per API_METHODS entry plus onProgress.
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { API_GLOBAL, API_METHODS, PROGRESS_CHANNEL } from '@shared/contract'
-import fake from './fake-electron'
+import fake from '../support/fake-electron'
 
 vi.mock('electron', async () => {
-  const f = (await import('./fake-electron')).default
+  const f = (await import('../support/fake-electron')).default
   return { ...f, default: f }
 })
 

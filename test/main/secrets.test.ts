@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { SecretBox } from '@core/types'
 import { createAppSecretBox, createSafeStorageSecretBox, safeStorageUsable } from '../../src/main/secrets'
-import { createFakeElectron } from './fake-electron'
+import { createFakeElectron } from '../support/fake-electron'
 
 function fakeLocal(): SecretBox {
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 
 vi.mock('electron', async () => {
-  const fake = (await import('./fake-electron')).default
+  const fake = (await import('../support/fake-electron')).default
   return { ...fake, default: fake }
 })
 
@@ -17,7 +17,7 @@ import {
 } from '../../src/main/security'
 import { aboutDetail, menuTemplate } from '../../src/main/menu'
 import { defaultSaveFolder } from '../../src/main/native'
-import { createFakeElectron } from './fake-electron'
+import { createFakeElectron } from '../support/fake-electron'
 
 const appUrl = pathToFileURL('/opt/ld/out/renderer/index.html').href
 

@@ -44,7 +44,7 @@ beforeAll(async () => {
     logLevel: 'silent',
     resolve: { alias: { '@shared': join(root, 'src/shared'), '@core': join(root, 'src/core') } },
     build: {
-      ssr: join(__dirname, 'smoke-harness.ts'),
+      ssr: join(__dirname, '../support/smoke-harness.ts'),
       outDir: join(work, 'harness'),
       emptyOutDir: true,
       minify: false,

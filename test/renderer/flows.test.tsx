@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react'
 import { App } from '@renderer/App'
 import { createFakeApi, DEMO, fakeError } from '../support/fake-api'
-import { renderApp } from './helpers'
+import { renderApp } from '../support/render'
 
 afterEach(cleanup)
 

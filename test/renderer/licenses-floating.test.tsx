@@ -7,7 +7,7 @@ import { countdownText } from '@renderer/components/FloatingPanel'
 import { en } from '@renderer/i18n/en'
 import { de } from '@renderer/i18n/de'
 import { DEMO } from '../support/fake-api'
-import { renderApp } from './helpers'
+import { renderApp } from '../support/render'
 
 afterEach(cleanup)
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { networkInterfaces } from 'node:os'
-import { authHeaders, call, useServer } from './helpers'
+import { authHeaders, call, useServer } from '../support/server'
 import { ADMIN_TOKEN_HEADER, startServer } from '../../src/server/index'
 
 const srv = useServer()

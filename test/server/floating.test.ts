@@ -1,6 +1,6 @@
 // Floating cloud licenses on the local server: seat counting, borrow with an end date, release.
 import { describe, expect, it } from 'vitest'
-import { call, offlineV1, useServer } from './helpers'
+import { call, offlineV1, useServer } from '../support/server'
 
 const srv = useServer()
 const FLOAT = 'DEMO-STUD-IO00-0013' // two at a time, borrow up to 72 h

@@ -2,7 +2,7 @@
 // (sso_url, the sign-in page as identity provider, code with PKCE / id_token + customer_account_code).
 import { createHash, randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { call, offlineV1, useServer } from './helpers'
+import { call, offlineV1, useServer } from '../support/server'
 
 const srv = useServer()
 const TEAM = { username: 'team@license-desk.example', password: 'team-password-1' }

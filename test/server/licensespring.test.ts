@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { API_KEY, SHARED_KEY, authHeaders, call, rsaVerify, useServer } from './helpers'
+import { API_KEY, SHARED_KEY, authHeaders, call, rsaVerify, useServer } from '../support/server'
 import { startServer } from '../../src/server/index'
 
 const srv = useServer()

@@ -3,7 +3,7 @@
 // files written by an OAuth client (client_id, HMACs keyed with the client secret).
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { authHeaders, call, hmac, offlineV1, offlineV2, useServer } from './helpers'
+import { authHeaders, call, hmac, offlineV1, offlineV2, useServer } from '../support/server'
 
 const CLIENT_ID = 'demo-oauth-client'
 const CLIENT_SECRET = 'demo-client-secret-Zk3pQ9wL7mX2'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { API_KEY, SHARED_KEY, call, hmac, offlineFields, offlineV1, offlineV2, rsaVerify, useServer } from './helpers'
+import { API_KEY, SHARED_KEY, call, hmac, offlineFields, offlineV1, offlineV2, rsaVerify, useServer } from '../support/server'
 
 const srv = useServer(() => {
   srv.setMinOfflineSchemaVersion(1)

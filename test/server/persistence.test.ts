@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { spawn } from 'node:child_process'
 import { startServer } from '../../src/server/index'
-import { call } from './helpers'
+import { call } from '../support/server'
 
 const dir = mkdtempSync(join(tmpdir(), 'ld-server-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

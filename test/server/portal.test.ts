@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createHash } from 'node:crypto'
-import { QLM_ENC_KEY, offlineV1, offlineV2, rsaVerify, useServer } from './helpers'
+import { QLM_ENC_KEY, offlineV1, offlineV2, rsaVerify, useServer } from '../support/server'
 
 const srv = useServer()
 

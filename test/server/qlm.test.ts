@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createHash } from 'node:crypto'
-import { QLM_ENC_KEY, useServer } from './helpers'
+import { QLM_ENC_KEY, useServer } from '../support/server'
 
 const srv = useServer(() => {
   srv.setQlmPolicy({ releaseLicenseRequiresAuthentication: true, releaseLicenseRequiresVerificationCode: false, bom: false })

@@ -4,7 +4,7 @@
 // the same request with one byte changed is refused.
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { API_KEY, SHARED_KEY, call, hmac, rsaVerify, useServer } from './helpers'
+import { API_KEY, SHARED_KEY, call, hmac, rsaVerify, useServer } from '../support/server'
 
 const srv = useServer(() => srv.setMinOfflineSchemaVersion(1))
 

@@ -1,5 +1,5 @@
-// An in-memory LicenseDeskApi for component tests, screenshots and UI work without the main process.
-// Lives with the test support, out of src/: only tests and scripts/screens use it.
+// An in-memory LicenseDeskApi for component tests without the main process.
+// Lives with the test support, out of src/: the renderer tests use it.
 import type {
   ActivateOnlineRequest,
   AppInfo,
@@ -129,7 +129,9 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
     history.push(rec)
   }
 
-  const emit = (e: ProgressEvent) => listeners.forEach((l) => l(e))
+  const emit = (e: ProgressEvent) => {
+    for (const l of listeners) l(e)
+  }
 
   function wait(ms: number, operationId?: string): Promise<void> {
     return new Promise((resolve) => {

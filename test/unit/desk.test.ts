@@ -3,16 +3,16 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Conf from 'conf'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createDesk, keyHint, qlmSelfHelpUrl } from '@core/desk'
+import { keyHint, qlmSelfHelpUrl } from '@core/desk'
 import { decodeOfflineRequest } from '@core/providers/licensespring/offline'
 import { stateFilePath } from '@core/paths'
 import { loadProfile, type Profile } from '@core/profile'
 import { calendarDate } from '@core/providers/qlm/dvc'
-import { createLocalSecretBox } from '@core/secrets'
 import { StateStore } from '@core/state'
 import type { Desk, DeskDeps } from '@core/types'
-import { ROOT, py, rejection, removeTempDirs, run, tempDir } from './_helpers'
-import { FakeLicenseSpring, FakeQlm, PRIVATE_PEM } from './_fake-servers'
+import { ROOT, py, rejection, removeTempDirs, run, tempDir } from '../support/tools'
+import { makeDesk as makeTestDesk } from '../support/desk'
+import { FakeLicenseSpring, FakeQlm, PRIVATE_PEM } from '../support/fake-peers'
 
 const HWID = 'e'.repeat(64)
 const STUDIO_KEY = 'DEMO-STUD-IO00-0001'
@@ -50,14 +50,9 @@ afterAll(async () => {
 })
 
 function makeDesk(over: Partial<DeskDeps> = {}, prof: Profile = profile): Desk {
-  return createDesk({
-    profile: prof,
-    statePath: stateFilePath(dir),
-    openBackend: () => new Conf<Record<string, unknown>>({ cwd: dir, configName: 'state', projectName: 'license-desk', clearInvalidConfig: false }),
-    secrets: createLocalSecretBox(dir),
+  return makeTestDesk(dir, prof, {
     hardwareId: { get: async () => ({ id: HWID, source: 'test:fake' }) },
     now: () => NOW + (Date.now() - NOW_REAL),
-    timeoutMs: 2000,
     retryBaseMs: 5,
     appVersion: 'unit',
     ...over

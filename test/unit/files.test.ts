@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { readTextFile, sha256Hex, writeFileAtomic } from '@core/files'
-import { rejection, removeTempDirs, run, tempDir } from './_helpers'
+import { rejection, removeTempDirs, run, tempDir } from '../support/tools'
 
 afterAll(() => removeTempDirs())
 

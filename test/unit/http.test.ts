@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LicenseDeskError } from '@core/errors'
 import { classifyNetworkError, httpRequest, parseRetryAfter, type HttpRequest } from '@core/http'
-import { closedPort, listen, rejection, removeTempDirs, startServer, tempDir, type TestServer } from './_helpers'
+import { closedPort, listen, rejection, removeTempDirs, startServer, tempDir, type TestServer } from '../support/tools'
 
 // One server; each test picks a route and the server counts hits per route.
 const hits: Record<string, number> = {}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { createHardwareIdProvider, EMPTY_SHA256 } from '@core/hwid'
-import { rejection, run } from './_helpers'
+import { rejection, run } from '../support/tools'
 
 const sha256sum = (s: string) => run('sha256sum', [], Buffer.from(s, 'utf8')).toString().split(' ')[0]!
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { LicenseSpringClient, licenseSignatureMessage, lsError, rsaVerify, verifyLicenseSignature, type ClockState } from '@core/providers/licensespring/client'
-import { DEMO_PRIVATE_KEY, DEMO_PUBLIC_KEY, opensslSignB64, rejection } from './_helpers'
-import { FakeLicenseSpring } from './_fake-servers'
+import { DEMO_PRIVATE_KEY, DEMO_PUBLIC_KEY, opensslSignB64, rejection } from '../support/tools'
+import { FakeLicenseSpring } from '../support/fake-peers'
 
 const PUB = readFileSync(DEMO_PUBLIC_KEY, 'utf8')
 const API_KEY = 'api-key-1'
@@ -223,7 +223,7 @@ describe('LicenseSpringClient response signatures', () => {
   })
 
   it('rejects an answer whose body was changed after signing (header over the raw bytes)', async () => {
-    ls.script.push((c, res) => {
+    ls.script.push((_c, res) => {
       const lic = ls.licenseFor(HW, KEY, 'prod')
       const body = JSON.stringify(lic)
       res.writeHead(200, { 'Content-Type': 'application/json', LicenseSignature: opensslSignB64(DEMO_PRIVATE_KEY, body) })

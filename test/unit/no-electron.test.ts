@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ROOT } from './_helpers'
+import { ROOT } from '../support/tools'
 
 const ELECTRON_IMPORT = [
   /\bfrom\s*['"]electron(?:\/[^'"]*)?['"]/, // import x from 'electron', export ... from 'electron'

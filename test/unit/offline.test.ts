@@ -2,7 +2,7 @@ import { createHmac, createSign } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { buildOfflineRequest, decodeBase64Json, decodeOfflineRequest, rawMember, verifyLic, type LicCheck } from '@core/providers/licensespring/offline'
-import { DEMO_PRIVATE_KEY, DEMO_PUBLIC_KEY, opensslSignB64, py, rejection } from './_helpers'
+import { DEMO_PRIVATE_KEY, DEMO_PUBLIC_KEY, opensslSignB64, py, rejection } from '../support/tools'
 
 const SHARED = 'demo-shared-key-R8tq2VwLmN4pXs7K'
 const API = 'demo-api-key-3f1c9a7e'

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { DEMO_ORIGIN, demoProfilePath, loadProfile, parseProfile, profileHosts, profileWithOrigin, resolveProfilePath } from '@core/profile'
-import { ROOT, rejection, removeTempDirs, tempDir } from './_helpers'
+import { ROOT, rejection, removeTempDirs, tempDir } from '../support/tools'
 
 afterAll(() => removeTempDirs())
 

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { calendarDate, computeDvc, dvcForDate, stripDashes } from '@core/providers/qlm/dvc'
 import { findComputerKey, parseQlmXml, QlmClient } from '@core/providers/qlm/client'
-import { py, rejection, run } from './_helpers'
-import { FakeQlm } from './_fake-servers'
+import { py, rejection, run } from '../support/tools'
+import { FakeQlm } from '../support/fake-peers'
 
 const CEK = '{B6163D99-F46A-4580-BB42-BF276A507A14}'
 const KEY = 'AXK80-60R00-GHJ3S-I862Y-1I1UR-AQDV2'

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { combineSecretBoxes, createLocalSecretBox, LOCAL_SCHEME } from '@core/secrets'
 import type { SecretBox } from '@core/types'
-import { rejection, removeTempDirs, tempDir } from './_helpers'
+import { rejection, removeTempDirs, tempDir } from '../support/tools'
 
 afterAll(() => removeTempDirs())
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { authorizationHeader, hmacBase64, httpDate, offlineSignature, signDate, signedHeaders, signingString } from '@core/providers/licensespring/signer'
-import { opensslHmacB64, pythonHmacB64 } from './_helpers'
+import { opensslHmacB64, pythonHmacB64 } from '../support/tools'
 
 const VECTOR_KEY = 'kw4qSnpSwXzgiv5yxYpZZmFEd9QAeiKTQ6OuyMja'
 const VECTOR_DATE = 'Tue, 07 Jun 2011 20:51:35 GMT'

@@ -2,7 +2,7 @@
 import * as realFs from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
-import { removeTempDirs, tempDir } from './_helpers'
+import { removeTempDirs, tempDir } from '../support/tools'
 
 let beforeRename: ((from: string) => void) | undefined
 vi.mock('node:fs', async (importOriginal) => {

@@ -5,7 +5,7 @@ import Conf from 'conf'
 import { afterAll, describe, expect, it } from 'vitest'
 import { emptyState, migrate, StateStore, STATE_SCHEMA_VERSION, tryLock } from '@core/state'
 import { stateFilePath } from '@core/paths'
-import { rejection, removeTempDirs, tempDir } from './_helpers'
+import { rejection, removeTempDirs, tempDir } from '../support/tools'
 
 afterAll(() => removeTempDirs())
 

@@ -12,7 +12,7 @@ export function activateOnline(ctx: DeskContext, productId: string, typed: Ident
       const hw = await ctx.deps.hardwareId.get()
       const r = await provider.activateOnline(hw, identity, opts)
       opts.onProgress?.({ step: 'saving' })
-      ctx.store.update((s) => {
+      await ctx.store.updateAsync((s) => {
         s.licenses[provider.productId] = r.license
         delete s.pending[provider.productId]
         delete s.offlineDeactivated[provider.productId]

@@ -20,7 +20,7 @@ export function createOfflineActivationRequest(
       const hw = await ctx.deps.hardwareId.get()
       const req = ls.offlineRequest('activation', hw.id, identity)
       const { sha256 } = await ctx.writeFile(outPath, req.content)
-      ctx.store.update((s) => {
+      await ctx.store.updateAsync((s) => {
         s.pending[ls.productId] = {
           requestId: req.requestId,
           createdAt: new Date(ctx.now()).toISOString(),
@@ -54,7 +54,7 @@ export function importOfflineActivation(ctx: DeskContext, productId: string, lic
         requestId: pend?.requestId,
         identity: pend ? (pend.licenseKey ? ctx.env.open(pend.licenseKey, 'license key') : pend.username) : undefined
       })
-      ctx.store.update((s) => {
+      await ctx.store.updateAsync((s) => {
         s.licenses[ls.productId] = {
           provider: 'licensespring',
           activatedAt: new Date(ctx.now()).toISOString(),

@@ -24,7 +24,7 @@ export function activateQlmWithComputerKey(ctx: DeskContext, productId: string, 
       const key = computerKey.trim()
       if (!/^[A-Za-z0-9-]{4,128}$/.test(key)) fail('invalid_input', 'That computer key does not look right: copy it exactly as the activation page shows it.')
       const hw = await ctx.deps.hardwareId.get()
-      ctx.store.update((s) => {
+      await ctx.store.updateAsync((s) => {
         s.licenses[qlm.productId] = qlm.licenseFor(licenseKey, hw.id, key, true, hw.source)
         delete s.offlineDeactivated[qlm.productId]
       })

@@ -6,8 +6,9 @@ import { LicenseDeskError, fail } from '../../errors'
 import type { LsProduct } from '../../profile'
 import type { StoredLicense, StoredRecord } from '../../state'
 import type { Identity, OperationOptions } from '../../types'
+import { ProductProvider } from '../base'
 import { cleanIdentity, keyHint } from '../identity'
-import type { Activation, Capabilities, OfflineDeactivationArtifact, ProviderEnv, ProviderPort, Release } from '../port'
+import type { Activation, Capabilities, OfflineDeactivationArtifact, ProviderPort, Release } from '../port'
 import type { UserLicenseChoice } from '@shared/contract'
 import { LicenseSpringClient, type LsIdentity, type LsLicense, type RequestAuth, type SsoCode } from './client'
 import { signInWithBrowser } from './sso'
@@ -17,17 +18,8 @@ import { buildOfflineRequest } from './offline'
 /** License types a LicenseSpring offline deactivation file can release (a trial can too). */
 export const OFFLINE_CAPABLE_TYPES = new Set(['perpetual', 'consumption'])
 
-export class LicenseSpringProvider implements ProviderPort {
-  readonly productId: string
-  readonly productName: string
+export class LicenseSpringProvider extends ProductProvider<LsProduct> implements ProviderPort {
   readonly recordKind = 'licensespring-file' as const
-  constructor(
-    readonly product: LsProduct,
-    private readonly env: ProviderEnv
-  ) {
-    this.productId = product.id
-    this.productName = product.name
-  }
 
   /** The OAuth token of this product's client: in this process's memory only, for as long as it lives. */
   private tokens: OAuthTokens | undefined

@@ -7,23 +7,15 @@ import { fail } from '../../errors'
 import type { QlmProduct } from '../../profile'
 import type { StoredLicense, StoredRecord } from '../../state'
 import type { Identity, OperationOptions } from '../../types'
+import { ProductProvider } from '../base'
 import { cleanIdentity, keyHint } from '../identity'
-import type { Activation, Capabilities, OfflineDeactivationArtifact, ProviderEnv, ProviderPort, Release } from '../port'
+import type { Activation, Capabilities, OfflineDeactivationArtifact, ProviderPort, Release } from '../port'
 import { QlmClient } from './client'
 import { computeDvc } from './dvc'
 import { presentDvcRecord } from './records'
 
-export class QlmProvider implements ProviderPort {
-  readonly productId: string
-  readonly productName: string
+export class QlmProvider extends ProductProvider<QlmProduct> implements ProviderPort {
   readonly recordKind = 'qlm-dvc' as const
-  constructor(
-    readonly product: QlmProduct,
-    private readonly env: ProviderEnv
-  ) {
-    this.productId = product.id
-    this.productName = product.name
-  }
 
   get config() {
     return this.product.qlm

@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { App } from '@renderer/App'
-import { createFakeApi, type FakeOptions } from '../support/fake-api'
+import { createFakeApi, type FakeOptions } from './fake-api'
 import type { Locale } from '@renderer/i18n'
 
 export function renderApp(opts: FakeOptions & { locale?: Locale } = {}) {
