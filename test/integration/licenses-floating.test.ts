@@ -3,6 +3,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { LicenseSpringClient } from '@core/providers/licensespring/client'
 import { cli, ensureCliBuilt, readState, startDemo, uploadToPortal, type Demo } from '../support/demo'
 
 const TEAM = 'team@license-desk.example'
@@ -52,6 +53,19 @@ describe('an account with several licenses', () => {
     expect(d.json.alreadyReleased).toBe(false)
     expect(seats(2003)).toEqual([])
     expect((await cli(demo, ['--json', 'activate', 'cloud', '--user', TEAM, '--license-id', 'x'], PASS)).code).toBe(2)
+  })
+
+  it('check_license carries license_id too', async () => {
+    await cli(demo, ['--json', 'activate', 'cloud', '--user', TEAM, '--license-id', '2003'], PASS)
+    const client = new LicenseSpringClient(
+      { apiBaseUrl: demo.server.url, productCode: 'cloud', auth: { kind: 'api-key', apiKey: 'demo-api-key-3f1c9a7e', sharedKey: 'demo-shared-key-R8tq2VwLmN4pXs7K' } },
+      { clock: { offsetMs: null }, retryBaseMs: 5 }
+    )
+    const r = await client.check(hwid, { username: TEAM, licenseId: 2003 })
+    expect(r.license).toMatchObject({ id: 2003, license_type: 'subscription' })
+    // without it the server looks at the first license, which this computer does not hold
+    const e = await client.check(hwid, { username: TEAM }).catch((x) => x)
+    expect(e.info.serverCode).toBe('device_not_found')
   })
 
   it('offline: the request and the deactivation file carry license_id', async () => {
