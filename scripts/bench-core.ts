@@ -44,7 +44,9 @@ async function main() {
 
     await desk.activateOnline('studio', { licenseKey: key })
     const date = new Date().toUTCString()
-    const sig = createHmac('sha256', ls.sharedKey as string).update(`licenseSpring\ndate: ${date}`).digest('base64')
+    const sig = createHmac('sha256', ls.sharedKey as string)
+      .update(`licenseSpring\ndate: ${date}`)
+      .digest('base64')
     const headers = {
       Date: date,
       Authorization: `algorithm="hmac-sha256",headers="date",signature="${sig}",apikey="${ls.apiKey}"`,

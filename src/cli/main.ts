@@ -188,7 +188,12 @@ async function makeDesk(v: Values, io: CliIo, writes: boolean): Promise<{ desk: 
 }
 
 function describeProduct(p: ProductSummary): string {
-  const state = { active: 'active', inactive: 'not activated', 'offline-deactivated': 'deactivated offline (waiting for the vendor to receive the proof)', 'offline-activation-pending': 'offline activation requested (import the .lic file)' }[p.state]
+  const state = {
+    active: 'active',
+    inactive: 'not activated',
+    'offline-deactivated': 'deactivated offline (waiting for the vendor to receive the proof)',
+    'offline-activation-pending': 'offline activation requested (import the .lic file)'
+  }[p.state]
   const lines = [`${p.id}  ${p.name} [${p.provider}]: ${state}`]
   if (p.license) {
     if (p.license.keyHint) lines.push(`    key ${p.license.keyHint}`)
@@ -295,7 +300,12 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
       else if (v.user !== undefined && v.key === undefined) identity = { username: v.user, password: password(v, io), ...licenseId(v) }
       else usage('Give either --key KEY, or --user U with a password.')
       const r = await desk.activateOnline(productId!, identity, opts)
-      return out(io, json, { product: r.product, ...(r.clockOffsetMs !== undefined ? { clockOffsetMs: r.clockOffsetMs } : {}) }, `Activated ${r.product.name} on this computer.${clockNote(r.clockOffsetMs)}`)
+      return out(
+        io,
+        json,
+        { product: r.product, ...(r.clockOffsetMs !== undefined ? { clockOffsetMs: r.clockOffsetMs } : {}) },
+        `Activated ${r.product.name} on this computer.${clockNote(r.clockOffsetMs)}`
+      )
     }
     case 'deactivate': {
       const [productId] = need(args, 1, 'PRODUCT')
@@ -436,7 +446,9 @@ function inspect(content: string, sharedKey?: string): [Record<string, unknown>,
   const plain = content.trim().startsWith('{')
   const value = plain ? plainJsonObject(content) : decodeBase64Json(content, 'LicenseSpring request or license file').value
   const inner = typeof value.request === 'object' && value.request !== null ? (value.request as Record<string, unknown>) : value
-  const looksLikeRequest = !plain && (typeof value.request === 'string' || inner !== value || (value.license_signature === undefined && (typeof value.api_key === 'string' || typeof value.client_id === 'string')))
+  const looksLikeRequest =
+    !plain &&
+    (typeof value.request === 'string' || inner !== value || (value.license_signature === undefined && (typeof value.api_key === 'string' || typeof value.client_id === 'string')))
   if (looksLikeRequest) {
     const d = decodeOfflineRequest(content, sharedKey)
     const r = d.request
@@ -486,6 +498,7 @@ function plainJsonObject(content: string): Record<string, unknown> {
   } catch {
     throw new LicenseDeskError('file_invalid', 'This is not a LicenseSpring request or license file: its content is not JSON.')
   }
-  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new LicenseDeskError('file_invalid', 'This is not a LicenseSpring request or license file: its content is not a JSON object.')
+  if (!v || typeof v !== 'object' || Array.isArray(v))
+    throw new LicenseDeskError('file_invalid', 'This is not a LicenseSpring request or license file: its content is not a JSON object.')
   return v as Record<string, unknown>
 }

@@ -4,38 +4,40 @@ import { join, resolve } from 'node:path'
 import { z } from 'zod'
 import { LicenseDeskError } from './errors'
 
-const url = z.string().url().refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL')
+const url = z
+  .string()
+  .url()
+  .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL')
 const productId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash or underscore (1 to 64)')
 
 const licensespring = z
   .strictObject({
-  apiBaseUrl: url,
-  /** How requests are authorized: the API key's HMAC (default), or an OAuth client-credentials token. */
-  authentication: z.enum(['api-key', 'oauth']).default('api-key'),
-  apiKey: z.string().min(1).optional(),
-  sharedKey: z.string().min(1).optional(),
-  /** OAuth client credentials (authentication "oauth"): the token comes from tokenUrl. */
-  clientId: z.string().min(1).optional(),
-  clientSecret: z.string().min(1).optional(),
-  tokenUrl: url.optional(),
-  productCode: z.string().min(1),
-  /** license-key, user (username + password), or sso (the customer's identity provider, in the system browser). */
-  authorization: z.enum(['license-key', 'user', 'sso']).default('license-key'),
-  /** authorization "sso": the customer account whose identity provider signs users in. */
-  customerAccountCode: z.string().min(1).optional(),
-  /** authorization "sso": bind the sign-in code with PKCE (S256), for vendors whose sign-in accepts it. */
-  ssoPkce: z.boolean().default(false),
-  offlineSchemaVersion: z.union([z.literal(1), z.literal(2)]).default(1),
-  offlineRequestFileName: z.string().min(1).default('ls_deactivation.req'),
-  offlineActivationFileName: z.string().min(1).default('ls_activation.req'),
-  portalUrl: url.optional(),
-  publicKeyPem: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
-  requireSignatureV2: z.boolean().default(false)
-})
+    apiBaseUrl: url,
+    /** How requests are authorized: the API key's HMAC (default), or an OAuth client-credentials token. */
+    authentication: z.enum(['api-key', 'oauth']).default('api-key'),
+    apiKey: z.string().min(1).optional(),
+    sharedKey: z.string().min(1).optional(),
+    /** OAuth client credentials (authentication "oauth"): the token comes from tokenUrl. */
+    clientId: z.string().min(1).optional(),
+    clientSecret: z.string().min(1).optional(),
+    tokenUrl: url.optional(),
+    productCode: z.string().min(1),
+    /** license-key, user (username + password), or sso (the customer's identity provider, in the system browser). */
+    authorization: z.enum(['license-key', 'user', 'sso']).default('license-key'),
+    /** authorization "sso": the customer account whose identity provider signs users in. */
+    customerAccountCode: z.string().min(1).optional(),
+    /** authorization "sso": bind the sign-in code with PKCE (S256), for vendors whose sign-in accepts it. */
+    ssoPkce: z.boolean().default(false),
+    offlineSchemaVersion: z.union([z.literal(1), z.literal(2)]).default(1),
+    offlineRequestFileName: z.string().min(1).default('ls_deactivation.req'),
+    offlineActivationFileName: z.string().min(1).default('ls_activation.req'),
+    portalUrl: url.optional(),
+    publicKeyPem: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
+    requireSignatureV2: z.boolean().default(false)
+  })
   .superRefine((ls, ctx) => {
     const need = ls.authentication === 'oauth' ? (['clientId', 'clientSecret', 'tokenUrl'] as const) : (['apiKey', 'sharedKey'] as const)
-    for (const k of need)
-      if (ls[k] === undefined) ctx.addIssue({ code: 'custom', path: [k], message: `required when authentication is "${ls.authentication}"` })
+    for (const k of need) if (ls[k] === undefined) ctx.addIssue({ code: 'custom', path: [k], message: `required when authentication is "${ls.authentication}"` })
     if (ls.authorization === 'sso' && ls.customerAccountCode === undefined)
       ctx.addIssue({ code: 'custom', path: ['customerAccountCode'], message: 'required when authorization is "sso"' })
   })
@@ -139,17 +141,13 @@ function isSettings(v: unknown): v is Record<string, unknown> {
 export function profileWithOrigin(profile: Profile, origin: string, from = DEMO_ORIGIN): Profile {
   const base = from.replace(/\/+$/, '')
   // Only the origin itself: http://127.0.0.1:4370 must not match http://127.0.0.1:43701.
-  const swap = (u: string | undefined) =>
-    u?.startsWith(base) && /^(?:[/?#]|$)/.test(u.slice(base.length)) ? origin.replace(/\/+$/, '') + u.slice(base.length) : u
-  const swapAll = <T extends Record<string, unknown>>(o: T): T =>
-    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? swap(v) : v])) as T
+  const swap = (u: string | undefined) => (u?.startsWith(base) && /^(?:[/?#]|$)/.test(u.slice(base.length)) ? origin.replace(/\/+$/, '') + u.slice(base.length) : u)
+  const swapAll = <T extends Record<string, unknown>>(o: T): T => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? swap(v) : v])) as T
   return {
     ...profile,
     app: swapAll(profile.app),
     // Each product's provider settings are the one object inside it; its URLs move, nothing else.
-    products: profile.products.map(
-      (p) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, isSettings(v) ? swapAll(v) : v])) as typeof p
-    )
+    products: profile.products.map((p) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, isSettings(v) ? swapAll(v) : v])) as typeof p)
   }
 }
 
@@ -167,8 +165,6 @@ export function profileHosts(profile: Profile): string[] {
   add(profile.app.supportUrl)
   hosts.add(profile.app.supportEmail.split('@')[1]!.toLowerCase())
   // Every URL setting of every product's provider (apiBaseUrl, portalUrl, serviceUrl, selfHelpUrl, …).
-  for (const p of profile.products)
-    for (const v of Object.values(p))
-      if (isSettings(v)) for (const [k, u] of Object.entries(v)) if (/Url$/.test(k) && typeof u === 'string') add(u)
+  for (const p of profile.products) for (const v of Object.values(p)) if (isSettings(v)) for (const [k, u] of Object.entries(v)) if (/Url$/.test(k) && typeof u === 'string') add(u)
   return [...hosts]
 }

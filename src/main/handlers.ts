@@ -2,13 +2,7 @@
 // input with the channel's schema, calls the core (Desk) and native adapters, and always resolves to a
 // Result (never throws). src/main/ipc.ts registers these on ipcMain behind a sender check; the browser
 // e2e bridge calls them from plain Node with fake native adapters.
-import type {
-  AppInfo,
-  Channel,
-  Contract,
-  HistoryRecord,
-  ProgressEvent
-} from '@shared/contract'
+import type { AppInfo, Channel, Contract, HistoryRecord, ProgressEvent } from '@shared/contract'
 import { CHANNELS } from '@shared/contract'
 import type { ErrorCode, ErrorInfo, NextStep, Result } from '@shared/errors'
 import { makeErrorInfo, toErrorInfo } from '@shared/error-policy'
@@ -67,7 +61,13 @@ export const toErrorInfoSafe = toErrorInfo
 
 function describeIssues(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }): string {
   const first = error.issues.slice(0, 3).map((i) => {
-    const where = i.path.length > 0 ? i.path.map((p) => String(p)).join('.').slice(0, 64) : 'input'
+    const where =
+      i.path.length > 0
+        ? i.path
+            .map((p) => String(p))
+            .join('.')
+            .slice(0, 64)
+        : 'input'
     return `${where}: ${i.message.slice(0, 200)}`
   })
   return `Invalid request (${first.join('; ')})`
@@ -96,11 +96,7 @@ export function createHandlers(desk: Desk, native: NativeAdapters, options: Hand
   }
 
   /** Runs a long operation with an AbortController keyed by its operationId and progress forwarding. */
-  async function withOperation<T>(
-    operationId: string,
-    ctx: HandlerContext,
-    run: (opts: OperationOptions) => Promise<T>
-  ): Promise<T> {
+  async function withOperation<T>(operationId: string, ctx: HandlerContext, run: (opts: OperationOptions) => Promise<T>): Promise<T> {
     if (operations.has(operationId)) fail('invalid_input', `Operation ${operationId} is already running.`, 'fix_input')
     const controller = new AbortController()
     operations.set(operationId, controller)
@@ -133,10 +129,7 @@ export function createHandlers(desk: Desk, native: NativeAdapters, options: Hand
     'status:get': async () => desk.status(),
     'activate:online': async (req, ctx) => {
       const chosen = req.licenseId !== undefined ? { licenseId: req.licenseId } : {}
-      const identity =
-        req.licenseKey !== undefined
-          ? { licenseKey: req.licenseKey, ...chosen }
-          : { username: req.username as string, password: req.password as string, ...chosen }
+      const identity = req.licenseKey !== undefined ? { licenseKey: req.licenseKey, ...chosen } : { username: req.username as string, password: req.password as string, ...chosen }
       return withOperation(req.operationId, ctx, (opts) => desk.activateOnline(req.productId, identity, opts))
     },
     'activate:offline:request': async (req) => {
@@ -163,13 +156,11 @@ export function createHandlers(desk: Desk, native: NativeAdapters, options: Hand
       return { cancelled: false, product: result.product }
     },
     'activate:qlm:url': async (req) => desk.qlmActivationUrl(req.productId, req.activationKey),
-    'activate:qlm:computer-key': async (req) =>
-      desk.activateQlmWithComputerKey(req.productId, req.activationKey, req.computerKey),
+    'activate:qlm:computer-key': async (req) => desk.activateQlmWithComputerKey(req.productId, req.activationKey, req.computerKey),
     'licenses:list': async (req) => desk.listUserLicenses(req.productId, { username: req.username, password: req.password }),
     'floating:borrow': async (req, ctx) => withOperation(req.operationId, ctx, (opts) => desk.borrowFloating(req.productId, req.until, opts)),
     'floating:release': async (req, ctx) => withOperation(req.operationId, ctx, (opts) => desk.releaseFloating(req.productId, opts)),
-    'deactivate:online': async (req, ctx) =>
-      withOperation(req.operationId, ctx, (opts) => desk.deactivateOnline(req.productId, opts)),
+    'deactivate:online': async (req, ctx) => withOperation(req.operationId, ctx, (opts) => desk.deactivateOnline(req.productId, opts)),
     'deactivate:offline': async (req, ctx) => {
       // A request file is saved where the user chooses; a code needs no dialog.
       let path: string | undefined
@@ -198,7 +189,7 @@ export function createHandlers(desk: Desk, native: NativeAdapters, options: Hand
     },
     'shell:open-external': async (req) => {
       if (!isAllowedExternalUrl(req.url, await externalPolicy())) {
-        fail('invalid_input', 'Only the vendor\'s own https: and mailto: links can be opened.', 'none')
+        fail('invalid_input', "Only the vendor's own https: and mailto: links can be opened.", 'none')
       }
       await native.openExternal(new URL(req.url).href)
       return null

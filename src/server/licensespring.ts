@@ -4,14 +4,7 @@ import type { KeyObject } from 'node:crypto'
 import type { IncomingHttpHeaders } from 'node:http'
 import type { Store } from './store'
 import type { SeedLicense } from './types'
-import {
-  base64SignatureEquals,
-  hmacBase64,
-  licenseSignaturePayload,
-  lsOfflineSigningString,
-  rsaSignBase64,
-  verifyLsRequestSignature
-} from './crypto'
+import { base64SignatureEquals, hmacBase64, licenseSignaturePayload, lsOfflineSigningString, rsaSignBase64, verifyLsRequestSignature } from './crypto'
 import { rawMemberValue } from './rawjson'
 import type { OAuthIssuer } from './oauth'
 import type { SsoIdp } from './sso'
@@ -51,7 +44,8 @@ const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 /** The form the official Node SDK writes in offline files: `Tue Dec 1 2026 18:54:23 GMT+0000` (day not padded). */
-const JS_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT([+-])(\d{2})(\d{2})(?: \([^()]*\))?$/
+const JS_DATE =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT([+-])(\d{2})(\d{2})(?: \([^()]*\))?$/
 
 /**
  * The instant an offline request file's `date` names, or undefined when it is neither an RFC 7231
@@ -150,7 +144,11 @@ function checkDateHeader(ctx: LsContext, date: string): void {
 /** A product whose vendor made OAuth mandatory refuses API-key requests and API-key offline files. */
 function checkAuthMethod(product: { shortCode: string; requireOAuth?: boolean }, usedOAuth: boolean): void {
   if (product.requireOAuth && !usedOAuth) {
-    throw new LsError(401, 'authorization_invalid_headers', `Product ${product.shortCode} requires OAuth client credentials (a bearer token, and client_id in offline files); API keys are not accepted`)
+    throw new LsError(
+      401,
+      'authorization_invalid_headers',
+      `Product ${product.shortCode} requires OAuth client credentials (a bearer token, and client_id in offline files); API keys are not accepted`
+    )
   }
 }
 

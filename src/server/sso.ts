@@ -108,7 +108,8 @@ export class SsoIdp {
       this.codes.delete(body.code)
       if (c.expiresAt <= nowMs) throw new LsError(400, 'sso_token_invalid', 'The sign-in code has expired: sign in again')
       if (c.account !== account) throw new LsError(400, 'sso_token_invalid', 'The sign-in code belongs to another customer account')
-      if (typeof body.redirect_uri === 'string' && body.redirect_uri !== c.redirectUri) throw new LsError(400, 'sso_token_invalid', 'redirect_uri differs from the one the code was issued for')
+      if (typeof body.redirect_uri === 'string' && body.redirect_uri !== c.redirectUri)
+        throw new LsError(400, 'sso_token_invalid', 'redirect_uri differs from the one the code was issued for')
       if (c.challenge !== undefined) {
         const verifier = typeof body.code_verifier === 'string' ? body.code_verifier : ''
         const hashed = createHash('sha256').update(verifier).digest('base64url')

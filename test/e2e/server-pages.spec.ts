@@ -26,7 +26,9 @@ function deactivationFile(hardwareId: string): string {
 test('QLM self-help link: opening it releases nothing, the button does', async ({ page }) => {
   await fetch(`${server.url}/qlm/qlmservice.asmx/ValidateLicenseHttp?is_avkey=${KEYS.qlm}&is_pcid=pc-e2e&is_activate=true`)
   const day = new Date().toISOString().slice(0, 10)
-  const code = createHash('md5').update(`${KEYS.qlm.replace(/-/g, '')}|pc-e2e|${CEK}|${day}`).digest('hex')
+  const code = createHash('md5')
+    .update(`${KEYS.qlm.replace(/-/g, '')}|pc-e2e|${CEK}|${day}`)
+    .digest('hex')
   await page.goto(`${server.url}/qlm/QlmReleaseLicense.aspx?${new URLSearchParams({ is_avkey: KEYS.qlm, is_pcid: 'pc-e2e', is_deactcode: code })}`)
   await expect(page.getByLabel('Deactivation verification code')).toHaveValue(code)
   await expect(page.locator('#product-name')).toHaveText('Demo CAD')

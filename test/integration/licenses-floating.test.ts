@@ -102,7 +102,9 @@ describe('floating licenses', () => {
     const until = st.json.products[0].license.floating.borrowedUntil
     expect(Math.abs(Date.parse(until) - Date.now() - 24 * 3_600_000)).toBeLessThan(60_000)
     expect(slot()).toMatchObject([{ hardwareId: hwid, borrowed: true, until }])
-    expect((await cli(demo, ['status', 'studio'])).stdout).toMatch(/floating: 2 computers at a time, can be borrowed for up to 72 hours\n {4}borrowed until .* \((23 h 59 min|1 d 0 h) left\)/)
+    expect((await cli(demo, ['status', 'studio'])).stdout).toMatch(
+      /floating: 2 computers at a time, can be borrowed for up to 72 hours\n {4}borrowed until .* \((23 h 59 min|1 d 0 h) left\)/
+    )
     // beyond what the license allows: refused before anything is sent
     const far = await cli(demo, ['--json', 'borrow', 'studio', '--hours', '100'])
     expect(far.json.error).toMatchObject({ code: 'invalid_input' })

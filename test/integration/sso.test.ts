@@ -33,7 +33,9 @@ function browser(visits: Visit[], opts: { forgeFirst?: boolean; password?: strin
     const v: Visit = { opened: new URL(url) }
     visits.push(v)
     const html = await (await fetch(url)).text()
-    const form = new URLSearchParams([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m): [string, string] => [m[1]!, m[2]!.replace(/&amp;/g, '&')]))
+    const form = new URLSearchParams(
+      [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m): [string, string] => [m[1]!, m[2]!.replace(/&amp;/g, '&')])
+    )
     const redirect = new URL(form.get('redirect_uri')!)
     if (opts.forgeFirst) {
       // another page (or an old tab) calling the loopback address without this sign-in's state

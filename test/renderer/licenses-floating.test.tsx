@@ -86,7 +86,8 @@ describe('floating license panel', () => {
     expect(input.type).toBe('datetime-local')
     // beyond the license's 72 hours: said inline, nothing sent
     const tooFar = new Date(Date.now() + 100 * 3_600_000)
-    const local = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}T${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
+    const local = (d: Date) =>
+      `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}T${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
     await user.clear(input)
     await user.type(input, local(tooFar))
     await user.click(within(panel).getByRole('button', { name: 'Borrow Demo Studio for offline use' }))

@@ -15,7 +15,12 @@ describe('several licenses for one user', () => {
     expect(r.status).toBe(200)
     expect(r.json).toHaveLength(2)
     expect(r.json.map((x: any) => x.license.id)).toEqual([2002, 2003])
-    expect(r.json[1].license).toMatchObject({ license_type: 'subscription', max_activations: 1, validity_period: '2030-01-01T00:00:00.000Z', note: 'Home office subscription, 1 seat' })
+    expect(r.json[1].license).toMatchObject({
+      license_type: 'subscription',
+      max_activations: 1,
+      validity_period: '2030-01-01T00:00:00.000Z',
+      note: 'Home office subscription, 1 seat'
+    })
     expect(r.json[0].user).toMatchObject({ email: TEAM.username, first_name: 'Team' })
     // the password is required and must be right; key products have no user licenses
     expect((await call(srv.url, 'GET', `/api/v4/user_licenses?${q({ product: 'cloud', username: TEAM.username })}`)).json.code).toBe('missing_parameters')
@@ -31,7 +36,9 @@ describe('several licenses for one user', () => {
     expect(lic(2003).devices!.map((d) => d.hardwareId)).toEqual(['hw-t'])
     expect(lic(2002).devices).toEqual([])
     // check of the other license says this device is not on it
-    expect((await call(srv.url, 'GET', `/api/v4/check_license?${q({ product: 'cloud', hardware_id: 'hw-t', username: TEAM.username, license_id: '2002' })}`)).json.code).toBe('device_not_found')
+    expect((await call(srv.url, 'GET', `/api/v4/check_license?${q({ product: 'cloud', hardware_id: 'hw-t', username: TEAM.username, license_id: '2002' })}`)).json.code).toBe(
+      'device_not_found'
+    )
     expect((await call(srv.url, 'GET', `/api/v4/check_license?${q({ product: 'cloud', hardware_id: 'hw-t', username: TEAM.username, license_id: '2003' })}`)).json.id).toBe(2003)
     // an id the user does not hold is not found
     expect((await call(srv.url, 'POST', '/api/v4/activate_license', { product: 'cloud', hardware_id: 'hw-t', ...TEAM, license_id: 1001 })).json.code).toBe('license_not_found')
@@ -54,7 +61,11 @@ describe('several licenses for one user', () => {
 
 /** Runs the sign-in as a browser would: sso_url, the page, the form POST; returns the redirect's parameters. */
 async function signIn(opts: { redirect: string; state?: string; verifier?: string; responseType?: 'code' | 'token'; password?: string }) {
-  const r = await call(srv.url, 'GET', `/api/v4/sso_url?${q({ product: 'cloud', customer_account_code: 'acme-corp', response_type: opts.responseType ?? 'code', redirect_uri: opts.redirect })}`)
+  const r = await call(
+    srv.url,
+    'GET',
+    `/api/v4/sso_url?${q({ product: 'cloud', customer_account_code: 'acme-corp', response_type: opts.responseType ?? 'code', redirect_uri: opts.redirect })}`
+  )
   expect(r.status).toBe(200)
   const url = new URL(r.json.url)
   if (opts.state) url.searchParams.set('state', opts.state)
@@ -69,7 +80,12 @@ async function signIn(opts: { redirect: string; state?: string; verifier?: strin
   form.set('email', SSO_USER.email)
   form.set('password', opts.password ?? SSO_USER.password)
   const posted = await fetch(`${srv.url}/sso/authorize`, { method: 'POST', body: form, redirect: 'manual' })
-  return { status: posted.status, location: posted.headers.get('location'), csp: posted.headers.get('content-security-policy') ?? '', html: posted.status === 303 ? '' : await posted.text() }
+  return {
+    status: posted.status,
+    location: posted.headers.get('location'),
+    csp: posted.headers.get('content-security-policy') ?? '',
+    html: posted.status === 303 ? '' : await posted.text()
+  }
 }
 
 describe('SSO: the local server plays the identity provider', () => {
@@ -102,7 +118,9 @@ describe('SSO: the local server plays the identity provider', () => {
     expect(bad.json).toMatchObject({ code: 'sso_token_invalid' })
     expect(bad.json.message).toMatch(/PKCE/)
     const code2 = new URL((await signIn({ redirect, verifier })).location!).searchParams.get('code')!
-    expect((await call(srv.url, 'POST', '/api/v4/activate_license', { ...base, code: code2, code_verifier: verifier, redirect_uri: 'http://127.0.0.1:1/x' })).json.message).toMatch(/redirect_uri/)
+    expect((await call(srv.url, 'POST', '/api/v4/activate_license', { ...base, code: code2, code_verifier: verifier, redirect_uri: 'http://127.0.0.1:1/x' })).json.message).toMatch(
+      /redirect_uri/
+    )
     expect((await call(srv.url, 'POST', '/api/v4/activate_license', { ...base, code: 'nonsense', customer_account_code: 'nobody' })).json.code).toBe('customer_account_not_found')
     expect(srv.state.devices(SSO_USER.email)).toEqual([])
   })
@@ -116,7 +134,10 @@ describe('SSO: the local server plays the identity provider', () => {
     expect(a.json.id).toBe(2004)
     const [h, p, sig] = idToken.split('.')
     const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), email: 'someone@acme.example' })).toString('base64url')
-    expect((await call(srv.url, 'POST', '/api/v4/deactivate_license', { product: 'cloud', hardware_id: 'hw-id', id_token: `${h}.${forged}.${sig}`, customer_account_code: 'acme-corp' })).json.code).toBe('sso_token_invalid')
+    expect(
+      (await call(srv.url, 'POST', '/api/v4/deactivate_license', { product: 'cloud', hardware_id: 'hw-id', id_token: `${h}.${forged}.${sig}`, customer_account_code: 'acme-corp' }))
+        .json.code
+    ).toBe('sso_token_invalid')
   })
 
   it('the sign-in page refuses a wrong password and redirects only to loopback (RFC 8252) or registered addresses', async () => {

@@ -12,7 +12,10 @@ const srv = useServer(() => {
   srv.setMinOfflineSchemaVersion(1)
 })
 
-async function token(form: Record<string, string> = { grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: CLIENT_SECRET }, headers: Record<string, string> = {}) {
+async function token(
+  form: Record<string, string> = { grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: CLIENT_SECRET },
+  headers: Record<string, string> = {}
+) {
   const res = await fetch(srv.tokenUrl, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(form) })
   return { status: res.status, json: (await res.json()) as Record<string, any>, headers: res.headers }
 }
@@ -44,7 +47,13 @@ describe('bearer tokens on the License API', () => {
     const t = (await token()).json.access_token as string
     const r = await activate('studio', 'DEMO-STUD-IO00-0001', bearer(t))
     expect(r.status).toBe(200)
-    const noDate = await call(srv.url, 'POST', '/api/v4/activate_license', { product: 'studio', hardware_id: 'hw-o', license_key: 'DEMO-STUD-IO00-0001' }, { Authorization: `Bearer ${t}` })
+    const noDate = await call(
+      srv.url,
+      'POST',
+      '/api/v4/activate_license',
+      { product: 'studio', hardware_id: 'hw-o', license_key: 'DEMO-STUD-IO00-0001' },
+      { Authorization: `Bearer ${t}` }
+    )
     expect(noDate.json.code).toBe('missing_headers')
     const stale = await activate('studio', 'DEMO-STUD-IO00-0001', bearer(t, new Date(Date.now() - 20 * 60_000).toUTCString()))
     expect(stale.json.code).toBe('date_header_diff')
@@ -114,7 +123,12 @@ describe('offline files of an OAuth client', () => {
   it('a client_id file signed with another key is refused; an API-key file for an OAuth-only product too', async () => {
     const wrong = await call(srv.url, 'POST', '/api/v4/activate_offline', clientFile('activation', 'vault', 'DEMO-VAUL-T000-0001', 'hw-c', 'demo-shared-key-R8tq2VwLmN4pXs7K'))
     expect(wrong.json.code).toBe('signature_mismatch')
-    const apiKeyFile = await call(srv.url, 'POST', '/api/v4/activate_offline', offlineV2({ request: 'activation', product: 'vault', hardwareId: 'hw-c', licenseKey: 'DEMO-VAUL-T000-0001' }))
+    const apiKeyFile = await call(
+      srv.url,
+      'POST',
+      '/api/v4/activate_offline',
+      offlineV2({ request: 'activation', product: 'vault', hardwareId: 'hw-c', licenseKey: 'DEMO-VAUL-T000-0001' })
+    )
     expect(apiKeyFile.json.code).toBe('authorization_invalid_headers')
     expect(srv.state.devices('DEMO-VAUL-T000-0001')).toEqual([])
     // an ordinary product takes both kinds

@@ -1,14 +1,6 @@
 // An in-memory LicenseDeskApi for component tests without the main process.
 // Lives with the test support, out of src/: the renderer tests use it.
-import type {
-  ActivateOnlineRequest,
-  AppInfo,
-  HistoryRecord,
-  LicenseDeskApi,
-  ProductSummary,
-  ProgressEvent,
-  StatusSnapshot
-} from '@shared/contract'
+import type { ActivateOnlineRequest, AppInfo, HistoryRecord, LicenseDeskApi, ProductSummary, ProgressEvent, StatusSnapshot } from '@shared/contract'
 import { makeErrorInfo } from '@shared/error-policy'
 import type { ErrorCode, ErrorInfo, Result } from '@shared/errors'
 
@@ -89,9 +81,40 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
 
   const state = new Map<string, ProductSummary>()
   const base: ProductSummary[] = [
-    { id: 'studio', name: 'Demo Studio', provider: 'licensespring', authorization: 'license-key', state: 'inactive', canActivateOffline: true, canDeactivateOffline: true, offlineActivation: 'request-file', offlineDeactivation: 'request-file', portalUrl: DEMO.portalUrl },
-    { id: 'cloud', name: 'Demo Cloud', provider: 'licensespring', authorization: 'user', state: 'inactive', canActivateOffline: false, canDeactivateOffline: false, offlineActivation: 'request-file', offlineDeactivation: 'request-file' },
-    { id: 'cad', name: 'Demo CAD', provider: 'qlm', authorization: 'qlm-key', state: 'inactive', canActivateOffline: true, canDeactivateOffline: true, offlineActivation: 'web-page', offlineDeactivation: 'code' }
+    {
+      id: 'studio',
+      name: 'Demo Studio',
+      provider: 'licensespring',
+      authorization: 'license-key',
+      state: 'inactive',
+      canActivateOffline: true,
+      canDeactivateOffline: true,
+      offlineActivation: 'request-file',
+      offlineDeactivation: 'request-file',
+      portalUrl: DEMO.portalUrl
+    },
+    {
+      id: 'cloud',
+      name: 'Demo Cloud',
+      provider: 'licensespring',
+      authorization: 'user',
+      state: 'inactive',
+      canActivateOffline: false,
+      canDeactivateOffline: false,
+      offlineActivation: 'request-file',
+      offlineDeactivation: 'request-file'
+    },
+    {
+      id: 'cad',
+      name: 'Demo CAD',
+      provider: 'qlm',
+      authorization: 'qlm-key',
+      state: 'inactive',
+      canActivateOffline: true,
+      canDeactivateOffline: true,
+      offlineActivation: 'web-page',
+      offlineDeactivation: 'code'
+    }
   ]
   for (const p of base) state.set(p.id, p)
   const history: HistoryRecord[] = []
@@ -189,8 +212,7 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
     const key = (req.licenseKey ?? '').toUpperCase()
     const valid = p.provider === 'qlm' ? DEMO.cadKey : DEMO.studioKey
     if (key !== valid) {
-      if (p.provider === 'qlm')
-        return fakeError('server_refused', { serverMessage: 'The activation key is not valid.', nextStep: 'fix_input' })
+      if (p.provider === 'qlm') return fakeError('server_refused', { serverMessage: 'The activation key is not valid.', nextStep: 'fix_input' })
       return fakeError('server_refused', { serverCode: 'license_not_found', httpStatus: 400, nextStep: 'fix_input' })
     }
     return null
@@ -214,7 +236,14 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
       if (f) return err(f)
       const bad = checkOnline(req, p)
       if (bad) return err(bad)
-      activated(p.id, p.authorization === 'sso' ? { username: 'sso.user@acme.example', licenseType: 'perpetual' } : p.authorization === 'user' ? { username: req.username, licenseType: 'perpetual' } : { keyHint: mask(req.licenseKey ?? ''), licenseType: 'perpetual', expiresAt: null })
+      activated(
+        p.id,
+        p.authorization === 'sso'
+          ? { username: 'sso.user@acme.example', licenseType: 'perpetual' }
+          : p.authorization === 'user'
+            ? { username: req.username, licenseType: 'perpetual' }
+            : { keyHint: mask(req.licenseKey ?? ''), licenseType: 'perpetual', expiresAt: null }
+      )
       emit({ operationId: req.operationId, step: 'done' })
       return ok({ product: state.get(p.id)! })
     },
@@ -273,10 +302,20 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
       if (f) return err(f)
       const p = product(req.productId)
       if (isErr(p)) return err(p)
-      if (req.password !== DEMO.cloudPassword && req.password !== 'team-password-1') return err(fakeError('server_refused', { serverCode: 'license_not_found', nextStep: 'fix_input' }))
+      if (req.password !== DEMO.cloudPassword && req.password !== 'team-password-1')
+        return err(fakeError('server_refused', { serverCode: 'license_not_found', nextStep: 'fix_input' }))
       return ok([
         { licenseId: 2002, licenseType: 'perpetual', isTrial: false, expiresAt: null, maxActivations: 3, timesActivated: 1, floating: false, note: 'Design office, 3 seats' },
-        { licenseId: 2003, licenseType: 'subscription', isTrial: false, expiresAt: '2030-01-01T00:00:00.000Z', maxActivations: 1, timesActivated: 0, floating: false, note: 'Home office subscription, 1 seat' }
+        {
+          licenseId: 2003,
+          licenseType: 'subscription',
+          isTrial: false,
+          expiresAt: '2030-01-01T00:00:00.000Z',
+          maxActivations: 1,
+          timesActivated: 0,
+          floating: false,
+          note: 'Home office subscription, 1 seat'
+        }
       ])
     },
     async borrowFloating(req) {
@@ -334,13 +373,34 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
       const id = `rec-${seq++}`
       let rec: HistoryRecord
       if (p.provider === 'licensespring') {
-        rec = { id, kind: 'licensespring-file', productId: p.id, productName: p.name, at: at.toISOString(), filePath: '/home/demo/Documents/ls_deactivation.req', sha256: hex(64, seq * 31), requestId: `req-${hex(12, seq)}`, portalUrl: p.portalUrl }
+        rec = {
+          id,
+          kind: 'licensespring-file',
+          productId: p.id,
+          productName: p.name,
+          at: at.toISOString(),
+          filePath: '/home/demo/Documents/ls_deactivation.req',
+          sha256: hex(64, seq * 31),
+          requestId: `req-${hex(12, seq)}`,
+          portalUrl: p.portalUrl
+        }
       } else {
         const code = hex(16, seq * 97)
         const validFor = at.toISOString().slice(0, 10)
         const selfHelpUrl = `https://license-desk.example/qlm/release?is_avkey=${encodeURIComponent(DEMO.cadKey)}&is_pcid=${DEMO.qlmComputerId}&is_dvc=${code}`
         const body = `Product: ${p.name}\nKey: ${p.license?.keyHint ?? ''}\nComputer ID: ${DEMO.qlmComputerId}\nCode: ${code}\nValid for: ${validFor}`
-        rec = { id, kind: 'qlm-dvc', productId: p.id, productName: p.name, at: at.toISOString(), code, validFor, computerId: DEMO.qlmComputerId, selfHelpUrl, supportMailto: `mailto:${info.supportEmail}?subject=${encodeURIComponent(`Release ${p.name}`)}&body=${encodeURIComponent(body)}` }
+        rec = {
+          id,
+          kind: 'qlm-dvc',
+          productId: p.id,
+          productName: p.name,
+          at: at.toISOString(),
+          code,
+          validFor,
+          computerId: DEMO.qlmComputerId,
+          selfHelpUrl,
+          supportMailto: `mailto:${info.supportEmail}?subject=${encodeURIComponent(`Release ${p.name}`)}&body=${encodeURIComponent(body)}`
+        }
       }
       history.push(rec)
       state.set(p.id, { ...p, state: 'offline-deactivated', license: undefined })

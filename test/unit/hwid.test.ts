@@ -53,7 +53,11 @@ describe('hardware id provider', () => {
     expect((await p.get()).id).toBe(sha256sum('abcdef'))
   })
 
-  it.each([['win32', /REG\.exe/], ['darwin', /ioreg/], ['linux', /could not be read/]] as const)('a throwing machineId on %s -> hwid_unavailable', async (platform, msg) => {
+  it.each([
+    ['win32', /REG\.exe/],
+    ['darwin', /ioreg/],
+    ['linux', /could not be read/]
+  ] as const)('a throwing machineId on %s -> hwid_unavailable', async (platform, msg) => {
     const p = createHardwareIdProvider({
       machineId: async () => {
         throw new Error('Command failed: REG QUERY ...')

@@ -6,12 +6,7 @@ import { fail } from '../errors'
 import { asLicenseSpring } from '../providers'
 import type { OperationOptions } from '../types'
 
-export function listUserLicenses(
-  ctx: DeskContext,
-  productId: string,
-  typed: { username: string; password: string },
-  opts: OperationOptions = {}
-): Promise<UserLicenseChoice[]> {
+export function listUserLicenses(ctx: DeskContext, productId: string, typed: { username: string; password: string }, opts: OperationOptions = {}): Promise<UserLicenseChoice[]> {
   return ctx.tracked(async () => {
     const ls = asLicenseSpring(ctx.provider(productId))
     if (ls.capabilities().authorization !== 'user') fail('invalid_input', `${ls.productName} is activated with a license key, not an account.`)

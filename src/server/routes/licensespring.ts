@@ -38,7 +38,8 @@ export function lsErrorReply(e: LsError): Reply {
 export function licenseSpringRoutes(privateKey: KeyObject): Route {
   return async ({ req, url, path, method, ls }) => {
     if (path === TOKEN_PATH) {
-      if (method !== 'POST') return reply(405, { 'Content-Type': 'application/json; charset=utf-8', Allow: 'POST' }, JSON.stringify({ error: 'invalid_request', error_description: 'Use POST' }))
+      if (method !== 'POST')
+        return reply(405, { 'Content-Type': 'application/json; charset=utf-8', Allow: 'POST' }, JSON.stringify({ error: 'invalid_request', error_description: 'Use POST' }))
       const t = ls.oauth.tokenEndpoint((await readBody(req)).toString('utf8'), req.headers, ls.now())
       const r = jsonReply(t.status, t.body)
       r.headers['Cache-Control'] = 'no-store'

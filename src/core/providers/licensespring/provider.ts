@@ -137,11 +137,9 @@ export class LicenseSpringProvider extends ProductProvider<LsProduct> implements
     // The server releases a user's seat online only with the password, which an offline
     // activation never had: say so instead of sending a request it must refuse.
     if ('username' in identity && !identity.password)
-      fail(
-        'offline_not_supported',
-        `${this.product.name} was activated offline with your account, so License Desk has no password to release it online. Deactivate it offline.`,
-        { nextStep: 'go_offline' }
-      )
+      fail('offline_not_supported', `${this.product.name} was activated offline with your account, so License Desk has no password to release it online. Deactivate it offline.`, {
+        nextStep: 'go_offline'
+      })
     try {
       const r = await this.client().deactivate(lic.hardwareId, identity, opts)
       return { alreadyReleased: r.alreadyReleased, ...(r.clockOffsetMs !== undefined ? { clockOffsetMs: r.clockOffsetMs } : {}) }
@@ -173,8 +171,7 @@ export class LicenseSpringProvider extends ProductProvider<LsProduct> implements
     if (!lic.floating) fail('offline_not_supported', `${this.product.name} has no floating license, so there is nothing to borrow.`)
     if (!lic.floating.canBorrow) fail('offline_not_supported', `${this.product.name}'s floating license cannot be borrowed: the vendor does not allow it.`)
     const r = await this.client().borrow(lic.hardwareId, this.identityOf(lic), until, opts)
-    if (typeof r.license.borrowed_until !== 'string')
-      fail('bad_response', 'The license server confirmed the borrowing without saying until when.')
+    if (typeof r.license.borrowed_until !== 'string') fail('bad_response', 'The license server confirmed the borrowing without saying until when.')
     return { ...floatingOf(r.license), borrowedUntil: r.license.borrowed_until }
   }
 

@@ -66,12 +66,18 @@ export async function signInWithBrowser(o: SignInOptions): Promise<SignInResult>
   const server: Server = createServer((req, res) => {
     const u = new URL(req.url ?? '/', 'http://127.0.0.1')
     const reply = (status: number, title: string, text: string) => {
-      res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'", 'Referrer-Policy': 'no-referrer' })
+      res.writeHead(status, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+        'Referrer-Policy': 'no-referrer'
+      })
       res.end(page(title, text))
     }
     if (req.method !== 'GET' || u.pathname !== CALLBACK_PATH) return reply(404, 'Not found', 'This address only receives the sign-in answer for License Desk.')
     // Anything without this sign-in's state (another site, an old tab) is refused and ends nothing.
-    if (u.searchParams.get('state') !== state) return reply(400, 'Sign-in not accepted', 'This answer does not belong to the sign-in License Desk started. Return to License Desk and try again.')
+    if (u.searchParams.get('state') !== state)
+      return reply(400, 'Sign-in not accepted', 'This answer does not belong to the sign-in License Desk started. Return to License Desk and try again.')
     const error = u.searchParams.get('error')
     const code = u.searchParams.get('code')
     if (error || !code) {

@@ -195,9 +195,7 @@ export function ActivateDone({ productId, clockOffsetMs }: { productId: string; 
       </div>
       <ScreenHeading>{fmt(m.activate.doneTitle, { product: name })}</ScreenHeading>
       <p className="lead">{m.activate.doneText}</p>
-      {clockWorthWarning(clockOffsetMs) && (
-        <p className="notice notice-warn">{fmt(m.activate.clockNote, { minutes: minutes(clockOffsetMs) })}</p>
-      )}
+      {clockWorthWarning(clockOffsetMs) && <p className="notice notice-warn">{fmt(m.activate.clockNote, { minutes: minutes(clockOffsetMs) })}</p>}
       <div className="actions">
         <DoneButton />
       </div>

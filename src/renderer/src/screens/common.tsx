@@ -38,17 +38,7 @@ export interface Choice<T extends string> {
 }
 
 /** A radio group where each option has one sentence explaining it, and a Continue button. */
-export function MethodChoice<T extends string>({
-  legend,
-  choices,
-  initial,
-  onContinue
-}: {
-  legend: string
-  choices: Choice<T>[]
-  initial: T
-  onContinue: (value: T) => void
-}) {
+export function MethodChoice<T extends string>({ legend, choices, initial, onContinue }: { legend: string; choices: Choice<T>[]; initial: T; onContinue: (value: T) => void }) {
   const { m } = useI18n()
   const [value, setValue] = useState<T>(initial)
   const name = useId()
@@ -65,15 +55,7 @@ export function MethodChoice<T extends string>({
           const id = `${name}-${c.value}`
           return (
             <div key={c.value} className={value === c.value ? 'choice selected' : 'choice'}>
-              <input
-                type="radio"
-                id={id}
-                name={name}
-                value={c.value}
-                checked={value === c.value}
-                onChange={() => setValue(c.value)}
-                aria-describedby={`${id}-help`}
-              />
+              <input type="radio" id={id} name={name} value={c.value} checked={value === c.value} onChange={() => setValue(c.value)} aria-describedby={`${id}-help`} />
               <label htmlFor={id}>
                 <span className="choice-label">{c.label}</span>
                 <span id={`${id}-help`} className="choice-help">
