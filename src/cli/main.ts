@@ -8,15 +8,18 @@ import { LicenseDeskError, toErrorInfo } from '@core/errors'
 import { readTextFile, writeFileAtomic } from '@core/files'
 import { createHardwareIdProvider } from '@core/hwid'
 import { decodeBase64Json, decodeOfflineRequest } from '@core/providers/licensespring/offline'
-import { defaultDataDir, stateFilePath, STATE_FILE_NAME } from '@core/paths'
-import { loadProfile, resolveProfilePath } from '@core/profile'
+import { defaultDataDir, stateFilePath } from '@core/paths'
+import { createNodeNetwork, type NodeNetwork, validateProxyUrl } from '@core/network'
+import { type Profile, loadProfile, resolveProfilePath } from '@core/profile'
 import { calendarDate, dvcForDate } from '@core/providers/qlm/dvc'
 import { createLocalSecretBox } from '@core/secrets'
+import { readSettings } from '@core/settings'
 import type { Desk, HardwareIdProvider, Identity } from '@core/types'
+import type { OsEffects } from '../ui/os'
 
 export const VERSION = '0.1.0'
 
-export const USAGE = `Usage: license-desk [--profile FILE] [--data-dir DIR] [--json] COMMAND
+export const USAGE = `Usage: license-desk [--profile FILE] [--data-dir DIR] [--proxy URL|none] [--json] COMMAND
 
 Commands:
   hwid                                      this computer's hardware id and where it came from
@@ -40,6 +43,12 @@ Commands:
   dvc --key KEY --computer-id ID --cek CEK [--date YYYY-MM-DD] [--case lower|upper]
                                             compute a QLM deactivation code (for support staff)
   inspect FILE [--shared-key KEY]           decode a request/.lic file (checks a request's signatures)
+  ui [--port N] [--no-open] [--save-dir DIR]
+                                            the app in the browser (127.0.0.1 only; stops on Ctrl-C or
+                                            a short time after its last tab closes)
+
+Network: HTTPS_PROXY, HTTP_PROXY and NO_PROXY (or lower case) choose the proxy as curl does, --proxy
+overrides them; NODE_EXTRA_CA_CERTS adds certificate authorities (a PEM file).
 
 Exit codes: 0 ok, 2 usage, 3 profile, 4 network or server unavailable, 5 refused by the server,
 6 local state or file problem, 130 cancelled, 1 unexpected.`
@@ -51,13 +60,17 @@ export interface CliIo {
   stderr: (s: string) => void
   env: NodeJS.ProcessEnv
   cwd: string
-  /** Injected in tests; the real one uses node-machine-id. */
+  /** Injected in tests; the real one reads the OS machine id (see @core/hwid). */
   hardwareId?: HardwareIdProvider
   fetch?: typeof fetch
   signal?: AbortSignal
   resourcesDir?: string
   /** Run after the command, whatever its outcome (set by main). */
   after?: Array<() => void>
+  /** `ui`: the OS effects (open a browser, show a file in its folder); default from LICENSE_DESK_RECORD_OS_EFFECTS, else real. */
+  os?: OsEffects
+  /** `ui`: the built renderer; default out/renderer. */
+  rendererDir?: string
 }
 
 function usage(message: string): never {
@@ -67,6 +80,7 @@ function usage(message: string): never {
 const OPTIONS = {
   profile: { type: 'string' },
   'data-dir': { type: 'string' },
+  proxy: { type: 'string' },
   json: { type: 'boolean', default: false },
   key: { type: 'string' },
   user: { type: 'string' },
@@ -82,11 +96,14 @@ const OPTIONS = {
   sso: { type: 'boolean', default: false },
   until: { type: 'string' },
   hours: { type: 'string' },
+  port: { type: 'string' },
+  'no-open': { type: 'boolean', default: false },
+  'save-dir': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false }
 } as const
 
-type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
+export type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
 
 export async function main(argv: string[], ioIn: CliIo): Promise<number> {
   const io: CliIo = { ...ioIn, after: [] }
@@ -141,42 +158,39 @@ function resourcesDir(io: CliIo): string {
   return io.resourcesDir ?? resolve(__dirname, '..', '..', 'resources')
 }
 
-type ConfClass = typeof import('conf').default
-
 /**
- * The core over the CLI's adapters. conf (the state writer) is loaded only for commands that change
- * state: reading needs no more than the JSON file, and a status check starts faster without it.
+ * The core over the CLI's adapters; the state file is written by the core's own atomic writer. Every
+ * command builds its desk here, the browser mode (`ui`) included, so the settings and the network set-up
+ * apply alike.
  */
-async function makeDesk(v: Values, io: CliIo, writes: boolean): Promise<{ desk: Desk; dataDir: string }> {
-  let Conf: ConfClass | undefined
-  if (writes) Conf = (await import('conf')).default
-
+export async function makeDesk(
+  v: Values,
+  io: CliIo,
+  /** Adjusts the loaded profile before the desk uses it (`ui` points the demo profile at its local server). */
+  prepare?: (profile: Profile, demo: boolean, dataDir: string) => Promise<Profile>,
+  /** Opens the SSO sign-in page (`ui`: in the default browser); by default the address is printed. */
+  openSignIn?: (url: string) => Promise<void> | void
+): Promise<{ desk: Desk; dataDir: string; profile: Profile; demo: boolean }> {
+  const settings = readSettings(io.env)
   const dataDir = resolve(io.cwd, v['data-dir'] ?? defaultDataDir(io.env))
-  const { path } = resolveProfilePath({ explicit: v.profile && resolve(io.cwd, v.profile), env: io.env, resourcesDir: resourcesDir(io) })
-  const profile = loadProfile(path)
+  const { path, demo } = resolveProfilePath({ explicit: v.profile && resolve(io.cwd, v.profile), env: io.env, resourcesDir: resourcesDir(io) })
+  let profile = loadProfile(path)
+  if (prepare) profile = await prepare(profile, demo, dataDir)
+  const network = cliNetwork(v, io, profile)
   const statePath = stateFilePath(dataDir)
   const desk = createDesk({
     profile,
     statePath,
-    openBackend: () => {
-      if (!Conf) throw new LicenseDeskError('internal', 'This command cannot change the license state.')
-      return new Conf<Record<string, unknown>>({
-        cwd: dataDir,
-        configName: STATE_FILE_NAME,
-        projectName: 'license-desk',
-        clearInvalidConfig: false
-      })
-    },
     secrets: createLocalSecretBox(dataDir),
     hardwareId: io.hardwareId ?? createHardwareIdProvider(),
-    fetch: io.fetch,
+    fetch: io.fetch ?? network.fetch,
+    networkInfo: network.info,
     appVersion: VERSION,
-    // SSO: a machine without a browser window of ours: print the address; the loopback listener waits.
-    openSignIn: (url) => {
-      io.stderr(`Open this address in a web browser on this computer to sign in:\n  ${url}\nWaiting for the sign-in to finish (Ctrl-C to stop)…\n`)
-    },
-    timeoutMs: io.env.LICENSE_DESK_TIMEOUT_MS ? Number(io.env.LICENSE_DESK_TIMEOUT_MS) : undefined,
-    retryBaseMs: io.env.LICENSE_DESK_RETRY_BASE_MS ? Number(io.env.LICENSE_DESK_RETRY_BASE_MS) : undefined
+    // SSO: the identity provider's page opens in a browser (`ui`: the default browser; other commands print the
+    // address); the core's loopback listener waits for the answer.
+    openSignIn:
+      openSignIn ?? ((url) => io.stderr(`Open this address in a web browser on this computer to sign in:\n  ${url}\nWaiting for the sign-in to finish (Ctrl-C to stop)…\n`)),
+    ...settings
   })
   // A damaged state file is moved aside when first read: say so once the command has run.
   io.after?.push(() => {
@@ -184,7 +198,20 @@ async function makeDesk(v: Values, io: CliIo, writes: boolean): Promise<{ desk: 
     if (moved)
       io.stderr(`license-desk: warning: the state file was damaged; it was moved to ${moved} and a fresh one was started. Keep that file for support if a license is missing.\n`)
   })
-  return { desk, dataDir }
+  return { desk, dataDir, profile, demo }
+}
+
+/**
+ * The network set-up of every CLI command that talks to a server (and of the browser mode, which builds
+ * its desk here too): --proxy, the profile's network section, HTTPS_PROXY / HTTP_PROXY / NO_PROXY and
+ * NODE_EXTRA_CA_CERTS.
+ */
+export function cliNetwork(v: Pick<Values, 'proxy'>, io: Pick<CliIo, 'env'>, profile: Profile): NodeNetwork {
+  if (v.proxy !== undefined) {
+    const why = validateProxyUrl(v.proxy)
+    if (why) usage(`--proxy: ${why}.`)
+  }
+  return createNodeNetwork({ env: io.env, proxyOption: v.proxy, profile: profile.network })
 }
 
 function describeProduct(p: ProductSummary): string {
@@ -195,6 +222,7 @@ function describeProduct(p: ProductSummary): string {
     'offline-activation-pending': 'offline activation requested (import the .lic file)'
   }[p.state]
   const lines = [`${p.id}  ${p.name} [${p.provider}]: ${state}`]
+  if (p.state === 'offline-deactivated') lines.push(...pendingProof(p.lastOffline))
   if (p.license) {
     if (p.license.keyHint) lines.push(`    key ${p.license.keyHint}`)
     if (p.license.username) lines.push(`    user ${p.license.username}`)
@@ -209,6 +237,22 @@ function describeProduct(p: ProductSummary): string {
     lines.push(`    activated ${p.license.activatedAt}${p.license.activatedOffline ? ' (offline)' : ''}`)
   }
   return lines.join('\n')
+}
+
+/** After an offline deactivation: what the vendor still needs, and how to tell it has it. */
+function pendingProof(r: HistoryRecord | undefined): string[] {
+  const blind = "    License Desk cannot see the vendor's side:"
+  if (r?.kind === 'licensespring-file')
+    return [
+      `    next: upload ${r.filePath} at ${r.portalUrl ?? 'the vendor’s offline portal'}`,
+      `${blind} the portal's answer to the upload (request ${r.requestId}) tells you the seat is free.`
+    ]
+  if (r?.kind === 'qlm-dvc')
+    return [
+      `    next: enter the code ${groupCode(r.code)} (valid ${r.validFor} only) on the vendor's release page, or send it to support (license-desk history)`,
+      `${blind} the release page's answer, or support's, tells you the seat is free.`
+    ]
+  return [`${blind} the vendor's portal or support tells you whether the seat is free.`]
 }
 
 function describeRecord(r: HistoryRecord): string {
@@ -282,7 +326,7 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
     }
     case 'status': {
       if (args.length > 1) usage(`Unexpected argument "${args[1]}".`)
-      const { desk } = await makeDesk(v, io, false)
+      const { desk } = await makeDesk(v, io)
       const s = await desk.status()
       const products = args[0] ? s.products.filter((p) => p.id === args[0]) : s.products
       if (args[0] && products.length === 0) usage(`There is no product "${args[0]}" in the vendor profile. Known: ${s.products.map((p) => p.id).join(', ')}.`)
@@ -291,7 +335,7 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
     }
     case 'activate': {
       const [productId] = need(args, 1, 'PRODUCT')
-      const { desk } = await makeDesk(v, io, true)
+      const { desk } = await makeDesk(v, io)
       let identity: Identity
       if (v.sso) {
         if (v.key !== undefined || v.user !== undefined) usage('--sso signs in with the company account: give no --key or --user.')
@@ -309,7 +353,7 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
     }
     case 'deactivate': {
       const [productId] = need(args, 1, 'PRODUCT')
-      const { desk } = await makeDesk(v, io, true)
+      const { desk } = await makeDesk(v, io)
       if (!v.offline) {
         if (v.out) usage('--out goes with --offline.')
         const r = await desk.deactivateOnline(productId!, opts)
@@ -335,7 +379,7 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
     }
     case 'offline-request': {
       const [productId] = need(args, 1, 'PRODUCT')
-      const { desk } = await makeDesk(v, io, true)
+      const { desk } = await makeDesk(v, io)
       const identity =
         v.key !== undefined && v.user === undefined
           ? { licenseKey: v.key, ...licenseId(v) }
@@ -355,7 +399,7 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
       const [productId] = need(args, 1, 'PRODUCT')
       if (v.user === undefined) usage('Give the account with --user U (and its password).')
       // writes: the server's clock offset it learns is kept in the state file
-      const { desk } = await makeDesk(v, io, true)
+      const { desk } = await makeDesk(v, io)
       const list = await desk.listUserLicenses(productId!, { username: v.user, password: password(v, io) }, opts)
       const human = list.length
         ? list
@@ -379,7 +423,7 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
         if (!(h > 0)) usage('--hours is a number of hours greater than 0.')
         until = new Date(Date.now() + h * 3_600_000).toISOString()
       }
-      const { desk } = await makeDesk(v, io, true)
+      const { desk } = await makeDesk(v, io)
       const r = await desk.borrowFloating(productId!, until, opts)
       const end = r.product.license?.floating?.borrowedUntil
       return out(
@@ -391,26 +435,26 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
     }
     case 'release': {
       const [productId] = need(args, 1, 'PRODUCT')
-      const { desk } = await makeDesk(v, io, true)
+      const { desk } = await makeDesk(v, io)
       const r = await desk.releaseFloating(productId!, opts)
       return out(io, json, { product: r.product }, `Returned ${r.product.name}'s floating seat: a colleague can take it now.`)
     }
     case 'import': {
       const [productId, file] = need(args, 2, 'PRODUCT and FILE')
-      const { desk } = await makeDesk(v, io, true)
+      const { desk } = await makeDesk(v, io)
       const content = await readTextFile(resolve(io.cwd, file!))
       const r = await desk.importOfflineActivation(productId!, content)
       return out(io, json, { product: r.product }, `Activated ${r.product.name} on this computer from ${file}.`)
     }
     case 'history': {
       need(args, 0, '')
-      const { desk } = await makeDesk(v, io, false)
+      const { desk } = await makeDesk(v, io)
       const h = await desk.history()
       return out(io, json, { history: h }, h.length ? h.map(describeRecord).join('\n\n') : 'No offline deactivations yet.')
     }
     case 'diagnostics': {
       need(args, 0, '')
-      const { desk } = await makeDesk(v, io, false)
+      const { desk } = await makeDesk(v, io)
       const text = await desk.diagnostics({ cli: VERSION })
       if (v.out) {
         const path = resolve(io.cwd, v.out)
@@ -430,6 +474,12 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
         usage('--date is a calendar date YYYY-MM-DD.')
       const code = dvcForDate(v.key, v['computer-id'], v.cek, date, hexCase)
       return out(io, json, { code, validFor: date }, `${code}\nvalid for ${date}`)
+    }
+    case 'ui': {
+      need(args, 0, '')
+      // Loaded only for this command, so the other commands start as fast as before.
+      const { runUi } = await import('../ui/command')
+      return runUi(v, io, json, { makeDesk, resourcesDir: resourcesDir(io), version: VERSION })
     }
     case 'inspect': {
       const [file] = need(args, 1, 'FILE')

@@ -1,7 +1,13 @@
 // The IPC contract between the renderer and the main process, declared once. The main handlers
 // (src/main/ipc.ts), the preload API (src/preload/index.ts) and the renderer's client are all typed
-// from this file; input schemas live beside it in ./schemas.ts. No runtime dependencies here.
+// from this file; input schemas live beside it in ./schemas.ts and the request types are inferred from
+// them (each request shape is written once). No runtime dependencies here (type imports only).
+import type { z } from 'zod'
 import type { ErrorInfo, Result } from './errors'
+import type { requestSchemas } from './schemas'
+
+/** The request type a schema of ./schemas.ts accepts. */
+type RequestOf<K extends keyof typeof requestSchemas> = z.infer<(typeof requestSchemas)[K]>
 
 export type Provider = 'licensespring' | 'qlm'
 /** How a product is activated: a key, an account (user name + password), SSO (company sign-in in the browser), a QLM key. */
@@ -66,16 +72,10 @@ export interface UserLicenseChoice {
   note?: string
 }
 
-export interface UserLicensesRequest {
-  productId: string
-  username: string
-  password: string
-}
+export type UserLicensesRequest = RequestOf<'userLicenses'>
 
-export interface BorrowRequest extends OperationRequest {
-  /** ISO date-time to borrow until; null: the longest the license allows. */
-  until: string | null
-}
+/** until: ISO date-time to borrow until; null: the longest the license allows. */
+export type BorrowRequest = RequestOf<'borrow'>
 
 export interface ProductResult {
   product: ProductSummary
@@ -132,25 +132,18 @@ export type HistoryRecord =
       validFor: string
       selfHelpUrl?: string
       computerId: string
+      /** The activation key in full, as the release form asks for it (the self-help URL carries it too). */
+      activationKey?: string
       /** mailto: link with product, key hint, computer id, code and date prefilled. */
       supportMailto?: string
     }
 
-export interface OperationRequest {
-  productId: string
-  /** Chosen by the renderer; used to cancel and to match progress events. */
-  operationId: string
-}
+/** operationId: chosen by the renderer; used to cancel and to match progress events. */
+export type OperationRequest = RequestOf<'operation'>
 
-export interface ActivateOnlineRequest extends OperationRequest {
-  licenseKey?: string
-  username?: string
-  password?: string
-  /** Which of the account's licenses (from licenses:list). */
-  licenseId?: number
-  /** Sign in through the customer's identity provider in the system browser (authorization "sso"). */
-  sso?: true
-}
+/** licenseId: which of the account's licenses (from licenses:list); sso: sign in through the customer's identity
+ * provider in the system browser (authorization "sso"). */
+export type ActivateOnlineRequest = RequestOf<'activateOnline'>
 
 export interface ActivateResult {
   product: ProductSummary
@@ -167,37 +160,23 @@ export interface DeactivateOnlineResult {
 
 export type DeactivateOfflineResult = { cancelled: true } | { cancelled: false; record: HistoryRecord }
 
-export interface OfflineActivationRequestInput {
-  productId: string
-  licenseKey?: string
-  username?: string
-}
+export type OfflineActivationRequestInput = RequestOf<'offlineActivationRequest'>
 
 export type SaveResult = { cancelled: true } | { cancelled: false; filePath: string; sha256: string; portalUrl?: string }
 
-export interface ImportActivationInput {
-  productId: string
-  /** The .lic file's text (e.g. from a dropped file). Without it, main shows an open dialog. */
-  content?: string
-}
+/** content: the .lic file's text (e.g. from a dropped file). Without it, main shows an open dialog. */
+export type ImportActivationInput = RequestOf<'importActivation'>
 
 export type ImportResult = { cancelled: true } | { cancelled: false; product: ProductSummary }
 
-export interface QlmActivationUrlInput {
-  productId: string
-  activationKey: string
-}
+export type QlmActivationUrlInput = RequestOf<'qlmActivationUrl'>
 
 export interface QlmActivationUrl {
   computerId: string
   url: string
 }
 
-export interface QlmComputerKeyInput {
-  productId: string
-  activationKey: string
-  computerKey: string
-}
+export type QlmComputerKeyInput = RequestOf<'qlmComputerKey'>
 
 export interface ProgressEvent {
   operationId: string
@@ -221,11 +200,11 @@ export interface Contract {
   'floating:release': { req: OperationRequest; res: ProductResult }
   'deactivate:online': { req: OperationRequest; res: DeactivateOnlineResult }
   'deactivate:offline': { req: OperationRequest; res: DeactivateOfflineResult }
-  'operation:cancel': { req: { operationId: string }; res: { cancelled: boolean } }
+  'operation:cancel': { req: RequestOf<'cancel'>; res: { cancelled: boolean } }
   'history:list': { req: void; res: HistoryRecord[] }
-  'shell:show-in-folder': { req: { recordId: string }; res: null }
-  'shell:open-external': { req: { url: string }; res: null }
-  'clipboard:write': { req: { text: string }; res: null }
+  'shell:show-in-folder': { req: RequestOf<'showInFolder'>; res: null }
+  'shell:open-external': { req: RequestOf<'openExternal'>; res: null }
+  'clipboard:write': { req: RequestOf<'copyText'>; res: null }
   'diagnostics:get': { req: void; res: { text: string } }
 }
 

@@ -1,6 +1,6 @@
 // Input schemas for every IPC channel (validated in main before any handler runs). Strict objects:
 // unknown keys (including __proto__/constructor tricks) are refused; every string has a bound.
-import { z } from 'zod'
+import { z } from './zod'
 import type { Channel, Contract } from './contract'
 
 const id = z
@@ -19,12 +19,16 @@ const password = z.string().min(1).max(1024)
 
 const none = z.undefined()
 
-export const inputSchemas = {
-  'app:info': none,
-  'status:get': none,
-  'activate:online': z
+// One schema per request shape; src/shared/contract.ts takes the request types from these (z.infer), so
+// each shape is written here only.
+const operation = z.strictObject({ productId: id, operationId })
+
+export const requestSchemas = {
+  operation,
+  activateOnline: z
     .strictObject({
       productId: id,
+      /** Chosen by the renderer; used to cancel and to match progress events. */
       operationId,
       licenseKey: key.optional(),
       username: username.optional(),
@@ -38,28 +42,47 @@ export const inputSchemas = {
         (v.username !== undefined) === (v.password !== undefined),
       { message: 'give either a license key, or a username and a password, or sso' }
     ),
-  'activate:offline:request': z
+  offlineActivationRequest: z
     .strictObject({ productId: id, licenseKey: key.optional(), username: username.optional() })
     .refine((v) => (v.licenseKey !== undefined) !== (v.username !== undefined), {
       message: 'give either a license key or a username'
     }),
-  'activate:offline:import': z.strictObject({ productId: id, content: z.string().min(1).max(1_000_000).optional() }),
-  'activate:qlm:url': z.strictObject({ productId: id, activationKey: key }),
-  'activate:qlm:computer-key': z.strictObject({ productId: id, activationKey: key, computerKey: key }),
-  'licenses:list': z.strictObject({ productId: id, username, password }),
-  'floating:borrow': z.strictObject({
+  /** content: the .lic file's text (e.g. from a dropped file). Without it, main shows an open dialog. */
+  importActivation: z.strictObject({ productId: id, content: z.string().min(1).max(1_000_000).optional() }),
+  qlmActivationUrl: z.strictObject({ productId: id, activationKey: key }),
+  qlmComputerKey: z.strictObject({ productId: id, activationKey: key, computerKey: key }),
+  userLicenses: z.strictObject({ productId: id, username, password }),
+  /** until: ISO date-time to borrow until; null: the longest the license allows. */
+  borrow: z.strictObject({
     productId: id,
     operationId,
     until: z.union([z.iso.datetime({ offset: true }), z.null()])
   }),
-  'floating:release': z.strictObject({ productId: id, operationId }),
-  'deactivate:online': z.strictObject({ productId: id, operationId }),
-  'deactivate:offline': z.strictObject({ productId: id, operationId }),
-  'operation:cancel': z.strictObject({ operationId }),
+  cancel: z.strictObject({ operationId }),
+  showInFolder: z.strictObject({ recordId: z.string().min(1).max(64) }),
+  openExternal: z.strictObject({ url: z.string().min(1).max(4096) }),
+  copyText: z.strictObject({ text: z.string().max(8192) })
+}
+
+const r = requestSchemas
+export const inputSchemas = {
+  'app:info': none,
+  'status:get': none,
+  'activate:online': r.activateOnline,
+  'activate:offline:request': r.offlineActivationRequest,
+  'activate:offline:import': r.importActivation,
+  'activate:qlm:url': r.qlmActivationUrl,
+  'activate:qlm:computer-key': r.qlmComputerKey,
+  'licenses:list': r.userLicenses,
+  'floating:borrow': r.borrow,
+  'floating:release': r.operation,
+  'deactivate:online': r.operation,
+  'deactivate:offline': r.operation,
+  'operation:cancel': r.cancel,
   'history:list': none,
-  'shell:show-in-folder': z.strictObject({ recordId: z.string().min(1).max(64) }),
-  'shell:open-external': z.strictObject({ url: z.string().min(1).max(4096) }),
-  'clipboard:write': z.strictObject({ text: z.string().max(8192) }),
+  'shell:show-in-folder': r.showInFolder,
+  'shell:open-external': r.openExternal,
+  'clipboard:write': r.copyText,
   'diagnostics:get': none
   // biome-ignore lint/suspicious/noExplicitAny: the input type of a schema is whatever arrives over IPC
 } satisfies { [C in Channel]: z.ZodType<Contract[C]['req'], any> }

@@ -49,6 +49,8 @@ export interface DemoOptions {
   /** Adjusts the profile after its URLs point at the server. */
   edit?: (p: Profile) => Profile
   secrets?: DemoSecrets
+  /** Serve HTTPS with this certificate (see src/server/tls.ts). */
+  tls?: { cert: string; key: string }
 }
 
 function withSecrets(seed: SeedData, profile: Profile, x: DemoSecrets): { seed: SeedData; profile: Profile } {
@@ -86,7 +88,7 @@ export async function startDemo(opts: DemoOptions | ((p: Profile) => Profile) = 
   let seed = JSON.parse(readFileSync(join(ROOT, 'resources', 'demo', 'licenses.json'), 'utf8')) as SeedData
   let profile = loadProfile(DEMO_PROFILE)
   if (o.secrets) ({ seed, profile } = withSecrets(seed, profile, o.secrets))
-  const server = await startServer({ port: 0, seed })
+  const server = await startServer({ port: 0, seed, ...(o.tls ? { tls: o.tls } : {}) })
   const dir = mkdtempSync(join(tmpdir(), 'ld-test-'))
   profile = profileWithOrigin(profile, server.url)
   if (o.edit) profile = o.edit(profile)
@@ -162,4 +164,14 @@ export async function releaseViaSelfHelp(link: string): Promise<{ form: { status
   const u = new URL(link)
   const posted = await fetch(`${u.origin}${u.pathname}`, { method: 'POST', body: new URLSearchParams(u.searchParams) })
   return { form, result: { status: posted.status, body: await posted.text() } }
+}
+
+/** A port on 127.0.0.1 that nothing listens on (taken, then released). */
+export async function closedPort(): Promise<number> {
+  const { createServer } = await import('node:net')
+  const s = createServer()
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()))
+  const port = (s.address() as { port: number }).port
+  await new Promise<void>((r) => s.close(() => r()))
+  return port
 }

@@ -53,6 +53,10 @@ export class LicenseSpringProvider extends ProductProvider<LsProduct> implements
       : { id: c.apiKey as string, key: c.sharedKey as string, field: 'api_key' }
   }
 
+  get serverUrl(): string {
+    return this.config.apiBaseUrl
+  }
+
   client(): LicenseSpringClient {
     const { env } = this
     const c = this.config
