@@ -23,11 +23,15 @@ export function borrowFloating(ctx: DeskContext, productId: string, until: strin
       }
       const r = await ls.borrow(lic, until, opts)
       opts.onProgress?.({ step: 'saving' })
-      const product = ctx.store.update((s) => {
-        const cur = s.licenses[ls.productId]
-        if (cur) s.licenses[ls.productId] = { ...cur, ...r }
-        return ctx.summary(ls, s)
-      })
+      const product = await ctx.saveAfterServer(
+        (s) => {
+          const cur = s.licenses[ls.productId]
+          if (cur) s.licenses[ls.productId] = { ...cur, ...r }
+          return ctx.summary(ls, s)
+        },
+        `The license server lent ${ls.productName}'s floating seat to this computer`,
+        'borrow again: the server knows this computer, so no second seat is taken.'
+      )
       opts.onProgress?.({ step: 'done' })
       return { product }
     })
@@ -43,14 +47,18 @@ export function releaseFloating(ctx: DeskContext, productId: string, opts: Opera
       const lic = ctx.active(ctx.store.read(), ls)
       await ls.release(lic, opts)
       opts.onProgress?.({ step: 'saving' })
-      const product = ctx.store.update((s) => {
-        const cur = s.licenses[ls.productId]
-        if (cur) {
-          const { borrowedUntil: _gone, ...rest } = cur
-          s.licenses[ls.productId] = rest
-        }
-        return ctx.summary(ls, s)
-      })
+      const product = await ctx.saveAfterServer(
+        (s) => {
+          const cur = s.licenses[ls.productId]
+          if (cur) {
+            const { borrowedUntil: _gone, ...rest } = cur
+            s.licenses[ls.productId] = rest
+          }
+          return ctx.summary(ls, s)
+        },
+        `The license server took ${ls.productName}'s floating seat back`,
+        'return it again: a seat that is already free counts as returned.'
+      )
       opts.onProgress?.({ step: 'done' })
       return { product }
     })
