@@ -100,7 +100,13 @@ function runWithCodeCache(entry, name, appVersion, env = process.env) {
   if (!used)
     // Made at exit, so it also holds the functions this run compiled lazily.
     process.once('exit', () => trace(writeCodeCache(file, key, script.createCachedData(), name) ? `written ${file}` : 'not written'))
-  const mod = { exports: {}, filename: entry, id: entry, loaded: false }
+  const Module = require('node:module')
+  const mod = new Module(entry, null)
+  mod.filename = entry
+  mod.paths = Module._nodeModulePaths(dirname(entry))
+  // Registered like a required module: a lazily loaded chunk that requires the entry back (for shared
+  // code) gets this module, instead of running the entry, and so the command, a second time.
+  require.cache[entry] = mod
   script.runInThisContext().call(mod.exports, mod.exports, createRequire(entry), mod, entry, dirname(entry))
   mod.loaded = true
   return mod.exports
