@@ -7,7 +7,7 @@ import { CHANNELS } from '@shared/contract'
 import type { ErrorCode, ErrorInfo, NextStep, Result } from '@shared/errors'
 import { makeErrorInfo, toErrorInfo } from '@shared/error-policy'
 import { inputSchemas } from '@shared/schemas'
-import type { Desk, OperationOptions } from '@core/types'
+import type { Desk, Identity, OperationOptions } from '@core/types'
 import { isAllowedExternalUrl, type ExternalPolicy, profileExternalHosts } from './external'
 
 /** The native side effects the handlers need: Electron's in the app, browser mode's in src/ui, fakes in tests. */
@@ -130,7 +130,12 @@ export function createHandlers(desk: Desk, native: NativeAdapters, options: Hand
     'status:get': async () => desk.status(),
     'activate:online': async (req, ctx) => {
       const chosen = req.licenseId !== undefined ? { licenseId: req.licenseId } : {}
-      const identity = req.licenseKey !== undefined ? { licenseKey: req.licenseKey, ...chosen } : { username: req.username as string, password: req.password as string, ...chosen }
+      // sso: nothing typed; the core opens the identity provider's page in the browser and waits for the answer.
+      const identity: Identity = req.sso
+        ? { sso: true, ...chosen }
+        : req.licenseKey !== undefined
+          ? { licenseKey: req.licenseKey, ...chosen }
+          : { username: req.username as string, password: req.password as string, ...chosen }
       return withOperation(req.operationId, ctx, (opts) => desk.activateOnline(req.productId, identity, opts))
     },
     'activate:offline:request': async (req) => {
