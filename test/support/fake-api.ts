@@ -186,6 +186,18 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
     return f
   }
 
+  /** The active floating product a borrow or release is for, after its progress steps (or the error to answer). */
+  type License = NonNullable<ProductSummary['license']>
+  type Floating = ProductSummary & { license: License & { floating: NonNullable<License['floating']> } }
+  async function floatingOperation(method: string, req: { productId: string; operationId: string }): Promise<Floating | ErrorInfo> {
+    const f = record(method, req)
+    const p = product(req.productId)
+    if (isErr(p)) return p
+    if (p.state !== 'active' || !p.license?.floating) return fakeError('offline_not_supported')
+    const stop = await steps(req.operationId, ['preparing', 'contacting'])
+    return stop ?? f ?? (p as Floating)
+  }
+
   const ok = <T>(value: T): Result<T> => ({ ok: true, value: structuredClone(value) })
   const err = <T>(error: ErrorInfo): Result<T> => ({ ok: false, error })
 
@@ -320,26 +332,16 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
       ])
     },
     async borrowFloating(req) {
-      const f = record('borrowFloating', req)
-      const p = product(req.productId)
+      const p = await floatingOperation('borrowFloating', req)
       if (isErr(p)) return err(p)
-      if (p.state !== 'active' || !p.license?.floating) return err(fakeError('offline_not_supported'))
-      const stop = await steps(req.operationId, ['preparing', 'contacting'])
-      if (stop) return err(stop)
-      if (f) return err(f)
       const until = req.until ?? new Date(now().getTime() + p.license.floating.maxBorrowHours * 3_600_000).toISOString()
       state.set(p.id, { ...p, license: { ...p.license, floating: { ...p.license.floating, borrowedUntil: until } } })
       emit({ operationId: req.operationId, step: 'done' })
       return ok({ product: state.get(p.id)! })
     },
     async releaseFloating(req) {
-      const f = record('releaseFloating', req)
-      const p = product(req.productId)
+      const p = await floatingOperation('releaseFloating', req)
       if (isErr(p)) return err(p)
-      if (p.state !== 'active' || !p.license?.floating) return err(fakeError('offline_not_supported'))
-      const stop = await steps(req.operationId, ['preparing', 'contacting'])
-      if (stop) return err(stop)
-      if (f) return err(f)
       const { borrowedUntil: _b, ...floating } = p.license.floating
       state.set(p.id, { ...p, license: { ...p.license, floating } })
       emit({ operationId: req.operationId, step: 'done' })
