@@ -88,6 +88,7 @@ test('SSO: the sign-in page opens in the default browser; signing in there activ
   // an offline computer cannot sign in: no method choice, straight to the sign-in step
   await expect(app.getByRole('heading', { level: 1, name: `Activate ${NAME}` })).toBeFocused()
   await expect(app.getByTestId('sso-note')).toBeVisible()
+  await expect(app.getByRole('navigation', { name: 'Progress' })).toContainText('Step 1 of 2: Company sign-in')
   expect(ui.os).toEqual([])
   await app.getByRole('button', { name: 'Sign in and activate' }).click()
   await expect(app.getByRole('button', { name: 'Waiting for the sign-in…' })).toBeVisible()

@@ -77,6 +77,7 @@ export const de: Messages = {
     method: 'Methode',
     licenseKey: 'Lizenzschlüssel',
     account: 'Konto',
+    signIn: 'Firmenanmeldung',
     activationKey: 'Aktivierungsschlüssel',
     done: 'Fertig',
     confirm: 'Bestätigen',

@@ -88,6 +88,7 @@ export const en = {
     method: 'Method',
     licenseKey: 'License key',
     account: 'Account',
+    signIn: 'Company sign-in',
     activationKey: 'Activation key',
     done: 'Done',
     confirm: 'Confirm',

@@ -77,6 +77,7 @@ export const fr: Messages = {
     method: 'Méthode',
     licenseKey: 'Clé de licence',
     account: 'Compte',
+    signIn: 'Connexion d’entreprise',
     activationKey: 'Clé d’activation',
     done: 'Terminé',
     confirm: 'Confirmer',
