@@ -104,7 +104,8 @@ export function createContext(deps: DeskDeps): DeskContext {
       return deps.secrets.decrypt(s.data, s.scheme)
     },
     osInfo: () => ({ os_ver: `${platform()} ${release()}`, hostname: hostname(), app_ver: deps.appVersion ?? '0.0.0' }),
-    supportEmail: profile.app.supportEmail
+    supportEmail: profile.app.supportEmail,
+    ...(deps.openSignIn ? { openSignIn: deps.openSignIn } : {})
   }
 
   // By id: hydrating one history record per product must not search the whole profile each time.
@@ -188,7 +189,9 @@ export function createContext(deps: DeskDeps): DeskContext {
                 expiresAt: lic.expiresAt ?? null,
                 activatedAt: lic.activatedAt,
                 hardwareId: lic.hardwareId,
-                activatedOffline: lic.activatedOffline
+                activatedOffline: lic.activatedOffline,
+                ...(lic.licenseId !== undefined ? { licenseId: lic.licenseId } : {}),
+                ...(lic.floating ? { floating: { ...lic.floating, ...(lic.borrowedUntil ? { borrowedUntil: lic.borrowedUntil } : {}) } } : {})
               }
             }
           : {}),

@@ -11,6 +11,8 @@ import { diagnostics } from './usecases/diagnostics'
 import { history } from './usecases/history'
 import { createOfflineActivationRequest, importOfflineActivation, offlineFileName } from './usecases/offline-activation'
 import { capabilities, status } from './usecases/status'
+import { borrowFloating, releaseFloating } from './usecases/floating'
+import { listUserLicenses } from './usecases/user-licenses'
 import { activateQlmWithComputerKey, qlmActivationUrl } from './usecases/web-activation'
 import type { Desk, DeskDeps } from './types'
 
@@ -24,6 +26,9 @@ export function createDesk(deps: DeskDeps): Desk {
     importOfflineActivation: (productId, licContent) => importOfflineActivation(ctx, productId, licContent),
     qlmActivationUrl: (productId, activationKey) => qlmActivationUrl(ctx, productId, activationKey),
     activateQlmWithComputerKey: (productId, activationKey, computerKey) => activateQlmWithComputerKey(ctx, productId, activationKey, computerKey),
+    listUserLicenses: (productId, account, opts) => listUserLicenses(ctx, productId, account, opts),
+    borrowFloating: (productId, until, opts) => borrowFloating(ctx, productId, until, opts),
+    releaseFloating: (productId, opts) => releaseFloating(ctx, productId, opts),
     deactivateOnline: (productId, opts) => deactivateOnline(ctx, productId, opts),
     deactivateOffline: (productId, outPath, opts) => deactivateOffline(ctx, productId, outPath, opts),
     offlineFileName: (productId, kind) => offlineFileName(ctx, productId, kind),

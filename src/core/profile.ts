@@ -12,19 +12,37 @@ const url = z
   .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL')
 const productId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash or underscore (1 to 64)')
 
-const licensespring = z.strictObject({
-  apiBaseUrl: url,
-  apiKey: z.string().min(1),
-  sharedKey: z.string().min(1),
-  productCode: z.string().min(1),
-  authorization: z.enum(['license-key', 'user']).default('license-key'),
-  offlineSchemaVersion: z.union([z.literal(1), z.literal(2)]).default(1),
-  offlineRequestFileName: z.string().min(1).default('ls_deactivation.req'),
-  offlineActivationFileName: z.string().min(1).default('ls_activation.req'),
-  portalUrl: url.optional(),
-  publicKeyPem: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
-  requireSignatureV2: z.boolean().default(false)
-})
+const licensespring = z
+  .strictObject({
+    apiBaseUrl: url,
+    /** How requests are authorized: the API key's HMAC (default), or an OAuth client-credentials token. */
+    authentication: z.enum(['api-key', 'oauth']).default('api-key'),
+    apiKey: z.string().min(1).optional(),
+    sharedKey: z.string().min(1).optional(),
+    /** OAuth client credentials (authentication "oauth"): the token comes from tokenUrl. */
+    clientId: z.string().min(1).optional(),
+    clientSecret: z.string().min(1).optional(),
+    tokenUrl: url.optional(),
+    productCode: z.string().min(1),
+    /** license-key, user (username + password), or sso (the customer's identity provider, in the system browser). */
+    authorization: z.enum(['license-key', 'user', 'sso']).default('license-key'),
+    /** authorization "sso": the customer account whose identity provider signs users in. */
+    customerAccountCode: z.string().min(1).optional(),
+    /** authorization "sso": bind the sign-in code with PKCE (S256), for vendors whose sign-in accepts it. */
+    ssoPkce: z.boolean().default(false),
+    offlineSchemaVersion: z.union([z.literal(1), z.literal(2)]).default(1),
+    offlineRequestFileName: z.string().min(1).default('ls_deactivation.req'),
+    offlineActivationFileName: z.string().min(1).default('ls_activation.req'),
+    portalUrl: url.optional(),
+    publicKeyPem: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
+    requireSignatureV2: z.boolean().default(false)
+  })
+  .superRefine((ls, ctx) => {
+    const need = ls.authentication === 'oauth' ? (['clientId', 'clientSecret', 'tokenUrl'] as const) : (['apiKey', 'sharedKey'] as const)
+    for (const k of need) if (ls[k] === undefined) ctx.addIssue({ code: 'custom', path: [k], message: `required when authentication is "${ls.authentication}"` })
+    if (ls.authorization === 'sso' && ls.customerAccountCode === undefined)
+      ctx.addIssue({ code: 'custom', path: ['customerAccountCode'], message: 'required when authorization is "sso"' })
+  })
 
 const qlm = z.strictObject({
   serviceUrl: url,

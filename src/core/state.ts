@@ -28,7 +28,15 @@ const license = z.object({
   computerKey: secret.optional(),
   keyHint: z.string().optional(),
   licenseType: z.string().optional(),
-  expiresAt: z.string().nullable().optional()
+  expiresAt: z.string().nullable().optional(),
+  /** The license_id chosen among several licenses of the account; sent on every later call. */
+  licenseId: z.number().int().optional(),
+  /** A floating cloud license: how many computers at a time, and whether (and how long) it can be borrowed. */
+  floating: z.object({ users: z.number().int(), canBorrow: z.boolean(), maxBorrowHours: z.number() }).optional(),
+  /** Borrowed for offline use until this instant (ISO), as the server confirmed. */
+  borrowedUntil: z.string().optional(),
+  /** Activated through an SSO sign-in: releasing it online signs in again. */
+  sso: z.boolean().optional()
 })
 export type StoredLicense = z.infer<typeof license>
 
@@ -39,7 +47,8 @@ const pending = z.object({
   hardwareId: z.string(),
   licenseKey: secret.optional(),
   username: z.string().optional(),
-  keyHint: z.string().optional()
+  keyHint: z.string().optional(),
+  licenseId: z.number().int().optional()
 })
 export type PendingRequest = z.infer<typeof pending>
 

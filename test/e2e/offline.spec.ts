@@ -91,7 +91,11 @@ test('QLM offline deactivation: the shown code is accepted by the self-help rele
   release.searchParams.set('is_avkey', KEYS.qlm)
   release.searchParams.set('is_pcid', computerId)
   release.searchParams.set('is_deactcode', code)
-  const res = await fetch(release)
+  // Opening the link shows the prefilled form and releases nothing; the button (a POST) releases.
+  const opened = await fetch(release)
+  expect(await opened.text()).toContain(`value="${code}"`)
+  expect(bridge.server.state.qlmActivations(KEYS.qlm)).toHaveLength(before + 1)
+  const res = await fetch(release.origin + release.pathname, { method: 'POST', body: release.searchParams })
   const page = await res.text()
   expect(res.status, page).toBe(200)
   expect(page).toContain('data-result="released"')

@@ -81,4 +81,6 @@ export interface ProviderEnv {
   /** OS, host name and app version, sent where the protocol has room for them. */
   osInfo(): Record<string, string>
   supportEmail: string
+  /** Opens (or shows) an SSO sign-in address; undefined where nothing can. */
+  openSignIn?: (url: string) => Promise<void> | void
 }

@@ -9,7 +9,7 @@ import { keyHint } from '../providers/identity'
 export function createOfflineActivationRequest(
   ctx: DeskContext,
   productId: string,
-  typed: { licenseKey: string } | { username: string },
+  typed: ({ licenseKey: string } | { username: string }) & { licenseId?: number },
   outPath: string
 ): Promise<{ filePath: string; sha256: string; requestId: string; portalUrl?: string }> {
   return ctx.tracked(() =>
@@ -28,7 +28,8 @@ export function createOfflineActivationRequest(
           createdAt: new Date(ctx.now()).toISOString(),
           filePath: outPath,
           hardwareId: hw.id,
-          ...('licenseKey' in identity ? { licenseKey: ctx.env.seal(identity.licenseKey), keyHint: keyHint(identity.licenseKey) } : { username: identity.username })
+          ...('licenseKey' in identity ? { licenseKey: ctx.env.seal(identity.licenseKey), keyHint: keyHint(identity.licenseKey) } : { username: identity.username }),
+          ...(identity.licenseId !== undefined ? { licenseId: identity.licenseId } : {})
         }
       })
       return { filePath: outPath, sha256, requestId: req.requestId, ...(ls.config.portalUrl ? { portalUrl: ls.config.portalUrl } : {}) }
@@ -48,8 +49,8 @@ export function importOfflineActivation(ctx: DeskContext, productId: string, lic
       const lic = verifyLic(licContent, {
         publicKeyPem: cfg.publicKeyPem,
         requireSignatureV2: cfg.requireSignatureV2,
-        sharedKey: cfg.sharedKey,
-        apiKey: cfg.apiKey,
+        sharedKey: ls.offlineCredentials().key,
+        apiKey: ls.offlineCredentials().id,
         hardwareId: pend?.hardwareId ?? (await ctx.deps.hardwareId.get()).id,
         product: cfg.productCode,
         requestId: pend?.requestId,
@@ -63,7 +64,8 @@ export function importOfflineActivation(ctx: DeskContext, productId: string, lic
           hardwareId: pend!.hardwareId,
           ...(pend!.licenseKey ? { licenseKey: pend!.licenseKey, keyHint: pend!.keyHint } : { username: pend!.username }),
           licenseType: lic.is_trial ? 'trial' : lic.license_type,
-          expiresAt: lic.validity_period ?? null
+          expiresAt: lic.validity_period ?? null,
+          ...(pend!.licenseId !== undefined ? { licenseId: pend!.licenseId } : {})
         }
         delete s.pending[ls.productId]
         delete s.offlineDeactivated[ls.productId]

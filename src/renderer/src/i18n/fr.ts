@@ -77,6 +77,7 @@ export const fr: Messages = {
     method: 'Méthode',
     licenseKey: 'Clé de licence',
     account: 'Compte',
+    signIn: 'Connexion d’entreprise',
     activationKey: 'Clé d’activation',
     done: 'Terminé',
     confirm: 'Confirmer',
@@ -448,6 +449,63 @@ export const fr: Messages = {
     invalid_credentials: { title: 'L’e-mail ou le mot de passe est incorrect', explain: 'Vérifiez les deux et réessayez.' },
     user_not_found: { title: 'Aucun utilisateur avec cet e-mail', explain: 'Vérifiez l’adresse e-mail.' },
     unauthorized: { title: 'La requête n’a pas été autorisée', explain: 'La configuration de l’éditeur est peut-être obsolète.' },
-    license_key_not_valid: { title: 'La clé de licence n’est pas valide', explain: 'Comparez la clé avec votre confirmation de commande.' }
+    license_key_not_valid: { title: 'La clé de licence n’est pas valide', explain: 'Comparez la clé avec votre confirmation de commande.' },
+    floating_not_available: { title: 'Toutes les places de cette licence flottante sont occupées', explain: 'Demandez à un collègue d’en libérer une, ou réessayez plus tard.' },
+    license_borrow_not_allowed: { title: 'L’éditeur n’autorise pas l’emprunt de cette licence', explain: 'Utilisez-la tant que cet ordinateur est en ligne.' },
+    borrow_until_not_valid: { title: 'La licence ne peut pas être empruntée jusqu’à cette date', explain: 'Choisissez une date plus proche.' },
+    oauth_token_expired: {
+      title: 'Le jeton d’accès du serveur de licences a expiré',
+      explain: 'Un nouveau jeton a été refusé ; la configuration de l’éditeur est peut-être obsolète.'
+    },
+    oauth_token_malformed: { title: 'Le serveur de licences n’a pas accepté le jeton d’accès de License Desk', explain: 'La configuration de l’éditeur est peut-être obsolète.' },
+    invalid_client: {
+      title: 'Le service de connexion de l’éditeur a refusé les identifiants client de License Desk',
+      explain: 'La configuration de l’éditeur est peut-être obsolète.'
+    },
+    authorization_invalid_headers: {
+      title: 'Le serveur de licences a refusé la façon dont License Desk s’est identifié',
+      explain: 'L’éditeur exige peut-être OAuth ; la configuration de l’éditeur est peut-être obsolète.'
+    },
+    invalid_product_auth_method: { title: 'Ce produit s’active avec une clé de licence, pas avec un compte', explain: 'Choisissez plutôt la clé de licence.' }
+  },
+  floating: {
+    title: 'Licence flottante',
+    shared: 'Partagée par {users} ordinateurs à la fois.',
+    sharedOne: 'Un ordinateur à la fois.',
+    borrowedUntil: 'Empruntée pour un usage hors ligne jusqu’au {date}',
+    remaining: 'encore {time}',
+    notBorrowable: 'L’éditeur n’autorise pas son emprunt pour un usage hors ligne.',
+    borrowLabel: 'Emprunter pour un usage hors ligne jusqu’au',
+    borrowHelp: 'Au plus {hours} heures à partir de maintenant.',
+    borrow: 'Emprunter',
+    borrowNamed: 'Emprunter {product} pour un usage hors ligne',
+    borrowing: 'Emprunt en cours…',
+    release: 'Rendre la place maintenant',
+    releaseNamed: 'Rendre la place de {product} maintenant',
+    releasing: 'Restitution en cours…',
+    borrowed: 'Empruntée jusqu’au {date}.',
+    released: 'La place est rendue : un collègue peut la prendre maintenant.',
+    badDate: 'Choisissez une date et une heure dans le futur, au plus {hours} heures à partir de maintenant.',
+    days: '{d} j {h} h',
+    hours: '{h} h {m} min',
+    minutes: '{m} min'
+  },
+  sso: {
+    explain: 'Vous vous connectez avec votre compte d’entreprise dans votre navigateur web. License Desk y ouvre la page de connexion et vous attend.',
+    submit: 'Se connecter et activer',
+    waiting: 'En attente de la connexion…',
+    waitingExplain: 'Terminez la connexion dans votre navigateur web, puis revenez ici. « Annuler » arrête l’attente.'
+  },
+  licensePicker: {
+    find: 'Choisir parmi mes licences',
+    finding: 'Recherche de vos licences…',
+    legend: 'Votre compte possède plusieurs licences de ce produit. Laquelle cet ordinateur doit-il utiliser ?',
+    one: 'Votre compte possède une licence de ce produit ; elle sera utilisée.',
+    none: 'Votre compte ne possède aucune licence de ce produit.',
+    needAccount: 'Saisissez d’abord votre nom d’utilisateur et votre mot de passe.',
+    summary: '{type}, {used} place(s) sur {max} utilisée(s)',
+    until: 'valable jusqu’au {date}',
+    floating: 'flottante',
+    trial: 'Essai'
   }
 }

@@ -10,6 +10,8 @@ import { useNav } from '../nav'
 
 // Only shown when the hardware id cannot be read: not part of Home's first load.
 const ErrorPanel = lazy(() => import('../components/ErrorPanel').then((x) => ({ default: x.ErrorPanel })))
+// Only shown for an active floating license: not part of Home's first load either.
+const FloatingPanel = lazy(() => import('../components/FloatingPanel').then((x) => ({ default: x.FloatingPanel })))
 
 export function HomeScreen() {
   const { m, locale } = useI18n()
@@ -164,6 +166,12 @@ function ProductCard({ product: p }: { product: ProductSummary }) {
             </dd>
           </div>
         </dl>
+      )}
+
+      {lic?.floating && p.state === 'active' && (
+        <Suspense fallback={null}>
+          <FloatingPanel product={p} />
+        </Suspense>
       )}
 
       {p.state === 'offline-deactivated' && p.lastOffline && (
