@@ -94,7 +94,7 @@ test('QLM offline deactivation: the shown code is accepted by the self-help rele
   // Opening the link shows the prefilled form and releases nothing; the button (a POST) releases.
   const opened = await fetch(release)
   expect(await opened.text()).toContain(`value="${code}"`)
-  expect(bridge.server.state.qlmActivations(KEYS.qlm)).toHaveLength(before + 1)
+  expect(ui.server.state.qlmActivations(KEYS.qlm)).toHaveLength(before + 1)
   const res = await fetch(release.origin + release.pathname, { method: 'POST', body: release.searchParams })
   const page = await res.text()
   expect(res.status, page).toBe(200)
