@@ -14,7 +14,12 @@ const SKIP_REASON = 'skipped: Electron binary not installed'
 
 function electronBinary(): string | undefined {
   try {
-    // The electron package exports the binary's path; it throws when the download was skipped.
+    // Electron 45's package downloads the binary when it is required and the binary is missing: look
+    // first (path.txt is written by its installer, the binary beside it), and require it only then.
+    const pkgDir = join(root, 'node_modules', 'electron')
+    const pathTxt = join(pkgDir, 'path.txt')
+    if (!process.env.ELECTRON_OVERRIDE_DIST_PATH && !(existsSync(pathTxt) && existsSync(join(pkgDir, 'dist', readFileSync(pathTxt, 'utf8').trim())))) return undefined
+    // The electron package exports the binary's path.
     const path = createRequire(join(root, 'package.json'))('electron') as unknown
     return typeof path === 'string' && existsSync(path) ? path : undefined
   } catch {
