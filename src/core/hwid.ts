@@ -1,10 +1,11 @@
-// The hardware id: node-machine-id behind an async wrapper that records where the id came from and
-// refuses the two silent failures of the library: an empty machine id (the same hash on every such
-// computer) and the hostname fallback.
+// The hardware id: sha256 of the OS machine id, as node-machine-id computes it, behind an async wrapper
+// that records where the id came from and refuses the two silent failures of the library: an empty
+// machine id (the same hash on every such computer) and the hostname fallback. On Linux the id is read
+// from the machine-id files directly (node-machine-id starts a shell and four processes to read them);
+// node-machine-id stays the source on Windows and macOS, loaded only there.
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { hostname as osHostname } from 'node:os'
-import { machineId } from 'node-machine-id'
 import type { HardwareIdInfo } from '@shared/contract'
 import { LicenseDeskError } from './errors'
 import type { HardwareIdProvider } from './types'
@@ -27,6 +28,30 @@ function tryRead(path: string): string | undefined {
   }
 }
 
+/** node-machine-id's Linux sources, in its order. */
+export const LINUX_MACHINE_ID_FILES = ['/var/lib/dbus/machine-id', '/etc/machine-id'] as const
+
+/**
+ * The raw Linux machine id exactly as node-machine-id derives it: its command is
+ * `( cat /var/lib/dbus/machine-id /etc/machine-id 2> /dev/null || hostname ) | head -n 1`, so the
+ * first line of the two files' contents concatenated (plus the host name when a file is missing, as
+ * cat then fails), lower-cased with all whitespace removed. undefined when neither file can be read
+ * (node-machine-id would fall back to the host name, which is refused).
+ */
+export function linuxMachineId(readFile: (path: string) => string | undefined, hostname: () => string): string | undefined {
+  const parts = LINUX_MACHINE_ID_FILES.map((p) => readFile(p))
+  if (parts.every((x) => x === undefined)) return undefined
+  let text = parts.map((x) => x ?? '').join('')
+  if (parts.includes(undefined)) text += `${hostname()}\n`
+  const nl = text.indexOf('\n')
+  return (nl < 0 ? text : text.slice(0, nl)).replace(/\s+/g, '').toLowerCase()
+}
+
+const fallbackError = () =>
+  new LicenseDeskError('hwid_fallback', 'This computer has no machine id file, and its host name is not a safe substitute. Ask your IT department to set a machine id (systemd-machine-id-setup).')
+
+const nodeMachineId = async (original: boolean): Promise<string> => (await import('node-machine-id')).machineId(original)
+
 function sourceOf(platform: NodeJS.Platform, raw: string, readFile: (p: string) => string | undefined): string {
   switch (platform) {
     case 'win32':
@@ -34,7 +59,7 @@ function sourceOf(platform: NodeJS.Platform, raw: string, readFile: (p: string) 
     case 'darwin':
       return 'macos:IOPlatformUUID'
     case 'linux':
-      for (const p of ['/var/lib/dbus/machine-id', '/etc/machine-id']) {
+      for (const p of LINUX_MACHINE_ID_FILES) {
         const v = readFile(p)?.replace(/\s+/g, '').toLowerCase()
         if (v && v === raw) return `linux:${p}`
       }
@@ -45,17 +70,26 @@ function sourceOf(platform: NodeJS.Platform, raw: string, readFile: (p: string) 
 }
 
 export function createHardwareIdProvider(deps: HwidDeps = {}): HardwareIdProvider {
-  const getId = deps.machineId ?? machineId
   const platform = deps.platform ?? process.platform
   const host = deps.hostname ?? osHostname
   const readFile = deps.readFile ?? tryRead
+  const getId =
+    deps.machineId ??
+    (platform === 'linux'
+      ? async () => {
+          const id = linuxMachineId(readFile, host)
+          if (id === undefined) throw fallbackError()
+          return id
+        }
+      : nodeMachineId)
   let cached: Promise<HardwareIdInfo> | undefined
 
   async function compute(): Promise<HardwareIdInfo> {
     let raw: string
     try {
       raw = (await getId(true)).trim()
-    } catch {
+    } catch (e) {
+      if (e instanceof LicenseDeskError) throw e
       throw new LicenseDeskError(
         'hwid_unavailable',
         platform === 'win32'
@@ -69,8 +103,7 @@ export function createHardwareIdProvider(deps: HwidDeps = {}): HardwareIdProvide
     if (!raw || id === EMPTY_SHA256)
       throw new LicenseDeskError('hwid_empty', 'This computer’s machine id is empty, so it cannot be told apart from other computers. Ask your IT department to set a machine id (on Linux: systemd-machine-id-setup).')
     const h = host().trim().toLowerCase()
-    if (platform === 'linux' && h && raw === h.replace(/\s+/g, ''))
-      throw new LicenseDeskError('hwid_fallback', 'This computer has no machine id file, and its host name is not a safe substitute. Ask your IT department to set a machine id (systemd-machine-id-setup).')
+    if (platform === 'linux' && h && raw === h.replace(/\s+/g, '')) throw fallbackError()
     return { id, source: sourceOf(platform, raw, readFile) }
   }
 

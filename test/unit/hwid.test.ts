@@ -1,7 +1,12 @@
-import { readFileSync } from 'node:fs'
-import { describe, expect, it } from 'vitest'
-import { createHardwareIdProvider, EMPTY_SHA256 } from '@core/hwid'
-import { rejection, run } from '../support/tools'
+import { execSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { machineIdSync } from 'node-machine-id'
+import { afterAll, describe, expect, it } from 'vitest'
+import { createHardwareIdProvider, EMPTY_SHA256, LINUX_MACHINE_ID_FILES } from '@core/hwid'
+import { rejection, removeTempDirs, ROOT, run, tempDir } from '../support/tools'
+
+afterAll(() => removeTempDirs())
 
 const sha256sum = (s: string) => run('sha256sum', [], Buffer.from(s, 'utf8')).toString().split(' ')[0]!
 
@@ -109,4 +114,70 @@ describe('hardware id provider', () => {
     expect(info.id).toBe(sha256sum(machineIdFile!.toLowerCase()))
     expect(info.source).toMatch(/^linux:\/(var\/lib\/dbus|etc)\/machine-id$/)
   })
+
+  it.runIf(process.platform === 'linux' && machineIdFile)('on Linux the files are read directly and give node-machine-id’s own id', async () => {
+    expect(machineIdSync(false)).toBe(sha256sum(machineIdFile!.toLowerCase()))
+    let hostAsked = false
+    const info = await createHardwareIdProvider({ platform: 'linux' }).get()
+    expect(info.id).toBe(machineIdSync(false))
+    // Injected: no shell, no node-machine-id on Linux.
+    const direct = await createHardwareIdProvider({
+      platform: 'linux',
+      readFile: (p) => (p === '/etc/machine-id' ? `${machineIdFile}\n` : undefined),
+      hostname: () => ((hostAsked = true), 'h')
+    }).get()
+    expect(direct.id).toBe(info.id)
+    expect(hostAsked).toBe(true) // cat fails on the missing dbus file, so the host name is appended (then cut by head)
+  })
 })
+
+describe('Linux machine id read from the files: identical to node-machine-id', () => {
+  // node-machine-id's own Linux command, taken from the installed package, run on fixture files.
+  const bundle = readFileSync(join(ROOT, 'node_modules/node-machine-id/dist/index.js'), 'utf8')
+  const command = /linux:"([^"]+)"/.exec(bundle)![1]!
+  const nodeMachineIdOf = (files: Partial<Record<(typeof LINUX_MACHINE_ID_FILES)[number], string>>, host: string) => {
+    const dir = tempDir()
+    let cmd = command
+    for (const [i, p] of LINUX_MACHINE_ID_FILES.entries()) {
+      const f = join(dir, `id-${i}`)
+      if (files[p] !== undefined) writeFileSync(f, files[p]!)
+      cmd = cmd.replace(p, f)
+    }
+    cmd = cmd.replace('|| hostname', `|| echo ${JSON.stringify(host)}`)
+    // node-machine-id's expose() for linux, then machineId(false) = sha256 hex.
+    const raw = execSync(cmd, { shell: '/bin/sh' }).toString().replace(/\r+|\n+|\s+/gi, '').toLowerCase()
+    return { raw, id: sha256sum(raw) }
+  }
+  const id = '4c4c4544004e3510804ec2c04f4a3732'
+  it.runIf(process.platform !== 'win32')('the command is the one the direct reader follows', () => {
+    expect(command).toBe('( cat /var/lib/dbus/machine-id /etc/machine-id 2> /dev/null || hostname ) | head -n 1 || :')
+  })
+  it.runIf(process.platform !== 'win32').each([
+    ['both files', { '/var/lib/dbus/machine-id': `${id}\n`, '/etc/machine-id': `${'f'.repeat(32)}\n` }],
+    ['only /etc/machine-id', { '/etc/machine-id': `${id}\n` }],
+    ['only the dbus file', { '/var/lib/dbus/machine-id': `${id}\n` }],
+    ['upper case and spaces', { '/etc/machine-id': ` ${id.toUpperCase()} \r\n` }],
+    ['dbus file empty', { '/var/lib/dbus/machine-id': '', '/etc/machine-id': `${id}\n` }],
+    ['no newline at the end of the dbus file', { '/var/lib/dbus/machine-id': id.slice(0, 10), '/etc/machine-id': `${id}\n` }],
+    ['no newline and no dbus file (the host name is appended)', { '/etc/machine-id': id }]
+  ] as const)('%s', async (_name, files) => {
+    const host = 'Box-1'
+    const expected = nodeMachineIdOf(files, host)
+    const readFile = (p: string) => (files as Record<string, string | undefined>)[p]
+    const info = await createHardwareIdProvider({ platform: 'linux', readFile, hostname: () => host }).get()
+    expect(info.id).toBe(expected.id)
+  })
+  it.runIf(process.platform !== 'win32').each([
+    ['an empty first line', { '/var/lib/dbus/machine-id': '\n', '/etc/machine-id': `${id}\n` }, 'hwid_empty'],
+    ['no file at all (node-machine-id falls back to the host name)', {}, 'hwid_fallback']
+  ] as const)('refused like before: %s', async (_name, files, code) => {
+    const host = 'box-1'
+    const expected = nodeMachineIdOf(files, host)
+    if (code === 'hwid_empty') expect(expected.raw).toBe('')
+    else expect(expected.raw).toBe(host)
+    const readFile = (p: string) => (files as Record<string, string | undefined>)[p]
+    const e = await rejection(createHardwareIdProvider({ platform: 'linux', readFile, hostname: () => host }).get())
+    expect(e.code).toBe(code)
+  })
+})
+
