@@ -9,6 +9,8 @@ import { deactivateOffline } from './usecases/deactivate-offline'
 import { deactivateOnline } from './usecases/deactivate-online'
 import { diagnostics } from './usecases/diagnostics'
 import { history } from './usecases/history'
+import { releaseSeat } from './usecases/release-seat'
+import { check, computerIds, forget, receipts } from './usecases/seats'
 import { createOfflineActivationRequest, importOfflineActivation, offlineFileName } from './usecases/offline-activation'
 import { capabilities, status } from './usecases/status'
 import { activateQlmWithComputerKey, qlmActivationUrl } from './usecases/web-activation'
@@ -29,6 +31,11 @@ export function createDesk(deps: DeskDeps): Desk {
     offlineFileName: (productId, kind) => offlineFileName(ctx, productId, kind),
     stateMovedTo: () => ctx.store.report.corruptMovedTo,
     history: () => history(ctx),
+    releaseSeat: (productId, req, opts) => releaseSeat(ctx, productId, req, opts),
+    check: (productId, opts) => check(ctx, productId, opts),
+    forget: (productId) => forget(ctx, productId),
+    receipts: () => receipts(ctx),
+    computerIds: () => computerIds(ctx),
     diagnostics: (extra) => diagnostics(ctx, extra)
   }
 }
@@ -36,4 +43,5 @@ export function createDesk(deps: DeskDeps): Desk {
 export { keyHint } from './providers/identity'
 export { OFFLINE_CAPABLE_TYPES } from './providers/licensespring/provider'
 export { qlmSelfHelpUrl } from './providers/qlm/records'
+export { parseReceipt, receiptFile } from './usecases/seats'
 export { LicenseDeskError }

@@ -4,6 +4,11 @@
 export type { Capabilities } from './providers/port'
 import type {
   ActivateResult,
+  CheckResult,
+  ComputerIdCandidate,
+  ProductSummary,
+  ReleaseSeatResult,
+  SeatReceipt,
   DeactivateOnlineResult,
   HardwareIdInfo,
   HistoryRecord,
@@ -33,7 +38,10 @@ export interface SecretBox {
 export type FileWriter = (path: string, content: string) => Promise<{ sha256: string }>
 
 export interface HardwareIdProvider {
-  get(): Promise<HardwareIdInfo>
+  /** This computer's id under a recipe (./recipes.ts); without one, today's default (node-machine-id). */
+  get(recipe?: import('./recipes').IdRecipe): Promise<HardwareIdInfo>
+  /** Every id this computer yields, with its recipe (the built-in recipes and the given ones). */
+  candidates?(recipes?: import('./recipes').IdRecipe[]): Promise<ComputerIdCandidate[]>
 }
 
 export interface Desk {
@@ -57,6 +65,16 @@ export interface Desk {
   /** Default file name for a LicenseSpring offline request (from the profile). */
   offlineFileName(productId: string, kind: 'activation' | 'deactivation'): string
   history(): Promise<HistoryRecord[]>
+  /** Releases a seat License Desk holds no record of: by key on this computer (the profile's recipe), or another computer's id. */
+  releaseSeat(productId: string, req: import('./usecases/release-seat').ReleaseSeatRequest, opts?: OperationOptions): Promise<ReleaseSeatResult>
+  /** Asks the server about the stored license without activating; keeps what it said beside the license. */
+  check(productId: string, opts?: OperationOptions): Promise<CheckResult>
+  /** Removes the local record after a check the server did not confirm (never otherwise). */
+  forget(productId: string): Promise<ProductSummary>
+  /** Seat receipts of the activations made here, newest first. */
+  receipts(): Promise<SeatReceipt[]>
+  /** Every computer id this computer yields, and each product's recipe and id. */
+  computerIds(): Promise<import('./usecases/seats').ComputerIds>
   /** Where a damaged state file was moved when this Desk opened it, if that happened. */
   stateMovedTo?(): string | undefined
   diagnostics(extra?: Record<string, string>): Promise<string>

@@ -10,8 +10,8 @@ import { type LocalServer, type LsLicenseView, type QlmPolicy, RequestLog, type 
 import { Faults, faultReply, malformedBody } from './faults'
 import { HttpError, type Reply, jsonReply, reply, send } from './http'
 import { join } from 'node:path'
-import type { LsContext } from './licensespring'
-import type { QlmContext } from './qlm'
+import { type LsContext, seedSeat } from './licensespring'
+import { type QlmContext, qlmSeedSeat } from './qlm'
 import { adminRoutes, newAdminToken } from './routes/admin'
 import type { Route } from './routes/context'
 import { licenseSpringRoutes } from './routes/licensespring'
@@ -54,6 +54,19 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
     if (p.bom !== undefined) store.data.qlm.bom = p.bom
   }
 
+  const seedAnySeat = (k: string, id: string): boolean => {
+    const l = store.lsLicense(k)
+    if (l) {
+      seedSeat(store, l, id, new Date(baseNow()).toISOString())
+      return true
+    }
+    const q = store.qlmLicense(k)
+    if (!q) return false
+    qlmSeedSeat({ store, now: baseNow }, q, id)
+    return true
+  }
+  for (const s of opts.seats ?? []) if (!seedAnySeat(s.license, s.hardwareId)) throw new Error(`seats: no license "${s.license}" to seed a seat on`)
+
   const adminToken = opts.admin ? newAdminToken() : undefined
   const routes: Route[] = [
     ...(adminToken
@@ -67,7 +80,8 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
                 minSchema = n
               },
               qlmPolicy,
-              applyQlmPolicy
+              applyQlmPolicy,
+              seedSeat: seedAnySeat
             },
             () => ({ host, port }),
             adminToken
@@ -198,6 +212,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
       const q = store.qlmLicense(k)
       return q ? { activationKey: q.activationKey, activations: (q.activations ?? []).map((a) => ({ ...a })), releases: q.releases ?? 0 } : undefined
     },
+    seedSeat: seedAnySeat,
     snapshot: () => JSON.parse(JSON.stringify(store.data)) as SeedData,
     reset: () => store.reset(),
     persist: () => store.persist()

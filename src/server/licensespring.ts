@@ -183,6 +183,15 @@ function takeSeat(ctx: LsContext, lic: SeedLicense, hardwareId: string, offline:
   ctx.store.persist()
 }
 
+/** A seat taken by another program (a test or the demo seeds it): the device is bound as if it had activated. */
+export function seedSeat(store: Store, lic: SeedLicense, hardwareId: string, at: string): void {
+  const devices = (lic.devices ??= [])
+  if (devices.some((d) => d.hardwareId === hardwareId)) return
+  devices.push({ hardwareId, activatedAt: at })
+  lic.timesActivated = (lic.timesActivated ?? 0) + 1
+  store.persist()
+}
+
 function releaseSeat(ctx: LsContext, lic: SeedLicense, hardwareId: string): void {
   const devices = (lic.devices ??= [])
   const i = devices.findIndex((d) => d.hardwareId === hardwareId)
@@ -192,6 +201,8 @@ function releaseSeat(ctx: LsContext, lic: SeedLicense, hardwareId: string): void
   }
   devices.splice(i, 1)
   lic.transferCount = (lic.transferCount ?? 0) + 1
+  // As the real service documents: times_activated counts the devices bound now (it goes down on release).
+  lic.timesActivated = Math.max(0, (lic.timesActivated ?? 1) - 1)
   ctx.store.persist()
 }
 

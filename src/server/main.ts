@@ -3,7 +3,7 @@
 import { startServer } from './index'
 
 function usage(): never {
-  process.stderr.write('usage: license-desk-server [--port N (4370)] [--host H (127.0.0.1)] [--data FILE] [--quiet]\n')
+  process.stderr.write('usage: license-desk-server [--port N (4370)] [--host H (127.0.0.1)] [--data FILE] [--seat KEY=ID]... [--quiet]\n')
   process.exit(2)
 }
 
@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   let host = '127.0.0.1'
   let dataFile: string | undefined
   let quiet = false
+  const seats: Array<{ license: string; hardwareId: string }> = []
   for (let i = 0; i < args.length; i++) {
     const a = args[i]
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined]
@@ -27,6 +28,13 @@ async function main(): Promise<void> {
     } else if (flag === '--host') host = value()
     else if (flag === '--data') dataFile = value()
     else if (flag === '--quiet') quiet = true
+    else if (flag === '--seat') {
+      // --seat KEY=ID: a seat taken by another program (the vendor's product) under that id.
+      const v = value()
+      const eq = v.indexOf('=')
+      if (eq <= 0 || eq === v.length - 1) usage()
+      seats.push({ license: v.slice(0, eq), hardwareId: v.slice(eq + 1) })
+    }
     else if (flag === '--help' || flag === '-h') usage()
     else usage()
   }
@@ -34,6 +42,7 @@ async function main(): Promise<void> {
     port,
     host,
     dataFile,
+    seats,
     log: quiet ? undefined : (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`)
   })
   process.stdout.write(`${server.url}\n`)

@@ -28,6 +28,29 @@ export interface HardwareIdInfo {
   source: string
 }
 
+/** One id this computer yields under one recipe, or why it yields none (hwid, diagnostics). */
+export interface ComputerIdCandidate {
+  /** The recipe's name: node-machine-id, licensespring, computer-name, command (program), or override. */
+  recipe: string
+  id?: string
+  source?: string
+  error?: { code: string; message: string }
+}
+
+/** Seats as the server last reported them (activation or check); fields the server did not give are absent. */
+export interface SeatCounts {
+  /** Seats in use (LicenseSpring times_activated, QLM activations). */
+  inUse?: number
+  /** Seats the license has (max_activations). */
+  max?: number
+  /** Transfers made so far (LicenseSpring transfer_count). */
+  transfers?: number
+  /** The transfer limit, when the license has one. */
+  maxTransfers?: number
+  /** When the server said so (ISO-8601). */
+  at: string
+}
+
 export interface LicenseSummary {
   /** The key with its middle masked (e.g. DEMO-••••-••••-0001); never the full key. */
   keyHint?: string
@@ -38,6 +61,38 @@ export interface LicenseSummary {
   /** Hardware id (LicenseSpring) or computer id (QLM) used at activation; deactivation reuses it. */
   hardwareId: string
   activatedOffline: boolean
+  /** The recipe the id was computed with (e.g. licensespring, computer-name, override:--hardware-id). */
+  hardwareIdSource?: string
+  /** Seats as the server last reported them. */
+  seats?: SeatCounts
+  /** The last server check, if one was made. */
+  lastCheck?: CheckSummary
+}
+
+/** A seat receipt: which computer holds a seat (the id used at activation), without the key. */
+export interface SeatReceipt {
+  id: string
+  productId: string
+  productName: string
+  provider: Provider
+  keyHint?: string
+  username?: string
+  /** The hardware id (LicenseSpring) or computer id (QLM) the seat is held under. */
+  hardwareId: string
+  hardwareIdSource?: string
+  /** The computer's host name when the receipt was made, to recognise it. */
+  hostname?: string
+  at: string
+}
+
+/** What a server check said about this computer's seat. */
+export type CheckVerdict = 'ok' | 'gone' | 'disabled' | 'expired' | 'not_confirmed'
+
+export interface CheckSummary {
+  verdict: CheckVerdict
+  at: string
+  /** The server's own words, when it gave some (QLM texts are shown verbatim). */
+  serverMessage?: string
 }
 
 export interface ProductSummary {
@@ -118,6 +173,26 @@ export interface DeactivateOnlineResult {
   /** The seat was already released (e.g. an earlier attempt's answer was lost). */
   alreadyReleased: boolean
   clockOffsetMs?: number
+}
+
+/** A seat released by key (License Desk held no record of it): which computer lost it, and the proof offline. */
+export type ReleaseSeatResult = {
+  productId: string
+  productName: string
+  /** The id the seat was held under, and where it came from (a recipe, typed, a receipt). */
+  hardwareId: string
+  source: string
+  /** The seat was another computer's. */
+  otherComputer: boolean
+} & ({ mode: 'online'; alreadyReleased: boolean } | { mode: 'offline'; record: HistoryRecord })
+
+/** What "Check with the server" found. */
+export interface CheckResult {
+  product: ProductSummary
+  verdict: CheckVerdict
+  serverMessage?: string
+  /** The server says the seat is gone, disabled or expired: offer to remove the local record (never silently). */
+  offerRemove: boolean
 }
 
 export type DeactivateOfflineResult = { cancelled: true } | { cancelled: false; record: HistoryRecord }

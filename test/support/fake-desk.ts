@@ -88,7 +88,20 @@ export function fakeDesk() {
     ),
     offlineFileName: vi.fn<Desk['offlineFileName']>((_p, kind) => (kind === 'activation' ? 'ls_activation.req' : 'ls_deactivation.req')),
     history: vi.fn<Desk['history']>(async () => [fileRecord, dvcRecord]),
-    diagnostics: vi.fn<Desk['diagnostics']>(async () => 'diagnostics text')
+    diagnostics: vi.fn<Desk['diagnostics']>(async () => 'diagnostics text'),
+    releaseSeat: vi.fn<Desk['releaseSeat']>(async (productId) => ({
+      mode: 'online' as const,
+      productId,
+      productName: 'Demo Studio',
+      hardwareId: 'ab'.repeat(32),
+      source: 'linux:/etc/machine-id',
+      otherComputer: false,
+      alreadyReleased: false
+    })),
+    check: vi.fn<Desk['check']>(async () => ({ product: lsProduct, verdict: 'ok' as const, offerRemove: false })),
+    forget: vi.fn<Desk['forget']>(async () => ({ ...lsProduct, state: 'inactive' as const })),
+    receipts: vi.fn<Desk['receipts']>(async () => []),
+    computerIds: vi.fn<Desk['computerIds']>(async () => ({ candidates: [], products: [] }))
   } satisfies Desk
   return desk
 }

@@ -9,11 +9,12 @@ export function activateOnline(ctx: DeskContext, productId: string, typed: Ident
       const identity = provider.normalizeIdentity(typed)
       ctx.notActive(ctx.store.read(), provider)
       opts.onProgress?.({ step: 'preparing' })
-      const hw = await ctx.deps.hardwareId.get()
+      const hw = await ctx.computerId(provider)
       const r = await provider.activateOnline(hw, identity, opts)
       opts.onProgress?.({ step: 'saving' })
       ctx.store.update((s) => {
         s.licenses[provider.productId] = r.license
+        ctx.keepReceipt(s, provider, r.license)
         delete s.pending[provider.productId]
         delete s.offlineDeactivated[provider.productId]
       })

@@ -17,7 +17,7 @@ export function createOfflineActivationRequest(
       const ls = asLicenseSpring(provider)
       const identity = ls.normalizeIdentity(typed)
       ctx.notActive(ctx.store.read(), ls)
-      const hw = await ctx.deps.hardwareId.get()
+      const hw = await ctx.computerId(ls)
       const req = ls.offlineRequest('activation', hw.id, identity)
       const { sha256 } = await ctx.writeFile(outPath, req.content)
       ctx.store.update((s) => {
@@ -26,6 +26,7 @@ export function createOfflineActivationRequest(
           createdAt: new Date(ctx.now()).toISOString(),
           filePath: outPath,
           hardwareId: hw.id,
+          hardwareIdSource: hw.source,
           ...('licenseKey' in identity ? { licenseKey: ctx.env.seal(identity.licenseKey), keyHint: keyHint(identity.licenseKey) } : { username: identity.username })
         }
       })
@@ -48,21 +49,23 @@ export function importOfflineActivation(ctx: DeskContext, productId: string, lic
         requireSignatureV2: cfg.requireSignatureV2,
         sharedKey: cfg.sharedKey,
         apiKey: cfg.apiKey,
-        hardwareId: pend?.hardwareId ?? (await ctx.deps.hardwareId.get()).id,
+        hardwareId: pend?.hardwareId ?? (await ctx.computerId(ls)).id,
         product: cfg.productCode,
         requestId: pend?.requestId,
         identity: pend ? (pend.licenseKey ? ctx.env.open(pend.licenseKey, 'license key') : pend.username) : undefined
       })
       ctx.store.update((s) => {
-        s.licenses[ls.productId] = {
+        const stored = (s.licenses[ls.productId] = {
           provider: 'licensespring',
           activatedAt: new Date(ctx.now()).toISOString(),
           activatedOffline: true,
           hardwareId: pend!.hardwareId,
+          ...(pend!.hardwareIdSource ? { hardwareIdSource: pend!.hardwareIdSource } : {}),
           ...(pend!.licenseKey ? { licenseKey: pend!.licenseKey, keyHint: pend!.keyHint } : { username: pend!.username }),
           licenseType: lic.is_trial ? 'trial' : lic.license_type,
           expiresAt: lic.validity_period ?? null
-        }
+        })
+        ctx.keepReceipt(s, ls, stored)
         delete s.pending[ls.productId]
         delete s.offlineDeactivated[ls.productId]
       })

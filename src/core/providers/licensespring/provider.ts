@@ -6,10 +6,37 @@ import { LicenseDeskError, fail } from '../../errors'
 import type { LsProduct } from '../../profile'
 import type { StoredLicense, StoredRecord } from '../../state'
 import type { Identity, OperationOptions } from '../../types'
+import { type IdRecipe, otherRecipeNames, recipeFromSetting } from '../../recipes'
 import { cleanIdentity, keyHint } from '../identity'
-import type { Activation, Capabilities, OfflineDeactivationArtifact, ProviderEnv, ProviderPort, Release } from '../port'
-import { LicenseSpringClient, type LsIdentity } from './client'
+import type { Activation, Capabilities, CheckOutcome, OfflineDeactivationArtifact, ProviderEnv, ProviderPort, Release, SeatOwner } from '../port'
+import { LicenseSpringClient, type LsIdentity, type LsLicense } from './client'
 import { buildOfflineRequest } from './offline'
+
+/** The seat counts a license object carries (absent fields stay absent). */
+function seatsOf(l: LsLicense, at: string): NonNullable<StoredLicense['seats']> {
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined)
+  const limit = num(l.max_transfers) ?? num(l.transfer_limit)
+  return {
+    ...(num(l.times_activated) !== undefined ? { inUse: num(l.times_activated) } : {}),
+    ...(num(l.max_activations) !== undefined ? { max: num(l.max_activations) } : {}),
+    ...(num(l.transfer_count) !== undefined ? { transfers: num(l.transfer_count) } : {}),
+    ...(limit !== undefined ? { maxTransfers: limit } : {}),
+    at
+  }
+}
+
+/** Server codes that say the seat or license is no longer there, disabled or expired (check_license). */
+const CHECK_VERDICTS: Record<string, CheckOutcome['verdict']> = {
+  device_not_found: 'gone',
+  license_not_found: 'gone',
+  license_not_enabled: 'disabled',
+  license_not_active: 'disabled',
+  license_expired: 'expired',
+  trial_expired: 'expired'
+}
+
+/** The hardware-id recipes a LicenseSpring product can use (README "Computer ids"). */
+export const LICENSESPRING_RECIPES = ['node-machine-id', 'licensespring', 'command'] as const
 
 /** License types a LicenseSpring offline deactivation file can release (a trial can too). */
 export const OFFLINE_CAPABLE_TYPES = new Set(['perpetual', 'consumption'])
@@ -18,12 +45,47 @@ export class LicenseSpringProvider implements ProviderPort {
   readonly productId: string
   readonly productName: string
   readonly recordKind = 'licensespring-file' as const
+  readonly idRecipe: IdRecipe
   constructor(
     readonly product: LsProduct,
     private readonly env: ProviderEnv
   ) {
     this.productId = product.id
     this.productName = product.name
+    this.idRecipe = recipeFromSetting(product.licensespring.hardwareId, true)
+  }
+
+  otherRecipes(): string[] {
+    return otherRecipeNames(LICENSESPRING_RECIPES, this.idRecipe)
+  }
+
+  licenseForSeat({ identity, hardware }: SeatOwner): StoredLicense {
+    return {
+      provider: 'licensespring',
+      activatedAt: new Date(this.env.now()).toISOString(),
+      activatedOffline: false,
+      hardwareId: hardware.id,
+      hardwareIdSource: hardware.source,
+      ...('licenseKey' in identity
+        ? { licenseKey: this.env.seal(identity.licenseKey), keyHint: keyHint(identity.licenseKey) }
+        : { username: identity.username, ...(identity.password ? { password: this.env.seal(identity.password) } : {}) })
+    }
+  }
+
+  async check(lic: StoredLicense, opts: OperationOptions): Promise<CheckOutcome> {
+    const identity = this.identityOf(lic)
+    try {
+      const r = await this.client().check(lic.hardwareId, 'licenseKey' in identity ? { licenseKey: identity.licenseKey } : { username: identity.username }, opts)
+      const l = r.license
+      const seats = seatsOf(l, new Date(this.env.now()).toISOString())
+      const verdict = l.license_enabled === false || l.license_active === false ? 'disabled' : l.is_expired === true ? 'expired' : 'ok'
+      return { verdict, seats }
+    } catch (e) {
+      const code = e instanceof LicenseDeskError ? e.info.serverCode : undefined
+      const verdict = code ? CHECK_VERDICTS[code] : undefined
+      if (!verdict) throw e
+      return { verdict, ...((e as LicenseDeskError).info.serverMessage ? { serverMessage: (e as LicenseDeskError).info.serverMessage } : {}) }
+    }
   }
 
   get config() {
@@ -72,12 +134,13 @@ export class LicenseSpringProvider implements ProviderPort {
         ? { licenseKey: this.env.seal(identity.licenseKey), keyHint: keyHint(identity.licenseKey) }
         : { username: identity.username, password: this.env.seal(identity.password) }),
       licenseType: r.license.is_trial ? 'trial' : r.license.license_type,
-      expiresAt: r.license.validity_period ?? null
+      expiresAt: r.license.validity_period ?? null,
+      seats: seatsOf(r.license, new Date(this.env.now()).toISOString())
     }
     return { license, ...(r.clockOffsetMs !== undefined ? { clockOffsetMs: r.clockOffsetMs } : {}) }
   }
 
-  async deactivateOnline(lic: StoredLicense, opts: OperationOptions): Promise<Release> {
+  async deactivateOnline(lic: StoredLicense, opts: OperationOptions, mode: { byKey?: boolean } = {}): Promise<Release> {
     const identity = this.identityOf(lic)
     // The server releases a user's seat online only with the password, which an offline
     // activation never had: say so instead of sending a request it must refuse.
@@ -94,6 +157,13 @@ export class LicenseSpringProvider implements ProviderPort {
       // The server holds no seat for the id this computer activated with: it was released
       // already (from the vendor's portal, by support, or by an answer we never received).
       if (!(e instanceof LicenseDeskError && e.info.serverCode === 'device_not_found')) throw e
+      // Released by key, License Desk never held this seat: the server holds none under the id sent.
+      if (mode.byKey)
+        fail('seat_not_found', `The license server holds no seat of ${this.product.name} for this key under the hardware id ${lic.hardwareId}.`, {
+          serverCode: 'device_not_found',
+          ...(e.info.serverMessage ? { serverMessage: e.info.serverMessage } : {}),
+          ...(e.info.httpStatus ? { httpStatus: e.info.httpStatus } : {})
+        })
       return { alreadyReleased: true }
     }
   }

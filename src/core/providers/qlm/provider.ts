@@ -3,26 +3,63 @@
 // computer key) is QLM's alone: ../../usecases/web-activation.ts, over this provider's extras.
 import { hostname } from 'node:os'
 import type { HistoryRecord } from '@shared/contract'
-import { fail } from '../../errors'
+import { LicenseDeskError, fail } from '../../errors'
 import type { QlmProduct } from '../../profile'
 import type { StoredLicense, StoredRecord } from '../../state'
 import type { Identity, OperationOptions } from '../../types'
+import { type IdRecipe, otherRecipeNames, recipeFromSetting } from '../../recipes'
 import { cleanIdentity, keyHint } from '../identity'
-import type { Activation, Capabilities, OfflineDeactivationArtifact, ProviderEnv, ProviderPort, Release } from '../port'
+import type { Activation, Capabilities, CheckOutcome, OfflineDeactivationArtifact, ProviderEnv, ProviderPort, Release, SeatOwner } from '../port'
 import { QlmClient } from './client'
 import { computeDvc } from './dvc'
 import { presentDvcRecord } from './records'
+
+/** The computer-id recipes a QLM product can use (README "Computer ids"). */
+export const QLM_RECIPES = ['machine-id', 'computer-name', 'command'] as const
 
 export class QlmProvider implements ProviderPort {
   readonly productId: string
   readonly productName: string
   readonly recordKind = 'qlm-dvc' as const
+  readonly idRecipe: IdRecipe
   constructor(
     readonly product: QlmProduct,
     private readonly env: ProviderEnv
   ) {
     this.productId = product.id
     this.productName = product.name
+    // QLM accepts 1-255 characters without spaces in a computer id.
+    this.idRecipe = recipeFromSetting(product.qlm.computerId, false)
+  }
+
+  otherRecipes(): string[] {
+    return otherRecipeNames(QLM_RECIPES, this.idRecipe)
+  }
+
+  licenseForSeat({ identity, hardware }: SeatOwner): StoredLicense {
+    if (!('licenseKey' in identity)) fail('invalid_input', `${this.product.name} is released with its activation key: give --key.`)
+    return {
+      provider: 'qlm',
+      activatedAt: new Date(this.env.now()).toISOString(),
+      activatedOffline: false,
+      hardwareId: hardware.id,
+      hardwareIdSource: hardware.source,
+      licenseKey: this.env.seal(identity.licenseKey),
+      keyHint: keyHint(identity.licenseKey)
+    }
+  }
+
+  async check(lic: StoredLicense, opts: OperationOptions): Promise<CheckOutcome> {
+    const key = this.env.open(lic.licenseKey, 'activation key')
+    const computerKey = lic.computerKey ? this.env.open(lic.computerKey, 'computer key') : undefined
+    try {
+      const { seats } = await this.client().validate(key, lic.hardwareId, computerKey, opts)
+      return { verdict: 'ok', seats: { ...seats, at: new Date(this.env.now()).toISOString() } }
+    } catch (e) {
+      // An <error> answer: the server does not confirm this computer's seat. Its text is the vendor's, shown verbatim.
+      if (!(e instanceof LicenseDeskError && e.code === 'server_refused')) throw e
+      return { verdict: 'not_confirmed', ...(e.info.serverMessage ? { serverMessage: e.info.serverMessage } : {}) }
+    }
   }
 
   get config() {
@@ -67,8 +104,9 @@ export class QlmProvider implements ProviderPort {
 
   async activateOnline(hw: { id: string; source: string }, identity: Identity, opts: OperationOptions): Promise<Activation> {
     if (!('licenseKey' in identity)) fail('invalid_input', `${this.product.name} is activated with an activation key.`)
-    const { computerKey } = await this.client().activate(identity.licenseKey, hw.id, hostname(), opts)
-    return { license: this.licenseFor(identity.licenseKey, hw.id, computerKey, false, hw.source) }
+    const { computerKey, seats } = await this.client().activate(identity.licenseKey, hw.id, hostname(), opts)
+    const license = this.licenseFor(identity.licenseKey, hw.id, computerKey, false, hw.source)
+    return { license: Object.keys(seats).length ? { ...license, seats: { ...seats, at: license.activatedAt } } : license }
   }
 
   private dvc(lic: StoredLicense) {

@@ -261,6 +261,8 @@ export const de: Messages = {
     hwid_unavailable: { title: 'Hardware-ID nicht verfügbar', explain: 'Die Hardware-ID dieses Computers konnte nicht gelesen werden.', next: 'Wenden Sie sich an den Support.' },
     hwid_empty: { title: 'Hardware-ID leer', explain: 'Das System lieferte eine leere Hardware-ID.', next: 'Wenden Sie sich an den Support.' },
     hwid_fallback: { title: 'Hardware-ID aus Ersatzquelle', explain: 'Die übliche Quelle der Hardware-ID war nicht verfügbar, daher wurde eine Ersatzquelle genutzt.', next: 'Vor dem Umziehen der Lizenz den Support kontaktieren.' },
+    hwid_invalid: { title: 'Computer-ID nicht verwendbar', explain: 'Das ID-Programm des Herstellers oder die angegebene ID ist keine einzelne Zeile druckbaren Textes in der erlaubten Länge.', next: 'Die ID prüfen oder den Support kontaktieren.' },
+    seat_not_found: { title: 'Kein Lizenzplatz für diesen Computer', explain: 'Der Lizenzserver hat für diesen Schlüssel keinen Lizenzplatz unter der gesendeten Computer-ID.', next: 'Ein anderes Verfahren für die Computer-ID versuchen (siehe Details) oder den Platz im Portal des Herstellers freigeben.' },
     internal: { title: 'Unerwartetes Problem', explain: 'License Desk ist auf ein unerwartetes Problem gestoßen. Es wurde nichts geändert.', next: 'Erneut versuchen; wenn es wieder passiert, den Support kontaktieren.' }
   },
   serverCodes: {

@@ -267,6 +267,8 @@ export const en = {
     hwid_unavailable: { title: 'Hardware ID unavailable', explain: "This computer's hardware ID could not be read.", next: 'Contact support.' },
     hwid_empty: { title: 'Hardware ID empty', explain: "The system returned an empty hardware ID.", next: 'Contact support.' },
     hwid_fallback: { title: 'Hardware ID from fallback', explain: 'The usual hardware ID source was unavailable, so a fallback was used.', next: 'Contact support before moving the license.' },
+    hwid_invalid: { title: 'Computer ID not usable', explain: "The vendor's ID program or the ID given is not one line of printable text within the allowed length.", next: 'Check the ID, or contact support.' },
+    seat_not_found: { title: 'No seat for this computer', explain: 'The license server holds no seat for this key under the computer ID that was sent.', next: "Try another computer ID recipe (see the details), or release the seat from the vendor's portal." },
     internal: { title: 'Unexpected problem', explain: 'License Desk ran into an unexpected problem. Nothing was changed.', next: 'Try again; if it keeps happening, contact support.' }
   } satisfies Record<ErrorCode, ErrorText>,
   serverCodes: {
