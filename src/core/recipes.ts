@@ -173,13 +173,13 @@ export function createComputerIds(deps: RecipeDeps = {}): HardwareIdProvider & {
     return { id, source: `command:${program}` }
   }
 
-  function compute(r: IdRecipe): Promise<HardwareIdInfo> {
+  async function compute(r: IdRecipe): Promise<HardwareIdInfo> {
     if (deps.override) {
       const id = checkIdText(deps.override.id, `The hardware id given with ${deps.override.from}`, {
         allowSpaces: r.kind !== 'command' || r.allowSpaces,
         hostname: host()
       })
-      return Promise.resolve({ id, source: `override:${deps.override.from}` })
+      return { id, source: `override:${deps.override.from}` }
     }
     switch (r.kind) {
       case 'node-machine-id':
@@ -187,7 +187,7 @@ export function createComputerIds(deps: RecipeDeps = {}): HardwareIdProvider & {
       case 'licensespring':
         return licenseSpring()
       case 'computer-name':
-        return Promise.resolve().then(computerName)
+        return computerName()
       case 'command':
         return command(r)
     }
