@@ -10,7 +10,7 @@ import { deactivateOnline } from './usecases/deactivate-online'
 import { diagnostics } from './usecases/diagnostics'
 import { history } from './usecases/history'
 import { releaseSeat } from './usecases/release-seat'
-import { check, computerIds, forget, receipts } from './usecases/seats'
+import { check, computerIds, exportReceipt, forget, receipts } from './usecases/seats'
 import { createOfflineActivationRequest, importOfflineActivation, offlineFileName } from './usecases/offline-activation'
 import { capabilities, status } from './usecases/status'
 import { activateQlmWithComputerKey, qlmActivationUrl } from './usecases/web-activation'
@@ -36,6 +36,7 @@ export function createDesk(deps: DeskDeps): Desk {
     forget: (productId) => forget(ctx, productId),
     receipts: () => receipts(ctx),
     computerIds: () => computerIds(ctx),
+    exportReceipt: (receiptId, outPath) => exportReceipt(ctx, receiptId, outPath),
     diagnostics: (extra) => diagnostics(ctx, extra)
   }
 }

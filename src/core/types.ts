@@ -73,6 +73,8 @@ export interface Desk {
   forget(productId: string): Promise<ProductSummary>
   /** Seat receipts of the activations made here, newest first. */
   receipts(): Promise<SeatReceipt[]>
+  /** Writes a seat receipt as a file where the user chose (atomically). */
+  exportReceipt(receiptId: string, outPath: string): Promise<{ filePath: string; sha256: string }>
   /** Every computer id this computer yields, and each product's recipe and id. */
   computerIds(): Promise<import('./usecases/seats').ComputerIds>
   /** Where a damaged state file was moved when this Desk opened it, if that happened. */

@@ -229,6 +229,26 @@ export interface QlmComputerKeyInput {
   computerKey: string
 }
 
+/** Release a seat License Desk holds no record of: this computer's (by key) or another computer's (its id). */
+export interface ReleaseSeatRequest extends OperationRequest {
+  licenseKey?: string
+  username?: string
+  password?: string
+  /** The other computer's id, typed or pasted; or the receipt it comes from (one of the two, or neither). */
+  oldHardwareId?: string
+  receipt?: SeatReceipt
+  offline: boolean
+}
+
+export type ReleaseSeatResponse = { cancelled: true } | ({ cancelled: false } & ReleaseSeatResult)
+
+export interface ComputerIdsInfo {
+  candidates: ComputerIdCandidate[]
+  products: Array<{ productId: string; recipe: string; id?: string; source?: string; error?: { code: string; message: string } }>
+}
+
+export type ImportReceiptResult = { cancelled: true } | { cancelled: false; receipt: SeatReceipt }
+
 export interface ProgressEvent {
   operationId: string
   step: 'preparing' | 'contacting' | 'retrying' | 'verifying' | 'saving' | 'done'
@@ -254,6 +274,14 @@ export interface Contract {
   'shell:open-external': { req: { url: string }; res: null }
   'clipboard:write': { req: { text: string }; res: null }
   'diagnostics:get': { req: void; res: { text: string } }
+  'seat:release': { req: ReleaseSeatRequest; res: ReleaseSeatResponse }
+  'seat:check': { req: OperationRequest; res: CheckResult }
+  'seat:forget': { req: { productId: string }; res: ProductSummary }
+  'seat:receipts': { req: void; res: SeatReceipt[] }
+  'seat:receipt:export': { req: { receiptId: string }; res: SaveResult }
+  /** The receipt file's text (e.g. a dropped file), or dialog: true to choose it in an open dialog. */
+  'seat:receipt:import': { req: { content: string } | { dialog: true }; res: ImportReceiptResult }
+  'hwid:candidates': { req: void; res: ComputerIdsInfo }
 }
 
 export type Channel = keyof Contract
@@ -277,7 +305,14 @@ export const API_METHODS = {
   showInFolder: 'shell:show-in-folder',
   openExternal: 'shell:open-external',
   copyText: 'clipboard:write',
-  getDiagnostics: 'diagnostics:get'
+  getDiagnostics: 'diagnostics:get',
+  releaseSeat: 'seat:release',
+  checkLicense: 'seat:check',
+  forgetLicense: 'seat:forget',
+  listReceipts: 'seat:receipts',
+  exportReceipt: 'seat:receipt:export',
+  importReceipt: 'seat:receipt:import',
+  getComputerIds: 'hwid:candidates'
 } as const satisfies Record<string, Channel>
 
 export type ApiMethod = keyof typeof API_METHODS

@@ -11,6 +11,21 @@ const password = z.string().min(1).max(1024)
 
 const none = z.undefined()
 
+const text = (max: number) => z.string().max(max)
+/** A seat receipt as the renderer hands one back (it came from main; checked again here). */
+const receipt = z.strictObject({
+  id: text(64).min(1),
+  productId: id,
+  productName: text(256).min(1),
+  provider: z.enum(['licensespring', 'qlm']),
+  keyHint: text(256).optional(),
+  username: text(256).optional(),
+  hardwareId: text(255).min(1),
+  hardwareIdSource: text(256).optional(),
+  hostname: text(256).optional(),
+  at: text(64).min(1)
+})
+
 export const inputSchemas = {
   'app:info': none,
   'status:get': none,
@@ -40,5 +55,24 @@ export const inputSchemas = {
   'shell:show-in-folder': z.strictObject({ recordId: z.string().min(1).max(64) }),
   'shell:open-external': z.strictObject({ url: z.string().min(1).max(4096) }),
   'clipboard:write': z.strictObject({ text: z.string().max(8192) }),
-  'diagnostics:get': none
+  'diagnostics:get': none,
+  'seat:release': z
+    .strictObject({
+      productId: id,
+      operationId,
+      licenseKey: key.optional(),
+      username: username.optional(),
+      password: password.optional(),
+      oldHardwareId: z.string().trim().min(1).max(255).optional(),
+      receipt: receipt.optional(),
+      offline: z.boolean()
+    })
+    .refine((v) => (v.licenseKey !== undefined) !== (v.username !== undefined), { message: 'give either a license key or a username' })
+    .refine((v) => !(v.oldHardwareId !== undefined && v.receipt !== undefined), { message: 'give either the old computer id or a receipt' }),
+  'seat:check': z.strictObject({ productId: id, operationId }),
+  'seat:forget': z.strictObject({ productId: id }),
+  'seat:receipts': none,
+  'seat:receipt:export': z.strictObject({ receiptId: z.string().min(1).max(64) }),
+  'seat:receipt:import': z.union([z.strictObject({ content: z.string().min(1).max(100_000) }), z.strictObject({ dialog: z.literal(true) })]),
+  'hwid:candidates': none
 } satisfies { [C in Channel]: z.ZodType<Contract[C]['req'], any> }

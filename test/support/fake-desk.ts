@@ -3,7 +3,7 @@
 import { vi } from 'vitest'
 import { LicenseDeskError } from '@core/errors'
 import type { Desk } from '@core/types'
-import type { AppInfo, HistoryRecord, ProductSummary, StatusSnapshot } from '@shared/contract'
+import type { AppInfo, HistoryRecord, ProductSummary, SeatReceipt, StatusSnapshot } from '@shared/contract'
 import type { NativeAdapters } from '../../src/main/handlers'
 
 export const lsProduct: ProductSummary = {
@@ -53,6 +53,17 @@ export const dvcRecord: HistoryRecord = {
   selfHelpUrl: 'https://qlm.vendor.example/QlmReleaseLicense.aspx'
 }
 
+export const RECEIPT: SeatReceipt = {
+  id: 'r-1',
+  productId: 'studio',
+  productName: 'Demo Studio',
+  provider: 'licensespring',
+  keyHint: 'DEMO-••••-••••-0001',
+  hardwareId: 'OLD-LAPTOP-0001',
+  hostname: 'old-laptop',
+  at: '2026-01-05T10:00:00.000Z'
+}
+
 export function fakeDesk() {
   const snapshot: StatusSnapshot = {
     products: [lsProduct, qlmProduct],
@@ -100,7 +111,8 @@ export function fakeDesk() {
     })),
     check: vi.fn<Desk['check']>(async () => ({ product: lsProduct, verdict: 'ok' as const, offerRemove: false })),
     forget: vi.fn<Desk['forget']>(async () => ({ ...lsProduct, state: 'inactive' as const })),
-    receipts: vi.fn<Desk['receipts']>(async () => []),
+    receipts: vi.fn<Desk['receipts']>(async () => [RECEIPT]),
+    exportReceipt: vi.fn<Desk['exportReceipt']>(async (_id, outPath) => ({ filePath: outPath, sha256: 'ef'.repeat(32) })),
     computerIds: vi.fn<Desk['computerIds']>(async () => ({ candidates: [], products: [] }))
   } satisfies Desk
   return desk

@@ -57,6 +57,15 @@ export function receiptFile(r: SeatReceipt): string {
   return `${JSON.stringify({ format: RECEIPT_FORMAT, version: 1, ...r }, null, 2)}\n`
 }
 
+export function exportReceipt(ctx: DeskContext, receiptId: string, outPath: string): Promise<{ filePath: string; sha256: string }> {
+  return ctx.tracked(async () => {
+    const r = ctx.store.read().receipts.find((x) => x.id === receiptId)
+    if (!r) fail('invalid_input', 'There is no seat receipt with that id on this computer.')
+    const { sha256 } = await ctx.writeFile(outPath, receiptFile(r))
+    return { filePath: outPath, sha256 }
+  })
+}
+
 /** Reads a receipt file; file_invalid when it is not one. */
 export function parseReceipt(text: string): SeatReceipt {
   let v: Record<string, unknown>
