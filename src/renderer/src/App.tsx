@@ -13,6 +13,7 @@ import { ActivateDone, ActivateMethod, ActivateOnline } from './screens/Activate
 import { LsOfflineActivate, QlmOfflineActivate } from './screens/ActivateOffline'
 import { DeactivateConfirm, DeactivateDone, DeactivateMethod, DeactivateProgress } from './screens/Deactivate'
 import { RecordScreen } from './screens/Record'
+import { ReceiptsScreen, ReleaseSeatScreen } from './screens/Seats'
 
 export interface AppProps {
   api: LicenseDeskApi
@@ -198,5 +199,9 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <DeactivateDone productId={screen.productId} alreadyReleased={screen.alreadyReleased} clockOffsetMs={screen.clockOffsetMs} />
     case 'record':
       return <RecordScreen key={screen.record.id} record={screen.record} fresh={screen.fresh} />
+    case 'release-seat':
+      return <ReleaseSeatScreen productId={screen.productId} whose={screen.whose} />
+    case 'receipts':
+      return <ReceiptsScreen />
   }
 }

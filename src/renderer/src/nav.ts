@@ -17,6 +17,8 @@ export type Screen =
   | { name: 'deactivate-progress'; productId: string; mode: DeactivateMode; operationId: string }
   | { name: 'deactivate-done'; productId: string; alreadyReleased: boolean; clockOffsetMs?: number }
   | { name: 'record'; record: HistoryRecord; fresh: boolean }
+  | { name: 'release-seat'; productId?: string; whose?: 'this' | 'other' }
+  | { name: 'receipts' }
 
 export interface Nav {
   screen: Screen

@@ -4,6 +4,7 @@ import { useAnnounce, useApi, useEnv } from '../context'
 import { ReadOnlyField } from '../components/ReadOnlyField'
 import { ScreenHeading } from '../components/ScreenHeading'
 import { ErrorPanel } from '../components/ErrorPanel'
+import { SeatCheck, SeatCountsRow } from '../components/SeatInfo'
 import { dateOnly, dateTime, minutes } from '../format'
 import { fmt, useI18n } from '../i18n'
 import { useNav } from '../nav'
@@ -13,6 +14,7 @@ export function HomeScreen() {
   const { status, info } = useEnv()
   const api = useApi()
   const announce = useAnnounce()
+  const nav = useNav()
 
   async function copyDiagnostics() {
     const r = await api.getDiagnostics()
@@ -69,6 +71,21 @@ export function HomeScreen() {
               ))}
             </ul>
           )}
+
+          <section className="card seats-card" aria-labelledby="seats-title">
+            <h2 id="seats-title" className="card-title">
+              {m.seats.homeTitle}
+            </h2>
+            <p className="muted small">{m.seats.releaseHelp}</p>
+            <div className="actions">
+              <button type="button" className="btn btn-secondary" onClick={() => nav.go({ name: 'release-seat' })}>
+                {m.seats.release}
+              </button>
+              <button type="button" className="btn btn-link" onClick={() => nav.go({ name: 'receipts' })}>
+                {m.seats.receipts}
+              </button>
+            </div>
+          </section>
         </>
       )}
 
@@ -157,8 +174,10 @@ function ProductCard({ product: p }: { product: ProductSummary }) {
               {lic.activatedOffline && <span className="muted"> · {m.home.activatedOffline}</span>}
             </dd>
           </div>
+          <SeatCountsRow seats={lic.seats} testId={`seats-${p.id}`} />
         </dl>
       )}
+      {p.state === 'active' && <SeatCheck product={p} />}
 
       {p.state === 'offline-deactivated' && p.lastOffline && (
         <p className="muted">{fmt(m.home.releasedNote, { date: dateTime(p.lastOffline.at, locale) })}</p>
