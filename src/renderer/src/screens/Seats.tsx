@@ -105,7 +105,7 @@ export function ReleaseSeatScreen({ productId: initialProduct, whose: initialWho
   if (done)
     return (
       <>
-        <ScreenHeading>{fmt(m.seats.doneTitle, { product: done.productName })}</ScreenHeading>
+        <ScreenHeading key="done">{fmt(m.seats.doneTitle, { product: done.productName })}</ScreenHeading>
         <div className="card">
           <p className="lead" data-testid="release-done">
             {fmt(done.otherComputer ? m.seats.doneOther : m.seats.doneThis, { id: done.hardwareId, product: done.productName })}
