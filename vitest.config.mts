@@ -2,6 +2,10 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 
+// Two projects: `unit` (npm run test:unit, the fast loop: core, main-process logic, renderer, server)
+// and `integration` (the built CLI and main bundle, real processes, crash and fault matrices).
+const slow = ['test/integration/**', 'test/main/smoke.test.ts', 'test/main/electronegativity.test.ts', 'test/server/persistence.test.ts']
+
 export default defineConfig({
   plugins: [react()],
   resolve: {
@@ -12,11 +16,13 @@ export default defineConfig({
     }
   },
   test: {
-    include: ['test/**/*.test.{ts,tsx}'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 30000,
     hookTimeout: 30000,
-    pool: 'forks'
+    pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.{ts,tsx}'], exclude: [...slow, 'test/e2e/**', 'node_modules/**'] } },
+      { extends: true, test: { name: 'integration', include: slow, exclude: ['test/e2e/**', 'node_modules/**'] } }
+    ]
   }
 })

@@ -3,7 +3,7 @@
 // several runs). Prints a table and writes bench/results.json. Not part of npm test.
 import { spawnSync } from 'node:child_process'
 import { createServer } from 'node:http'
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { extname, join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build } from 'vite'
@@ -50,13 +50,13 @@ function initialAssetsGzip(dir) {
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' }
 function serve(dir) {
   const server = createServer((req, res) => {
-    const p = decodeURIComponent(new URL(req.url, 'http://x').pathname)
+    const p = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
     let f = join(dir, p === '/' ? 'index.html' : p)
     if (!f.startsWith(dir) || !existsSync(f) || statSync(f).isDirectory()) f = join(dir, 'index.html')
     res.writeHead(200, { 'Content-Type': TYPES[extname(f)] ?? 'application/octet-stream' })
     res.end(readFileSync(f))
   })
-  return new Promise((r) => server.listen(0, '127.0.0.1', () => r({ server, url: `http://127.0.0.1:${server.address().port}/` })))
+  return new Promise((r) => server.listen(0, '127.0.0.1', () => r({ server, url: `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}/` })))
 }
 
 // A stand-in preload API answering instantly: the measurement is the renderer's own work.
@@ -158,7 +158,7 @@ await build({
   ssr: { noExternal: true },
   build: { ssr: join(root, 'scripts', 'bench-core.ts'), outDir: join(tmp, 'core'), emptyOutDir: true, minify: false, rollupOptions: { output: { format: 'cjs', entryFileNames: 'bench-core.cjs' } } }
 })
-const coreOut = JSON.parse(sh(process.execPath, [join(tmp, 'core', 'bench-core.cjs')], { env: { ...process.env, BENCH_ROOT: root, BENCH_RUNS: String(Math.max(RUNS, 15)) } }).trim().split('\n').pop())
+const coreOut = JSON.parse(sh(process.execPath, [join(tmp, 'core', 'bench-core.cjs')], { env: { ...process.env, BENCH_ROOT: root, BENCH_RUNS: String(Math.max(RUNS, 15)) } }).trim().split('\n').pop() ?? '')
 
 // Targets: the issue's (1.5x, 1.5x, 2x, 1.2x), tightened where License Desk beat them.
 const rows = [

@@ -7,5 +7,5 @@ import { build } from 'vite'
 const root = resolve(import.meta.dirname, '..')
 rmSync(resolve(root, 'out', 'node'), { recursive: true, force: true })
 for (const mode of ['cli', 'server']) {
-  await build({ root, configFile: resolve(root, 'vite.node.config.mts'), mode, logLevel: process.env.BUILD_LOG_LEVEL ?? 'warn' })
+  await build({ root, configFile: resolve(root, 'vite.node.config.mts'), mode, logLevel: /** @type {import('vite').LogLevel} */ (process.env.BUILD_LOG_LEVEL ?? 'warn') })
 }

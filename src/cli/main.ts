@@ -12,7 +12,7 @@ import { defaultDataDir, stateFilePath, STATE_FILE_NAME } from '@core/paths'
 import { loadProfile, resolveProfilePath } from '@core/profile'
 import { calendarDate, dvcForDate } from '@core/providers/qlm/dvc'
 import { createLocalSecretBox } from '@core/secrets'
-import type { Desk, HardwareIdProvider } from '@core/types'
+import type { Desk, HardwareIdProvider, Identity } from '@core/types'
 
 export const VERSION = '0.1.0'
 
@@ -94,7 +94,7 @@ export async function main(argv: string[], ioIn: CliIo): Promise<number> {
   const io: CliIo = { ...ioIn, after: [] }
   let json = argv.includes('--json')
   try {
-    let parsed
+    let parsed: { values: unknown; positionals: string[] }
     try {
       parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
     } catch (e) {
@@ -273,7 +273,7 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
     case 'hwid': {
       need(args, 0, '')
       // Every id this computer yields, with its recipe, and the one each product of the profile uses.
-      let ids
+      let ids: Awaited<ReturnType<Desk['computerIds']>>
       try {
         ids = await (await makeDesk(v, io, false)).desk.computerIds()
       } catch (e) {
@@ -303,7 +303,7 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
     case 'activate': {
       const [productId] = need(args, 1, 'PRODUCT')
       const { desk } = await makeDesk(v, io, true)
-      let identity
+      let identity: Identity
       if (v.key !== undefined && v.user === undefined) identity = { licenseKey: v.key }
       else if (v.user !== undefined && v.key === undefined) {
         const password = v.password ?? io.env.LICENSE_DESK_PASSWORD
@@ -496,7 +496,10 @@ async function deactivateAll(v: Values, io: CliIo, json: boolean, opts: Ops): Pr
   if (v.out && !v.offline) usage('--out goes with --offline.')
   const dir = resolve(io.cwd, v.out ?? '.')
   const active = (await desk.status()).products.filter((p) => p.state === 'active')
-  if (active.length === 0) return out(io, json, { exitCode: EXIT.ok, results: [] }, 'No product is active on this computer: there is nothing to deactivate.'), EXIT.ok
+  if (active.length === 0) {
+    out(io, json, { exitCode: EXIT.ok, results: [] }, 'No product is active on this computer: there is nothing to deactivate.')
+    return EXIT.ok
+  }
   const used = new Set<string>()
   const results = await eachProduct(
     active.map((p) => p.id),

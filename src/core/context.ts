@@ -55,9 +55,12 @@ export function createContext(deps: DeskDeps): DeskContext {
     onLearn(offsetMs) {
       if (persistedOffset !== null && Math.abs(persistedOffset - offsetMs) <= 2000) return
       persistedOffset = offsetMs
-      store.update((s) => {
-        s.clock = { offsetMs, learnedAt: new Date(now()).toISOString() }
-      })
+      // Kept for diagnostics and later runs: best effort, and never a reason to block or fail the request.
+      store
+        .updateAsync((s) => {
+          s.clock = { offsetMs, learnedAt: new Date(now()).toISOString() }
+        })
+        .catch(() => undefined)
     }
   }
 
@@ -126,7 +129,7 @@ export function createContext(deps: DeskDeps): DeskContext {
         if (!NOT_RECORDED.has(info.code)) {
           try {
             const cause = e instanceof LicenseDeskError ? e.causeSummary : undefined
-            store.update((s) => {
+            await store.updateAsync((s) => {
               s.errors = [
                 ...s.errors,
                 { code: info.code, ...(info.serverCode ? { serverCode: info.serverCode } : {}), ...(cause ? { cause } : {}), at: new Date(now()).toISOString() }

@@ -131,7 +131,7 @@ export function profileWithOrigin(profile: Profile, origin: string, from = DEMO_
   const base = from.replace(/\/+$/, '')
   // Only the origin itself: http://127.0.0.1:4370 must not match http://127.0.0.1:43701.
   const swap = (u: string | undefined) =>
-    u && u.startsWith(base) && /^(?:[/?#]|$)/.test(u.slice(base.length)) ? origin.replace(/\/+$/, '') + u.slice(base.length) : u
+    u?.startsWith(base) && /^(?:[/?#]|$)/.test(u.slice(base.length)) ? origin.replace(/\/+$/, '') + u.slice(base.length) : u
   const swapAll = <T extends Record<string, unknown>>(o: T): T =>
     Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? swap(v) : v])) as T
   return {

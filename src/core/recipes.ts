@@ -67,6 +67,7 @@ export function checkIdText(text: string, what: string, opts: { allowSpaces: boo
   if (!id) throw emptyError(what)
   if (id.length > ID_MAX_LENGTH) throw new LicenseDeskError('hwid_invalid', `${what} is ${id.length} characters long; an id is at most ${ID_MAX_LENGTH}.`)
   // Printable: no control characters (C0, DEL, C1) and no unpaired surrogates.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   if (/[\u0000-\u001f\u007f-\u009f]/.test(id) || /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(id))
     throw new LicenseDeskError('hwid_invalid', `${what} contains characters that are not printable text.`)
   if (!opts.allowSpaces && /\s/.test(id)) throw new LicenseDeskError('hwid_invalid', `${what} contains spaces, which this license server refuses in an id.`)

@@ -134,6 +134,11 @@ export interface StateReport {
   corruptMovedTo?: string
 }
 
+const LOCK_WAIT_MS = 5_000
+const LOCK_POLL_MS = 25
+
+const lockedError = () => new LicenseDeskError('state_locked', 'Another License Desk window or command is saving its state. Try again in a moment.')
+
 function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
 }
@@ -278,16 +283,43 @@ export class StateStore {
     return r.data
   }
 
-  /** Read-modify-write under the state lock; the change is one atomic file replace. */
+  /**
+   * Read-modify-write under the state lock; the change is one atomic file replace. Waits for a busy lock
+   * without blocking the event loop (the Electron main process must stay responsive): the use cases use this.
+   */
+  async updateAsync<T>(fn: (s: State) => T): Promise<T> {
+    const until = Date.now() + LOCK_WAIT_MS
+    for (;;) {
+      // The first attempt runs synchronously: uncontended, the change is on disk when this returns.
+      const r = this.tryUpdate(fn)
+      if (r.done) return r.value
+      if (Date.now() > until) throw lockedError()
+      await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS))
+    }
+  }
+
+  /** updateAsync for synchronous callers (tools and tests): waits for a busy lock by sleeping the thread. */
   update<T>(fn: (s: State) => T): T {
+    const until = Date.now() + LOCK_WAIT_MS
+    for (;;) {
+      const r = this.tryUpdate(fn)
+      if (r.done) return r.value
+      if (Date.now() > until) throw lockedError()
+      sleepSync(LOCK_POLL_MS)
+    }
+  }
+
+  /** One try: the change under the lock, or done: false when another writer holds the lock. */
+  private tryUpdate<T>(fn: (s: State) => T): { done: true; value: T } | { done: false } {
     let backend: StateBackend
-    let release: () => void
+    let release: (() => void) | undefined
     try {
       backend = this.open()
-      release = this.acquire(`${this.statePath}.lock`, 5_000)
+      release = tryLock(`${this.statePath}.lock`)
     } catch (e) {
       throw folderError(e, this.statePath)
     }
+    if (!release) return { done: false }
     try {
       const s = this.read()
       const out = fn(s)
@@ -296,20 +328,9 @@ export class StateStore {
       } catch (e) {
         throw folderError(e, this.statePath)
       }
-      return out
+      return { done: true, value: out }
     } finally {
       release()
-    }
-  }
-
-  private acquire(path: string, waitMs: number): () => void {
-    const until = Date.now() + waitMs
-    for (;;) {
-      const release = tryLock(path)
-      if (release) return release
-      if (Date.now() > until)
-        throw new LicenseDeskError('state_locked', 'Another License Desk window or command is saving its state. Try again in a moment.')
-      sleepSync(25)
     }
   }
 

@@ -187,7 +187,7 @@ export function createHandlers(desk: Desk, native: NativeAdapters, options: Hand
     'shell:show-in-folder': async (req) => {
       const records: HistoryRecord[] = await desk.history()
       const record = records.find((r) => r.id === req.recordId)
-      if (!record || record.kind !== 'licensespring-file') {
+      if (record?.kind !== 'licensespring-file') {
         fail('invalid_input', 'No saved file with that record id.', 'none')
       }
       native.showItemInFolder(record.filePath)

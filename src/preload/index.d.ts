@@ -6,5 +6,3 @@ declare global {
     licenseDesk: LicenseDeskApi
   }
 }
-
-export {}

@@ -173,7 +173,8 @@ function checkCanActivate(ctx: LsContext, lic: SeedLicense, body: Record<string,
 }
 
 function takeSeat(ctx: LsContext, lic: SeedLicense, hardwareId: string, offline: boolean): void {
-  const devices = (lic.devices ??= [])
+  lic.devices ??= []
+  const devices = lic.devices
   if (devices.some((d) => d.hardwareId === hardwareId)) return // idempotent
   if (devices.length >= lic.maxActivations) {
     throw new LsError(400, 'license_activated_max_times', 'License has been activated the maximum number of times')
@@ -185,7 +186,8 @@ function takeSeat(ctx: LsContext, lic: SeedLicense, hardwareId: string, offline:
 
 /** A seat taken by another program (a test or the demo seeds it): the device is bound as if it had activated. */
 export function seedSeat(store: Store, lic: SeedLicense, hardwareId: string, at: string): void {
-  const devices = (lic.devices ??= [])
+  lic.devices ??= []
+  const devices = lic.devices
   if (devices.some((d) => d.hardwareId === hardwareId)) return
   devices.push({ hardwareId, activatedAt: at })
   lic.timesActivated = (lic.timesActivated ?? 0) + 1
@@ -193,7 +195,8 @@ export function seedSeat(store: Store, lic: SeedLicense, hardwareId: string, at:
 }
 
 function releaseSeat(ctx: LsContext, lic: SeedLicense, hardwareId: string): void {
-  const devices = (lic.devices ??= [])
+  lic.devices ??= []
+  const devices = lic.devices
   const i = devices.findIndex((d) => d.hardwareId === hardwareId)
   if (i < 0) throw new LsError(404, 'device_not_found', 'Active device matching hardware_id not found')
   if (lic.maxTransfers !== undefined && (lic.transferCount ?? 0) >= lic.maxTransfers) {

@@ -62,7 +62,8 @@ export function qlmActivate(
   if (p.minor !== undefined && p.minor !== '' && Number(p.minor) !== lic.minorVersion) {
     throw new QlmError('The activation key is not valid for this version of the product.')
   }
-  const acts = (lic.activations ??= [])
+  lic.activations ??= []
+  const acts = lic.activations
   const existing = acts.find((a) => a.computerId === p.pcid)
   if (existing) return { license: lic, computerKey: existing.computerKey, alreadyActivated: true }
   if (acts.length >= lic.maxActivations) throw new QlmError('The maximum number of activations for this key has been reached.')
@@ -74,7 +75,8 @@ export function qlmActivate(
 
 /** A seat taken by another program on a computer id (a test or the demo seeds it). */
 export function qlmSeedSeat(ctx: QlmContext, lic: SeedQlmLicense, computerId: string): void {
-  const acts = (lic.activations ??= [])
+  lic.activations ??= []
+  const acts = lic.activations
   if (acts.some((a) => a.computerId === computerId)) return
   const computerKey = qlmComputerKey(ctx.store.data.qlm.communicationEncryptionKey, normalizeQlmKey(lic.activationKey), computerId)
   acts.push({ computerId, computerName: 'seeded', computerKey, activatedAt: new Date(ctx.now()).toISOString() })
@@ -169,7 +171,8 @@ export function qlmRelease(ctx: QlmContext, p: ReleaseParams): SeedQlmLicense {
   }
   const lic = findKey(ctx, p.avkey)
   const pcid = p.pcid ?? ''
-  const acts = (lic.activations ??= [])
+  lic.activations ??= []
+  const acts = lic.activations
   const i = acts.findIndex((a) => a.computerId === pcid)
   if (pcid === '' || i < 0) throw new QlmError('The license is not activated on this computer.')
   if (p.requireDvc) {

@@ -75,4 +75,5 @@ export const inputSchemas = {
   'seat:receipt:export': z.strictObject({ receiptId: z.string().min(1).max(64) }),
   'seat:receipt:import': z.union([z.strictObject({ content: z.string().min(1).max(100_000) }), z.strictObject({ dialog: z.literal(true) })]),
   'hwid:candidates': none
+  // biome-ignore lint/suspicious/noExplicitAny: the input type of a schema is whatever arrives over IPC
 } satisfies { [C in Channel]: z.ZodType<Contract[C]['req'], any> }

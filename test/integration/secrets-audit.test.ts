@@ -128,7 +128,7 @@ describe('secrets audit', () => {
         expect(decoded).toMatch(/"signature":"[A-Za-z0-9+/=]{40,}"/)
       }
     } finally {
-      spies.forEach((s) => s.mockRestore())
+      for (const s of spies) s.mockRestore()
     }
   })
 

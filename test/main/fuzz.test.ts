@@ -135,7 +135,7 @@ suite('fuzz: malformed input on every channel', () => {
       }
       expect(JSON.stringify(await desk.status())).toBe(before)
       expect(({} as Record<string, unknown>).polluted).toBeUndefined()
-      expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false)
+      expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false)
     })
   }
 

@@ -129,7 +129,9 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
     history.push(rec)
   }
 
-  const emit = (e: ProgressEvent) => listeners.forEach((l) => l(e))
+  const emit = (e: ProgressEvent) => {
+    for (const l of listeners) l(e)
+  }
 
   function wait(ms: number, operationId?: string): Promise<void> {
     return new Promise((resolve) => {

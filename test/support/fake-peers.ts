@@ -109,7 +109,7 @@ export class FakeLicenseSpring {
     const call: LsCall = { method: req.method!, path: u.pathname, query: u.searchParams, body, headers: req.headers, authOk: auth.ok, dateSkewMs: auth.skew }
     this.calls.push(call)
     const step = this.script.shift()
-    if (step && step(call, res)) return
+    if (step?.(call, res)) return
     if (!auth.ok) return this.error(res, 401, 'signature_mismatch')
     if (Math.abs(auth.skew) > 15 * 60_000) return this.error(res, 400, 'date_header_diff', 'Date header is too far off')
     const p = req.method === 'GET' ? Object.fromEntries(u.searchParams) : (JSON.parse(body || '{}') as Record<string, string>)

@@ -28,7 +28,7 @@ export function authHeaders(opts: { date?: string; apiKey?: string; sharedKey?: 
 export interface CallResult {
   status: number
   text: string
-  json: any // eslint-disable-line @typescript-eslint/no-explicit-any
+  json: any
   headers: Headers
 }
 

@@ -223,7 +223,7 @@ describe('LicenseSpringClient response signatures', () => {
   })
 
   it('rejects an answer whose body was changed after signing (header over the raw bytes)', async () => {
-    ls.script.push((c, res) => {
+    ls.script.push((_c, res) => {
       const lic = ls.licenseFor(HW, KEY, 'prod')
       const body = JSON.stringify(lic)
       res.writeHead(200, { 'Content-Type': 'application/json', LicenseSignature: opensslSignB64(DEMO_PRIVATE_KEY, body) })

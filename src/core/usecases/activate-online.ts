@@ -12,7 +12,7 @@ export function activateOnline(ctx: DeskContext, productId: string, typed: Ident
       const hw = await ctx.computerId(provider)
       const r = await provider.activateOnline(hw, identity, opts)
       opts.onProgress?.({ step: 'saving' })
-      ctx.store.update((s) => {
+      await ctx.store.updateAsync((s) => {
         s.licenses[provider.productId] = r.license
         ctx.keepReceipt(s, provider, r.license)
         delete s.pending[provider.productId]

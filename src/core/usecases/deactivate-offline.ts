@@ -22,7 +22,7 @@ export function deactivateOffline(ctx: DeskContext, productId: string, outPath?:
         written = { filePath: outPath, sha256 }
       }
       const record = artifact.record(common, written)
-      ctx.store.update((s) => {
+      await ctx.store.updateAsync((s) => {
         delete s.licenses[provider.productId]
         s.history.push(record)
         s.offlineDeactivated[provider.productId] = record.id

@@ -10,7 +10,7 @@ export function deactivateOnline(ctx: DeskContext, productId: string, opts: Oper
       const lic = ctx.active(ctx.store.read(), provider)
       const { alreadyReleased, clockOffsetMs } = await provider.deactivateOnline(lic, opts)
       opts.onProgress?.({ step: 'saving' })
-      const after = ctx.store.update((s) => {
+      const after = await ctx.store.updateAsync((s) => {
         delete s.licenses[provider.productId]
         delete s.offlineDeactivated[provider.productId]
         return ctx.summary(provider, s)

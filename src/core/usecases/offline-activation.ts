@@ -2,6 +2,7 @@
 // answers with. Typed on the LicenseSpring provider: no other provider has this flow.
 import type { ActivateResult } from '@shared/contract'
 import type { DeskContext } from '../context'
+import type { StoredLicense } from '../state'
 import { asLicenseSpring } from '../providers'
 import { verifyLic } from '../providers/licensespring/offline'
 import { keyHint } from '../providers/identity'
@@ -20,7 +21,7 @@ export function createOfflineActivationRequest(
       const hw = await ctx.computerId(ls)
       const req = ls.offlineRequest('activation', hw.id, identity)
       const { sha256 } = await ctx.writeFile(outPath, req.content)
-      ctx.store.update((s) => {
+      await ctx.store.updateAsync((s) => {
         s.pending[ls.productId] = {
           requestId: req.requestId,
           createdAt: new Date(ctx.now()).toISOString(),
@@ -54,8 +55,8 @@ export function importOfflineActivation(ctx: DeskContext, productId: string, lic
         requestId: pend?.requestId,
         identity: pend ? (pend.licenseKey ? ctx.env.open(pend.licenseKey, 'license key') : pend.username) : undefined
       })
-      ctx.store.update((s) => {
-        const stored = (s.licenses[ls.productId] = {
+      await ctx.store.updateAsync((s) => {
+        const stored: StoredLicense = {
           provider: 'licensespring',
           activatedAt: new Date(ctx.now()).toISOString(),
           activatedOffline: true,
@@ -64,7 +65,8 @@ export function importOfflineActivation(ctx: DeskContext, productId: string, lic
           ...(pend!.licenseKey ? { licenseKey: pend!.licenseKey, keyHint: pend!.keyHint } : { username: pend!.username }),
           licenseType: lic.is_trial ? 'trial' : lic.license_type,
           expiresAt: lic.validity_period ?? null
-        })
+        }
+        s.licenses[ls.productId] = stored
         ctx.keepReceipt(s, ls, stored)
         delete s.pending[ls.productId]
         delete s.offlineDeactivated[ls.productId]

@@ -64,7 +64,7 @@ export function releaseSeat(ctx: DeskContext, productId: string, req: ReleaseSea
       const lic = provider.licenseForSeat({ identity, hardware: hw })
       const computer = { hardwareId: hw.id, source: hw.source, otherComputer: hw.other }
       if (!req.offline) {
-        let r
+        let r: Awaited<ReturnType<AnyProvider['deactivateOnline']>>
         try {
           r = await provider.deactivateOnline(lic, opts, { byKey: true })
         } catch (e) {
@@ -84,7 +84,7 @@ export function releaseSeat(ctx: DeskContext, productId: string, req: ReleaseSea
         written = { filePath: req.outPath, sha256 }
       }
       const record = artifact.record(common, written)
-      ctx.store.update((s) => {
+      await ctx.store.updateAsync((s) => {
         s.history.push(record)
       })
       opts.onProgress?.({ step: 'done' })

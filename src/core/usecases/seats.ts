@@ -14,7 +14,7 @@ export function check(ctx: DeskContext, productId: string, opts: OperationOption
       const outcome = await provider.check(lic, opts)
       opts.onProgress?.({ step: 'saving' })
       // What the server said is kept beside the license; the license itself stays until the user removes it.
-      const product = ctx.store.update((s) => {
+      const product = await ctx.store.updateAsync((s) => {
         const held = s.licenses[provider.productId]
         if (held) {
           if (outcome.seats) held.seats = outcome.seats
@@ -38,7 +38,7 @@ export function forget(ctx: DeskContext, productId: string): Promise<ProductSumm
           'invalid_input',
           `License Desk removes the record of ${provider.productName} only after the server said its seat is gone, disabled or expired: check with the server first (license-desk check ${provider.productId}).`
         )
-      return ctx.store.update((s) => {
+      return ctx.store.updateAsync((s) => {
         delete s.licenses[provider.productId]
         return ctx.summary(provider, s)
       })

@@ -1,5 +1,6 @@
 // status(): every product of the profile with its local state, this computer's id and the learnt clock.
 import type { StatusSnapshot } from '@shared/contract'
+import type { ErrorInfo } from '@shared/errors'
 import type { DeskContext } from '../context'
 import { toErrorInfo } from '../errors'
 import type { Capabilities } from '../providers'
@@ -7,7 +8,7 @@ import type { Capabilities } from '../providers'
 export async function status(ctx: DeskContext): Promise<StatusSnapshot> {
   const s = ctx.store.read()
   let hardware: StatusSnapshot['hardware'] = null
-  let hardwareError
+  let hardwareError: ErrorInfo | undefined
   try {
     hardware = await ctx.deps.hardwareId.get()
   } catch (e) {

@@ -24,8 +24,9 @@ export function activateQlmWithComputerKey(ctx: DeskContext, productId: string, 
       const key = computerKey.trim()
       if (!/^[A-Za-z0-9-]{4,128}$/.test(key)) fail('invalid_input', 'That computer key does not look right: copy it exactly as the activation page shows it.')
       const hw = await ctx.computerId(qlm)
-      ctx.store.update((s) => {
-        const stored = (s.licenses[qlm.productId] = qlm.licenseFor(licenseKey, hw.id, key, true, hw.source))
+      await ctx.store.updateAsync((s) => {
+        const stored = qlm.licenseFor(licenseKey, hw.id, key, true, hw.source)
+        s.licenses[qlm.productId] = stored
         ctx.keepReceipt(s, qlm, stored)
         delete s.offlineDeactivated[qlm.productId]
       })

@@ -1,11 +1,2 @@
 /// <reference types="vite/client" />
-import type { LicenseDeskApi } from '@shared/contract'
-
-declare global {
-  interface Window {
-    /** Exposed by the preload through contextBridge. */
-    licenseDesk: LicenseDeskApi
-  }
-}
-
-export {}
+// window.licenseDesk is declared once, beside the preload that exposes it: src/preload/index.d.ts.

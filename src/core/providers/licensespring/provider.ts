@@ -7,8 +7,9 @@ import type { LsProduct } from '../../profile'
 import type { StoredLicense, StoredRecord } from '../../state'
 import type { Identity, OperationOptions } from '../../types'
 import { type IdRecipe, otherRecipeNames, recipeFromSetting } from '../../recipes'
+import { ProductProvider } from '../base'
 import { cleanIdentity, keyHint } from '../identity'
-import type { Activation, Capabilities, CheckOutcome, OfflineDeactivationArtifact, ProviderEnv, ProviderPort, Release, SeatOwner } from '../port'
+import type { Activation, Capabilities, CheckOutcome, OfflineDeactivationArtifact, ProviderPort, Release, SeatOwner } from '../port'
 import { LicenseSpringClient, type LsIdentity, type LsLicense } from './client'
 import { buildOfflineRequest } from './offline'
 
@@ -41,19 +42,9 @@ export const LICENSESPRING_RECIPES = ['node-machine-id', 'licensespring', 'comma
 /** License types a LicenseSpring offline deactivation file can release (a trial can too). */
 export const OFFLINE_CAPABLE_TYPES = new Set(['perpetual', 'consumption'])
 
-export class LicenseSpringProvider implements ProviderPort {
-  readonly productId: string
-  readonly productName: string
+export class LicenseSpringProvider extends ProductProvider<LsProduct> implements ProviderPort {
   readonly recordKind = 'licensespring-file' as const
-  readonly idRecipe: IdRecipe
-  constructor(
-    readonly product: LsProduct,
-    private readonly env: ProviderEnv
-  ) {
-    this.productId = product.id
-    this.productName = product.name
-    this.idRecipe = recipeFromSetting(product.licensespring.hardwareId, true)
-  }
+  readonly idRecipe: IdRecipe = recipeFromSetting(this.product.licensespring.hardwareId, true)
 
   otherRecipes(): string[] {
     return otherRecipeNames(LICENSESPRING_RECIPES, this.idRecipe)

@@ -8,8 +8,9 @@ import type { QlmProduct } from '../../profile'
 import type { StoredLicense, StoredRecord } from '../../state'
 import type { Identity, OperationOptions } from '../../types'
 import { type IdRecipe, otherRecipeNames, recipeFromSetting } from '../../recipes'
+import { ProductProvider } from '../base'
 import { cleanIdentity, keyHint } from '../identity'
-import type { Activation, Capabilities, CheckOutcome, OfflineDeactivationArtifact, ProviderEnv, ProviderPort, Release, SeatOwner } from '../port'
+import type { Activation, Capabilities, CheckOutcome, OfflineDeactivationArtifact, ProviderPort, Release, SeatOwner } from '../port'
 import { QlmClient } from './client'
 import { computeDvc } from './dvc'
 import { presentDvcRecord } from './records'
@@ -17,20 +18,10 @@ import { presentDvcRecord } from './records'
 /** The computer-id recipes a QLM product can use (README "Computer ids"). */
 export const QLM_RECIPES = ['machine-id', 'computer-name', 'command'] as const
 
-export class QlmProvider implements ProviderPort {
-  readonly productId: string
-  readonly productName: string
+export class QlmProvider extends ProductProvider<QlmProduct> implements ProviderPort {
   readonly recordKind = 'qlm-dvc' as const
-  readonly idRecipe: IdRecipe
-  constructor(
-    readonly product: QlmProduct,
-    private readonly env: ProviderEnv
-  ) {
-    this.productId = product.id
-    this.productName = product.name
-    // QLM accepts 1-255 characters without spaces in a computer id.
-    this.idRecipe = recipeFromSetting(product.qlm.computerId, false)
-  }
+  // QLM accepts 1-255 characters without spaces in a computer id.
+  readonly idRecipe: IdRecipe = recipeFromSetting(this.product.qlm.computerId, false)
 
   otherRecipes(): string[] {
     return otherRecipeNames(QLM_RECIPES, this.idRecipe)

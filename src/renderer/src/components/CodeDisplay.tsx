@@ -9,6 +9,7 @@ export function CodeDisplay({ code, testId }: { code: string; testId?: string })
     <div className="code-display">
       <p className="code" data-testid={testId} data-code={code} aria-hidden="true">
         {groups.map((g, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the groups of one code never move
           <span key={i} className="code-group">
             {g}
             {i < groups.length - 1 ? ' ' : ''}

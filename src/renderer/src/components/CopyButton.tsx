@@ -35,7 +35,7 @@ export function CopyButton({ text, what, className, label }: { text: string; wha
           '✓'
         ) : (
           // drawn, not a font glyph: U+29C9 is missing from many system fonts and showed as a box
-          <svg width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.6" focusable="false">
+          <svg width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.6" focusable="false" aria-hidden="true">
             <rect x="5.5" y="5.5" width="8.5" height="8.5" rx="1.5" />
             <path d="M10.5 3V2.5A1 1 0 0 0 9.5 1.5h-7a1 1 0 0 0-1 1v7a1 1 0 0 0 1 1H3" />
           </svg>

@@ -65,6 +65,7 @@ export function ErrorPanel({
   const { info, status } = useEnv()
   const ref = useRef<HTMLHeadingElement>(null)
   const t = errorTexts(m, error)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: move focus to the title whenever a new error is shown
   useEffect(() => {
     ref.current?.focus()
   }, [error])

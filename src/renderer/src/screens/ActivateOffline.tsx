@@ -52,6 +52,7 @@ export function LsOfflineActivate({ productId, startAtImport }: { productId: str
   }
 
   // The whole window is a drop target while the import step is visible.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: listeners are set up once per import step; importContent is recreated every render
   useEffect(() => {
     if (!showImport) return
     const over = (e: DragEvent) => {
@@ -75,7 +76,6 @@ export function LsOfflineActivate({ productId, startAtImport }: { productId: str
       window.removeEventListener('dragleave', leave)
       window.removeEventListener('drop', drop)
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [showImport])
 
   if (!product) return null

@@ -21,9 +21,9 @@ export function HistoryScreen() {
     if (r.ok) setRecords([...r.value].sort((a, b) => b.at.localeCompare(a.at)))
     else setError(r.error)
   }
+  // biome-ignore lint/correctness/useExhaustiveDependencies: load once per API object; load() is recreated every render
   useEffect(() => {
     void load()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api])
 
   return (

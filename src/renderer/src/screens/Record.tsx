@@ -54,6 +54,7 @@ function FileRecord({ record, fresh }: { record: Extract<HistoryRecord, { kind: 
       <Section title={m.record.stepsTitle}>
         <ol className="numbered">
           {m.record.fileSteps.map((s, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of steps from the catalog
             <li key={i}>{fmt(s, { portal: i === 1 && portal ? portal : m.record.portalFallback, product: record.productName })}</li>
           ))}
         </ol>

@@ -1,0 +1,5 @@
+// Globals the benchmark's pages set (scripts/bench.mjs reads them through Playwright).
+interface Window {
+  /** ms from navigation start until the wizard was interactive */
+  __ready?: number
+}
