@@ -9,7 +9,7 @@ import { createDesk } from '@core/desk'
 import { DEMO_ORIGIN, loadProfile, profileWithOrigin, resolveProfilePath, type Profile } from '@core/profile'
 import { defaultDataDir, STATE_FILE_NAME } from '@core/paths'
 import { combineSecretBoxes, createLocalSecretBox } from '@core/secrets'
-import { createHardwareIdProvider } from '@core/hwid'
+import { createComputerIds } from '@core/recipes'
 import { writeFileAtomic } from '@core/files'
 import type { SeedData } from '../server/index'
 import { createHandlers } from './handlers'
@@ -149,7 +149,10 @@ async function boot(): Promise<void> {
     openBackend: () => openStateBackend(dataDir),
     statePath: join(dataDir, `${STATE_FILE_NAME}.json`),
     secrets: secrets.box,
-    hardwareId: createHardwareIdProvider(),
+    // The profile's recipe per product; LICENSE_DESK_HARDWARE_ID (IT staff who know the id) wins.
+    hardwareId: createComputerIds(
+      process.env.LICENSE_DESK_HARDWARE_ID !== undefined ? { override: { id: process.env.LICENSE_DESK_HARDWARE_ID, from: 'LICENSE_DESK_HARDWARE_ID' } } : {}
+    ),
     writeFile: writeFileAtomic,
     appVersion: app.getVersion()
   })
