@@ -116,14 +116,7 @@ export class LicenseSpringProvider extends ProductProvider<LsProduct> implements
     if (this.config.authorization === 'license-key' && !('licenseKey' in identity)) fail('invalid_input', `${p.name} is activated with a license key.`)
     const r = await this.client().activate(hw.id, identity, opts, this.env.osInfo())
     const license: StoredLicense = {
-      provider: 'licensespring',
-      activatedAt: new Date(this.env.now()).toISOString(),
-      activatedOffline: false,
-      hardwareId: hw.id,
-      hardwareIdSource: hw.source,
-      ...('licenseKey' in identity
-        ? { licenseKey: this.env.seal(identity.licenseKey), keyHint: keyHint(identity.licenseKey) }
-        : { username: identity.username, password: this.env.seal(identity.password) }),
+      ...this.licenseForSeat({ identity, hardware: hw }),
       licenseType: r.license.is_trial ? 'trial' : r.license.license_type,
       expiresAt: r.license.validity_period ?? null,
       seats: seatsOf(r.license, new Date(this.env.now()).toISOString())

@@ -29,15 +29,7 @@ export class QlmProvider extends ProductProvider<QlmProduct> implements Provider
 
   licenseForSeat({ identity, hardware }: SeatOwner): StoredLicense {
     if (!('licenseKey' in identity)) fail('invalid_input', `${this.product.name} is released with its activation key: give --key.`)
-    return {
-      provider: 'qlm',
-      activatedAt: new Date(this.env.now()).toISOString(),
-      activatedOffline: false,
-      hardwareId: hardware.id,
-      hardwareIdSource: hardware.source,
-      licenseKey: this.env.seal(identity.licenseKey),
-      keyHint: keyHint(identity.licenseKey)
-    }
+    return this.licenseFor(identity.licenseKey, hardware.id, undefined, false, hardware.source)
   }
 
   async check(lic: StoredLicense, opts: OperationOptions): Promise<CheckOutcome> {
@@ -80,7 +72,7 @@ export class QlmProvider extends ProductProvider<QlmProduct> implements Provider
   }
 
   /** The license to store for an activation key and the computer key the server (or the web page) issued. */
-  licenseFor(key: string, computerId: string, computerKey: string, offline: boolean, source?: string): StoredLicense {
+  licenseFor(key: string, computerId: string, computerKey: string | undefined, offline: boolean, source?: string): StoredLicense {
     return {
       provider: 'qlm',
       activatedAt: new Date(this.env.now()).toISOString(),
@@ -89,7 +81,7 @@ export class QlmProvider extends ProductProvider<QlmProduct> implements Provider
       ...(source ? { hardwareIdSource: source } : {}),
       licenseKey: this.env.seal(key),
       keyHint: keyHint(key),
-      computerKey: this.env.seal(computerKey)
+      ...(computerKey ? { computerKey: this.env.seal(computerKey) } : {})
     }
   }
 

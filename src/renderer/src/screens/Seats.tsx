@@ -2,7 +2,7 @@
 // product took it, by key under the profile's recipe) and "Release the seat of another computer" (its id
 // typed, pasted or from an imported seat receipt). Before the call the screen says which computer loses
 // its seat. And the seat receipts kept at every activation, to show and save.
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { ComputerIdsInfo, ReleaseSeatResult, SeatReceipt } from '@shared/contract'
 import type { ErrorInfo } from '@shared/errors'
 import { useAnnounce, useApi, useEnv } from '../context'
@@ -12,33 +12,10 @@ import { ScreenHeading } from '../components/ScreenHeading'
 import { dateTime, newOperationId } from '../format'
 import { fmt, useI18n } from '../i18n'
 import { useNav } from '../nav'
-import { BackButton, DoneButton, Section } from './common'
+import { BackButton, DoneButton, RadioChoices, Section } from './common'
 
 type Whose = 'this' | 'other'
 type Mode = 'online' | 'offline'
-
-function Radios<T extends string>({ legend, value, onChange, choices }: { legend: string; value: T; onChange: (v: T) => void; choices: Array<{ value: T; label: string; help: string }> }) {
-  const name = useId()
-  return (
-    <fieldset className="choices">
-      <legend className="label">{legend}</legend>
-      {choices.map((c) => {
-        const id = `${name}-${c.value}`
-        return (
-          <div key={c.value} className={value === c.value ? 'choice selected' : 'choice'}>
-            <input type="radio" id={id} name={name} value={c.value} checked={value === c.value} onChange={() => onChange(c.value)} aria-describedby={`${id}-help`} />
-            <label htmlFor={id}>
-              <span className="choice-label">{c.label}</span>
-              <span id={`${id}-help`} className="choice-help">
-                {c.help}
-              </span>
-            </label>
-          </div>
-        )
-      })}
-    </fieldset>
-  )
-}
 
 export function ReleaseSeatScreen({ productId: initialProduct, whose: initialWhose }: { productId?: string; whose?: Whose }) {
   const { m, locale } = useI18n()
@@ -143,7 +120,8 @@ export function ReleaseSeatScreen({ productId: initialProduct, whose: initialWho
             ))}
           </select>
         </div>
-        <Radios<Whose>
+        <RadioChoices<Whose>
+          showLegend
           legend={m.seats.whoseLegend}
           value={whose}
           onChange={setWhose}
@@ -174,7 +152,8 @@ export function ReleaseSeatScreen({ productId: initialProduct, whose: initialWho
             </button>
           </>
         )}
-        <Radios<Mode>
+        <RadioChoices<Mode>
+          showLegend
           legend={m.seats.methodLegend}
           value={mode}
           onChange={setMode}
