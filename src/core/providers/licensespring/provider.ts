@@ -6,7 +6,7 @@ import { LicenseDeskError, fail } from '../../errors'
 import type { LsProduct } from '../../profile'
 import type { StoredLicense, StoredRecord } from '../../state'
 import type { Identity, OperationOptions } from '../../types'
-import { type IdRecipe, otherRecipeNames, recipeFromSetting } from '../../recipes'
+import { type IdRecipe, recipeFromSetting } from '../../recipes'
 import { ProductProvider } from '../base'
 import { cleanIdentity, keyHint } from '../identity'
 import type { Activation, Capabilities, CheckOutcome, OfflineDeactivationArtifact, ProviderPort, Release, SeatOwner } from '../port'
@@ -45,10 +45,7 @@ export const OFFLINE_CAPABLE_TYPES = new Set(['perpetual', 'consumption'])
 export class LicenseSpringProvider extends ProductProvider<LsProduct> implements ProviderPort {
   readonly recordKind = 'licensespring-file' as const
   readonly idRecipe: IdRecipe = recipeFromSetting(this.product.licensespring.hardwareId, true)
-
-  otherRecipes(): string[] {
-    return otherRecipeNames(LICENSESPRING_RECIPES, this.idRecipe)
-  }
+  protected readonly recipeNames = LICENSESPRING_RECIPES
 
   licenseForSeat({ identity, hardware }: SeatOwner): StoredLicense {
     return {

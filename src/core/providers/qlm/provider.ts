@@ -7,7 +7,7 @@ import { LicenseDeskError, fail } from '../../errors'
 import type { QlmProduct } from '../../profile'
 import type { StoredLicense, StoredRecord } from '../../state'
 import type { Identity, OperationOptions } from '../../types'
-import { type IdRecipe, otherRecipeNames, recipeFromSetting } from '../../recipes'
+import { type IdRecipe, recipeFromSetting } from '../../recipes'
 import { ProductProvider } from '../base'
 import { cleanIdentity, keyHint } from '../identity'
 import type { Activation, Capabilities, CheckOutcome, OfflineDeactivationArtifact, ProviderPort, Release, SeatOwner } from '../port'
@@ -22,10 +22,7 @@ export class QlmProvider extends ProductProvider<QlmProduct> implements Provider
   readonly recordKind = 'qlm-dvc' as const
   // QLM accepts 1-255 characters without spaces in a computer id.
   readonly idRecipe: IdRecipe = recipeFromSetting(this.product.qlm.computerId, false)
-
-  otherRecipes(): string[] {
-    return otherRecipeNames(QLM_RECIPES, this.idRecipe)
-  }
+  protected readonly recipeNames = QLM_RECIPES
 
   licenseForSeat({ identity, hardware }: SeatOwner): StoredLicense {
     if (!('licenseKey' in identity)) fail('invalid_input', `${this.product.name} is released with its activation key: give --key.`)
