@@ -56,8 +56,8 @@ test('release an old computer’s seat from an imported seat receipt', async ({ 
     receiptFile({ id: 'r-old', productId: 'studio', productName: 'Demo Studio', provider: 'licensespring', keyHint: 'DEMO-••••-••••-0001', hardwareId: 'OLD-LAPTOP-0001', hostname: 'old-laptop', at: '2026-01-05T10:00:00.000Z' })
   )
   bridge.native.openPath = receipt
-  await app.getByRole('button', { name: 'Release a license that is on this computer' }).click()
-  await app.locator('label', { has: app.getByText('Another computer', { exact: true }) }).click()
+  await app.getByRole('button', { name: 'Release the seat of another computer' }).click()
+  await expect(app.getByRole('radio', { name: /^Another computer/ })).toBeChecked()
   await app.getByRole('button', { name: 'Import a seat receipt…' }).click()
   await expect(app.getByTestId('receipt-loaded')).toContainText('old-laptop')
   await app.getByLabel('License key').fill(KEYS.fresh)

@@ -155,6 +155,7 @@ export const de: Messages = {
     homeTitle: 'Lizenzplätze',
     release: 'Eine Lizenz auf diesem Computer freigeben',
     releaseHelp: 'Für einen Lizenzplatz, den nicht License Desk belegt hat (das Produkt hat ihn aktiviert), oder den Platz eines verlorenen, gelöschten oder defekten Computers.',
+    releaseOther: 'Den Lizenzplatz eines anderen Computers freigeben',
     receipts: 'Platzbelege',
     releaseTitle: 'Einen Lizenzplatz freigeben',
     releaseLead: 'Verwenden Sie dies, wenn License Desk den Lizenzplatz nicht kennt: Das Produkt hat die Lizenz selbst aktiviert, oder der Computer mit dem Platz ist verloren, gelöscht oder defekt.',

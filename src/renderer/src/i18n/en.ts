@@ -161,6 +161,7 @@ export const en = {
     homeTitle: 'Seats',
     release: 'Release a license that is on this computer',
     releaseHelp: "For a seat License Desk did not take itself (the product activated it), or the seat of a computer that is lost, wiped or broken.",
+    releaseOther: 'Release the seat of another computer',
     receipts: 'Seat receipts',
     releaseTitle: 'Release a license seat',
     releaseLead: 'Use this when License Desk holds no record of the seat: the product activated the license itself, or the computer that holds the seat is lost, wiped or broken.',

@@ -81,6 +81,9 @@ export function HomeScreen() {
               <button type="button" className="btn btn-secondary" onClick={() => nav.go({ name: 'release-seat' })}>
                 {m.seats.release}
               </button>
+              <button type="button" className="btn btn-secondary" onClick={() => nav.go({ name: 'release-seat', whose: 'other' })}>
+                {m.seats.releaseOther}
+              </button>
               <button type="button" className="btn btn-link" onClick={() => nav.go({ name: 'receipts' })}>
                 {m.seats.receipts}
               </button>
