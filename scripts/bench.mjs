@@ -29,7 +29,10 @@ sh('npm', ['run', 'build', '--silent'])
 // --- the bare React 19 + Vite page, built by the bench itself
 const bareSrc = join(tmp, 'bare-src')
 mkdirSync(bareSrc, { recursive: true })
-writeFileSync(join(bareSrc, 'index.html'), '<!doctype html><html><head><meta charset="UTF-8"><title>bare</title></head><body><div id="root"></div><script type="module" src="/main.jsx"></script></body></html>')
+writeFileSync(
+  join(bareSrc, 'index.html'),
+  '<!doctype html><html><head><meta charset="UTF-8"><title>bare</title></head><body><div id="root"></div><script type="module" src="/main.jsx"></script></body></html>'
+)
 writeFileSync(
   join(bareSrc, 'main.jsx'),
   `import { createRoot } from 'react-dom/client'
@@ -156,9 +159,20 @@ await build({
   logLevel: 'silent',
   resolve: { alias: { '@shared': join(root, 'src/shared'), '@core': join(root, 'src/core') } },
   ssr: { noExternal: true },
-  build: { ssr: join(root, 'scripts', 'bench-core.ts'), outDir: join(tmp, 'core'), emptyOutDir: true, minify: false, rollupOptions: { output: { format: 'cjs', entryFileNames: 'bench-core.cjs' } } }
+  build: {
+    ssr: join(root, 'scripts', 'bench-core.ts'),
+    outDir: join(tmp, 'core'),
+    emptyOutDir: true,
+    minify: false,
+    rollupOptions: { output: { format: 'cjs', entryFileNames: 'bench-core.cjs' } }
+  }
 })
-const coreOut = JSON.parse(sh(process.execPath, [join(tmp, 'core', 'bench-core.cjs')], { env: { ...process.env, BENCH_ROOT: root, BENCH_RUNS: String(Math.max(RUNS, 15)) } }).trim().split('\n').pop() ?? '')
+const coreOut = JSON.parse(
+  sh(process.execPath, [join(tmp, 'core', 'bench-core.cjs')], { env: { ...process.env, BENCH_ROOT: root, BENCH_RUNS: String(Math.max(RUNS, 15)) } })
+    .trim()
+    .split('\n')
+    .pop() ?? ''
+)
 
 // Targets: the issue's (1.5x, 1.5x, 2x, 1.2x), tightened where License Desk beat them.
 const rows = [
@@ -173,7 +187,14 @@ const rows = [
 const fmt = (n) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2))
 const table = [
   ['metric', 'License Desk', 'baseline', 'ratio', 'target', ''],
-  ...rows.map((r) => [r.metric, `${fmt(r.ours)} ${r.unit}`, `${fmt(r.base)} ${r.unit} (${r.baseline})`, `${r.ratio.toFixed(2)}x`, r.target === null ? '-' : `<= ${r.target}x`, r.meets === null ? '' : r.meets ? 'ok' : 'MISSED'])
+  ...rows.map((r) => [
+    r.metric,
+    `${fmt(r.ours)} ${r.unit}`,
+    `${fmt(r.base)} ${r.unit} (${r.baseline})`,
+    `${r.ratio.toFixed(2)}x`,
+    r.target === null ? '-' : `<= ${r.target}x`,
+    r.meets === null ? '' : r.meets ? 'ok' : 'MISSED'
+  ])
 ]
 const w = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)))
 const line = (r) => '| ' + r.map((c, i) => c.padEnd(w[i])).join(' | ') + ' |'
@@ -181,5 +202,8 @@ const out = [line(table[0]), line(w.map((n) => '-'.repeat(n))), ...table.slice(1
 console.log(`\nmedian of ${RUNS} runs each (x3 interleaved rounds for the page and CLI figures), Node ${process.versions.node}\n`)
 console.log(out)
 mkdirSync(join(root, 'bench'), { recursive: true })
-writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.versions.node, runs: RUNS, rows, files: { ours: ours.files, bare: bare.files } }, null, 2) + '\n')
+writeFileSync(
+  join(root, 'bench', 'results.json'),
+  JSON.stringify({ date: new Date().toISOString(), node: process.versions.node, runs: RUNS, rows, files: { ours: ours.files, bare: bare.files } }, null, 2) + '\n'
+)
 rmSync(tmp, { recursive: true, force: true })

@@ -216,7 +216,12 @@ function describeCandidates(c: ComputerIdCandidate[]): string {
 }
 
 function describeProduct(p: ProductSummary): string {
-  const state = { active: 'active', inactive: 'not activated', 'offline-deactivated': 'deactivated offline (waiting for the vendor to receive the proof)', 'offline-activation-pending': 'offline activation requested (import the .lic file)' }[p.state]
+  const state = {
+    active: 'active',
+    inactive: 'not activated',
+    'offline-deactivated': 'deactivated offline (waiting for the vendor to receive the proof)',
+    'offline-activation-pending': 'offline activation requested (import the .lic file)'
+  }[p.state]
   const lines = [`${p.id}  ${p.name} [${p.provider}]: ${state}`]
   if (p.license) {
     if (p.license.keyHint) lines.push(`    key ${p.license.keyHint}`)
@@ -311,7 +316,12 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
         identity = { username: v.user, password }
       } else usage('Give either --key KEY, or --user U with a password.')
       const r = await desk.activateOnline(productId!, identity, opts)
-      return out(io, json, { product: r.product, ...(r.clockOffsetMs !== undefined ? { clockOffsetMs: r.clockOffsetMs } : {}) }, `Activated ${r.product.name} on this computer.${clockNote(r.clockOffsetMs)}`)
+      return out(
+        io,
+        json,
+        { product: r.product, ...(r.clockOffsetMs !== undefined ? { clockOffsetMs: r.clockOffsetMs } : {}) },
+        `Activated ${r.product.name} on this computer.${clockNote(r.clockOffsetMs)}`
+      )
     }
     case 'deactivate': {
       if (v.all) {
@@ -383,17 +393,32 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
         if (!newest) throw new LicenseDeskError('not_active', `There is no seat receipt of ${args[0]} on this computer: one is kept at every activation.`)
         const path = resolve(io.cwd, v.out)
         const { sha256 } = await writeFileAtomic(path, receiptFile(newest))
-        return out(io, json, { receipt: newest, file: path, sha256 }, `Saved the seat receipt of ${newest.productName} (computer id ${newest.hardwareId}) to ${path}. Keep it off this computer.`)
+        return out(
+          io,
+          json,
+          { receipt: newest, file: path, sha256 },
+          `Saved the seat receipt of ${newest.productName} (computer id ${newest.hardwareId}) to ${path}. Keep it off this computer.`
+        )
       }
       const human = all.length
-        ? all.map((r) => `${r.productName} (${r.productId}) activated ${r.at}\n  key ${r.keyHint ?? r.username ?? '?'}\n  computer id ${r.hardwareId}${r.hardwareIdSource ? ` (${r.hardwareIdSource})` : ''}${r.hostname ? `\n  host ${r.hostname}` : ''}`).join('\n\n')
+        ? all
+            .map(
+              (r) =>
+                `${r.productName} (${r.productId}) activated ${r.at}\n  key ${r.keyHint ?? r.username ?? '?'}\n  computer id ${r.hardwareId}${r.hardwareIdSource ? ` (${r.hardwareIdSource})` : ''}${r.hostname ? `\n  host ${r.hostname}` : ''}`
+            )
+            .join('\n\n')
         : 'No seat receipts yet: one is kept at every activation.'
       return out(io, json, { receipts: all }, human)
     }
     case 'offline-request': {
       const [productId] = need(args, 1, 'PRODUCT')
       const { desk } = await makeDesk(v, io, true)
-      const identity = v.key !== undefined && v.user === undefined ? { licenseKey: v.key } : v.user !== undefined && v.key === undefined ? { username: v.user } : usage('Give either --key KEY or --user U.')
+      const identity =
+        v.key !== undefined && v.user === undefined
+          ? { licenseKey: v.key }
+          : v.user !== undefined && v.key === undefined
+            ? { username: v.user }
+            : usage('Give either --key KEY or --user U.')
       const outPath = resolve(io.cwd, v.out ?? desk.offlineFileName(productId!, 'activation'))
       const r = await desk.createOfflineActivationRequest(productId!, identity, outPath)
       return out(
@@ -450,7 +475,9 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
 }
 
 type Ops = { signal?: AbortSignal; onProgress: ReturnType<typeof progress> }
-type Outcome = { productId: string; ok: true; value: Record<string, unknown>; human: string } | { productId: string; ok: false; error: ReturnType<typeof toErrorInfo>; exitCode: number }
+type Outcome =
+  | { productId: string; ok: true; value: Record<string, unknown>; human: string }
+  | { productId: string; ok: false; error: ReturnType<typeof toErrorInfo>; exitCode: number }
 
 /** Runs fn for each product, carrying on past a failure (a cancel stops the run). */
 async function eachProduct(ids: string[], fn: (id: string) => Promise<{ value: Record<string, unknown>; human: string }>): Promise<Outcome[]> {
@@ -508,7 +535,9 @@ async function deactivateAll(v: Values, io: CliIo, json: boolean, opts: Ops): Pr
         const r = await desk.deactivateOnline(id, opts)
         return {
           value: { mode: 'online', product: r.product, alreadyReleased: r.alreadyReleased },
-          human: r.alreadyReleased ? `${r.product.name}: was already released on the license server; removed from this computer.` : `${r.product.name}: deactivated, the seat is free.`
+          human: r.alreadyReleased
+            ? `${r.product.name}: was already released on the license server; removed from this computer.`
+            : `${r.product.name}: deactivated, the seat is free.`
         }
       }
       let outPath: string | undefined
@@ -544,10 +573,19 @@ async function releaseByKey(desk: Desk, productId: string, v: Values, io: CliIo,
   const writesFile = v.offline && desk.capabilities(productId).offlineDeactivation === 'request-file'
   if (!writesFile && v.out) usage(v.offline ? '--out is for LicenseSpring products; a QLM product gets a code.' : '--out goes with --offline.')
   const outPath = writesFile ? resolve(io.cwd, v.out ?? desk.offlineFileName(productId, 'deactivation')) : undefined
-  const r = await desk.releaseSeat(productId, { identity, ...(receipt ? { receipt } : v['old-id'] ? { oldHardwareId: v['old-id'] } : {}), offline: v.offline, ...(outPath ? { outPath } : {}) }, opts)
+  const r = await desk.releaseSeat(
+    productId,
+    { identity, ...(receipt ? { receipt } : v['old-id'] ? { oldHardwareId: v['old-id'] } : {}), offline: v.offline, ...(outPath ? { outPath } : {}) },
+    opts
+  )
   const whose = r.otherComputer ? `the other computer (id ${r.hardwareId})` : `this computer (id ${r.hardwareId}, ${r.source})`
   if (r.mode === 'online')
-    return out(io, json, { ...r }, r.alreadyReleased ? `The seat of ${r.productName} on ${whose} was already released.` : `Released the seat of ${r.productName} on ${whose}: it is free for another computer.`)
+    return out(
+      io,
+      json,
+      { ...r },
+      r.alreadyReleased ? `The seat of ${r.productName} on ${whose} was already released.` : `Released the seat of ${r.productName} on ${whose}: it is free for another computer.`
+    )
   const steps =
     r.record.kind === 'licensespring-file'
       ? `\n\nOn a computer with internet:\n  1. Open ${r.record.portalUrl ?? 'the vendor’s offline portal'}\n  2. Upload ${r.record.filePath}\n  3. The portal confirms the seat of ${whose} is released.`

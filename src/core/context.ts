@@ -107,8 +107,7 @@ export function createContext(deps: DeskDeps): DeskContext {
     env,
     provider(productId) {
       const p = find(productId)
-      if (!p)
-        fail('product_unknown', `There is no product "${productId}" in the vendor profile. Known products: ${profile.products.map((x) => x.id).join(', ')}.`)
+      if (!p) fail('product_unknown', `There is no product "${productId}" in the vendor profile. Known products: ${profile.products.map((x) => x.id).join(', ')}.`)
       return p
     },
     async withProduct(productId, fn) {
@@ -187,8 +186,7 @@ export function createContext(deps: DeskDeps): DeskContext {
       return lic
     },
     notActive(s, provider) {
-      if (s.licenses[provider.productId])
-        fail('already_active', `${provider.productName} is already activated on this computer. Deactivate it first to use another license.`)
+      if (s.licenses[provider.productId]) fail('already_active', `${provider.productName} is already activated on this computer. Deactivate it first to use another license.`)
     },
     presentRecord: (rec) => presentRecord(rec, find(rec.productId), env),
     computerId: (provider) => deps.hardwareId.get(provider.idRecipe),

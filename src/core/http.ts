@@ -74,10 +74,8 @@ export function classifyNetworkError(e: unknown, url: string): LicenseDeskError 
   const text = chain.map((c) => String(c.message ?? '')).join(' ')
   const h = host(url)
   const has = (...xs: string[]) => codes.some((c) => xs.includes(c))
-  if (has('ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL'))
-    return new LicenseDeskError('network_dns', `The license server's name ${h} could not be found.`, {}, { cause: e })
-  if (has('ECONNREFUSED'))
-    return new LicenseDeskError('network_refused', `The license server at ${h} refused the connection.`, {}, { cause: e })
+  if (has('ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL')) return new LicenseDeskError('network_dns', `The license server's name ${h} could not be found.`, {}, { cause: e })
+  if (has('ECONNREFUSED')) return new LicenseDeskError('network_refused', `The license server at ${h} refused the connection.`, {}, { cause: e })
   if (codes.some((c) => TLS_CODES.has(c) || c.startsWith('ERR_SSL') || c.startsWith('ERR_TLS')) || /certificate|ssl|tls/i.test(text))
     return new LicenseDeskError('network_tls', `The secure connection to ${h} could not be trusted (certificate problem).`, {}, { cause: e })
   if (has('UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'))
@@ -132,8 +130,7 @@ async function attempt(req: HttpRequest, timeoutMs: number): Promise<HttpRespons
     return { status: res.status, headers: res.headers, text, receivedAt }
   } catch (e) {
     if (req.signal?.aborted) throw cancelled()
-    if (timedOut)
-      throw new LicenseDeskError('network_timeout', `The license server at ${host(req.url)} did not answer within ${Math.round(timeoutMs / 1000)} s.`)
+    if (timedOut) throw new LicenseDeskError('network_timeout', `The license server at ${host(req.url)} did not answer within ${Math.round(timeoutMs / 1000)} s.`)
     throw classifyNetworkError(e, req.url)
   } finally {
     clearTimeout(timer)

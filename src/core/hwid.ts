@@ -48,7 +48,10 @@ export function linuxMachineId(readFile: (path: string) => string | undefined, h
 }
 
 const fallbackError = () =>
-  new LicenseDeskError('hwid_fallback', 'This computer has no machine id file, and its host name is not a safe substitute. Ask your IT department to set a machine id (systemd-machine-id-setup).')
+  new LicenseDeskError(
+    'hwid_fallback',
+    'This computer has no machine id file, and its host name is not a safe substitute. Ask your IT department to set a machine id (systemd-machine-id-setup).'
+  )
 
 const nodeMachineId = async (original: boolean): Promise<string> => (await import('node-machine-id')).machineId(original)
 
@@ -101,7 +104,10 @@ export function createHardwareIdProvider(deps: HwidDeps = {}): HardwareIdProvide
     }
     const id = createHash('sha256').update(raw).digest('hex')
     if (!raw || id === EMPTY_SHA256)
-      throw new LicenseDeskError('hwid_empty', 'This computer’s machine id is empty, so it cannot be told apart from other computers. Ask your IT department to set a machine id (on Linux: systemd-machine-id-setup).')
+      throw new LicenseDeskError(
+        'hwid_empty',
+        'This computer’s machine id is empty, so it cannot be told apart from other computers. Ask your IT department to set a machine id (on Linux: systemd-machine-id-setup).'
+      )
     const h = host().trim().toLowerCase()
     if (platform === 'linux' && h && raw === h.replace(/\s+/g, '')) throw fallbackError()
     return { id, source: sourceOf(platform, raw, readFile) }

@@ -4,7 +4,10 @@ import { join, resolve } from 'node:path'
 import { z } from 'zod'
 import { LicenseDeskError } from './errors'
 
-const url = z.string().url().refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL')
+const url = z
+  .string()
+  .url()
+  .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL')
 const productId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash or underscore (1 to 64)')
 
 /** A vendor program that prints the id its SDK uses: run without a shell, with a timeout. */
@@ -130,17 +133,13 @@ function isSettings(v: unknown): v is Record<string, unknown> {
 export function profileWithOrigin(profile: Profile, origin: string, from = DEMO_ORIGIN): Profile {
   const base = from.replace(/\/+$/, '')
   // Only the origin itself: http://127.0.0.1:4370 must not match http://127.0.0.1:43701.
-  const swap = (u: string | undefined) =>
-    u?.startsWith(base) && /^(?:[/?#]|$)/.test(u.slice(base.length)) ? origin.replace(/\/+$/, '') + u.slice(base.length) : u
-  const swapAll = <T extends Record<string, unknown>>(o: T): T =>
-    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? swap(v) : v])) as T
+  const swap = (u: string | undefined) => (u?.startsWith(base) && /^(?:[/?#]|$)/.test(u.slice(base.length)) ? origin.replace(/\/+$/, '') + u.slice(base.length) : u)
+  const swapAll = <T extends Record<string, unknown>>(o: T): T => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? swap(v) : v])) as T
   return {
     ...profile,
     app: swapAll(profile.app),
     // Each product's provider settings are the one object inside it; its URLs move, nothing else.
-    products: profile.products.map(
-      (p) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, isSettings(v) ? swapAll(v) : v])) as typeof p
-    )
+    products: profile.products.map((p) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, isSettings(v) ? swapAll(v) : v])) as typeof p)
   }
 }
 
@@ -158,8 +157,6 @@ export function profileHosts(profile: Profile): string[] {
   add(profile.app.supportUrl)
   hosts.add(profile.app.supportEmail.split('@')[1]!.toLowerCase())
   // Every URL setting of every product's provider (apiBaseUrl, portalUrl, serviceUrl, selfHelpUrl, …).
-  for (const p of profile.products)
-    for (const v of Object.values(p))
-      if (isSettings(v)) for (const [k, u] of Object.entries(v)) if (/Url$/.test(k) && typeof u === 'string') add(u)
+  for (const p of profile.products) for (const v of Object.values(p)) if (isSettings(v)) for (const [k, u] of Object.entries(v)) if (/Url$/.test(k) && typeof u === 'string') add(u)
   return [...hosts]
 }

@@ -53,7 +53,10 @@ function emptyError(what: string): LicenseDeskError {
 }
 
 function fallbackError(what: string): LicenseDeskError {
-  return new LicenseDeskError('hwid_fallback', `${what} is this computer's host name, which is not a safe substitute for a machine id. Ask your IT department to set a machine id (systemd-machine-id-setup).`)
+  return new LicenseDeskError(
+    'hwid_fallback',
+    `${what} is this computer's host name, which is not a safe substitute for a machine id. Ask your IT department to set a machine id (systemd-machine-id-setup).`
+  )
 }
 
 /**
@@ -105,7 +108,12 @@ function commandError(program: string, timeoutMs: number, e: unknown): LicenseDe
             : typeof err?.code === 'number'
               ? `failed (exit code ${err.code})`
               : 'failed'
-  return new LicenseDeskError('hwid_unavailable', `The vendor's id program ${program} ${why}, so this computer's id for the product is unknown. Reinstall the vendor's product, or ask its support.`, {}, { cause: e })
+  return new LicenseDeskError(
+    'hwid_unavailable',
+    `The vendor's id program ${program} ${why}, so this computer's id for the product is unknown. Reinstall the vendor's product, or ask its support.`,
+    {},
+    { cause: e }
+  )
 }
 
 /**
@@ -126,7 +134,14 @@ export function createComputerIds(deps: RecipeDeps = {}): HardwareIdProvider & {
     try {
       return (await machineId(true)).trim()
     } catch (e) {
-      throw new LicenseDeskError('hwid_unavailable', platform === 'win32' ? 'This computer’s MachineGuid could not be read (REG.exe may be blocked by a policy).' : 'This computer’s hardware UUID could not be read (the ioreg tool was not found).', {}, { cause: e })
+      throw new LicenseDeskError(
+        'hwid_unavailable',
+        platform === 'win32'
+          ? 'This computer’s MachineGuid could not be read (REG.exe may be blocked by a policy).'
+          : 'This computer’s hardware UUID could not be read (the ioreg tool was not found).',
+        {},
+        { cause: e }
+      )
     }
   }
 
@@ -141,7 +156,10 @@ export function createComputerIds(deps: RecipeDeps = {}): HardwareIdProvider & {
         if (raw.toLowerCase() === host().trim().toLowerCase()) throw fallbackError(`The machine id in ${path}`)
         return { id: sha256(raw), source: `licensespring:linux:${path}` }
       }
-      throw new LicenseDeskError('hwid_fallback', 'This computer has no machine id file (/etc/machine-id), and its host name is not a safe substitute. Ask your IT department to set a machine id (systemd-machine-id-setup).')
+      throw new LicenseDeskError(
+        'hwid_fallback',
+        'This computer has no machine id file (/etc/machine-id), and its host name is not a safe substitute. Ask your IT department to set a machine id (systemd-machine-id-setup).'
+      )
     }
     const raw = await rawOsId()
     if (!raw) throw emptyError('This computer’s machine id')

@@ -213,7 +213,8 @@ function folderError(e: unknown, statePath: string): unknown {
   return new LicenseDeskError(
     'file_write',
     `License Desk cannot use its data folder ${dirname(statePath)}: ${why}. Nothing was changed. Fix the folder, or choose another one with --data-dir or LICENSE_DESK_DATA_DIR.`,
-    { nextStep: 'contact_support' }
+    { nextStep: 'contact_support' },
+    { cause: e }
   )
 }
 
@@ -273,13 +274,11 @@ export class StateStore {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code
       if (code === 'ENOTDIR' || code === 'EACCES' || code === 'EPERM') throw folderError(e, this.statePath)
-      if (code !== 'ENOENT')
-        throw new LicenseDeskError('state_corrupt', `The state file ${this.statePath} changed into something unreadable while License Desk was running.`)
+      if (code !== 'ENOENT') throw new LicenseDeskError('state_corrupt', `The state file ${this.statePath} changed into something unreadable while License Desk was running.`)
       raw = {}
     }
     const r = stateSchema.safeParse(migrate(raw))
-    if (!r.success)
-      throw new LicenseDeskError('state_corrupt', `The state file ${this.statePath} changed into something unreadable while License Desk was running.`)
+    if (!r.success) throw new LicenseDeskError('state_corrupt', `The state file ${this.statePath} changed into something unreadable while License Desk was running.`)
     return r.data
   }
 

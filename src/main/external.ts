@@ -42,9 +42,7 @@ export function normalizeHost(host: string): string | null {
  * body (no added recipients, no attach=), a fragment, or a second "?".
  */
 export function isAllowedExternalUrl(url: unknown, allowedHosts: readonly string[] | ExternalPolicy): boolean {
-  const policy: ExternalPolicy = Array.isArray(allowedHosts)
-    ? { hosts: allowedHosts as readonly string[] }
-    : (allowedHosts as ExternalPolicy)
+  const policy: ExternalPolicy = Array.isArray(allowedHosts) ? { hosts: allowedHosts as readonly string[] } : (allowedHosts as ExternalPolicy)
   if (typeof url !== 'string' || url.length === 0 || url.length > MAX_URL_LENGTH) return false
   if (SUSPICIOUS.test(url)) return false
   const allowed = new Set<string>()

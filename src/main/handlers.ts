@@ -2,13 +2,7 @@
 // input with the channel's schema, calls the core (Desk) and native adapters, and always resolves to a
 // Result (never throws). src/main/ipc.ts registers these on ipcMain behind a sender check; the browser
 // e2e bridge calls them from plain Node with fake native adapters.
-import type {
-  AppInfo,
-  Channel,
-  Contract,
-  HistoryRecord,
-  ProgressEvent
-} from '@shared/contract'
+import type { AppInfo, Channel, Contract, HistoryRecord, ProgressEvent } from '@shared/contract'
 import { CHANNELS } from '@shared/contract'
 import type { ErrorCode, ErrorInfo, NextStep, Result } from '@shared/errors'
 import { makeErrorInfo, toErrorInfo } from '@shared/error-policy'
@@ -68,7 +62,13 @@ export const toErrorInfoSafe = toErrorInfo
 
 function describeIssues(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }): string {
   const first = error.issues.slice(0, 3).map((i) => {
-    const where = i.path.length > 0 ? i.path.map((p) => String(p)).join('.').slice(0, 64) : 'input'
+    const where =
+      i.path.length > 0
+        ? i.path
+            .map((p) => String(p))
+            .join('.')
+            .slice(0, 64)
+        : 'input'
     return `${where}: ${i.message.slice(0, 200)}`
   })
   return `Invalid request (${first.join('; ')})`
@@ -97,11 +97,7 @@ export function createHandlers(desk: Desk, native: NativeAdapters, options: Hand
   }
 
   /** Runs a long operation with an AbortController keyed by its operationId and progress forwarding. */
-  async function withOperation<T>(
-    operationId: string,
-    ctx: HandlerContext,
-    run: (opts: OperationOptions) => Promise<T>
-  ): Promise<T> {
+  async function withOperation<T>(operationId: string, ctx: HandlerContext, run: (opts: OperationOptions) => Promise<T>): Promise<T> {
     if (operations.has(operationId)) fail('invalid_input', `Operation ${operationId} is already running.`, 'fix_input')
     const controller = new AbortController()
     operations.set(operationId, controller)
@@ -133,10 +129,7 @@ export function createHandlers(desk: Desk, native: NativeAdapters, options: Hand
     'app:info': async () => native.appInfo(),
     'status:get': async () => desk.status(),
     'activate:online': async (req, ctx) => {
-      const identity =
-        req.licenseKey !== undefined
-          ? { licenseKey: req.licenseKey }
-          : { username: req.username as string, password: req.password as string }
+      const identity = req.licenseKey !== undefined ? { licenseKey: req.licenseKey } : { username: req.username as string, password: req.password as string }
       return withOperation(req.operationId, ctx, (opts) => desk.activateOnline(req.productId, identity, opts))
     },
     'activate:offline:request': async (req) => {
@@ -163,10 +156,8 @@ export function createHandlers(desk: Desk, native: NativeAdapters, options: Hand
       return { cancelled: false, product: result.product }
     },
     'activate:qlm:url': async (req) => desk.qlmActivationUrl(req.productId, req.activationKey),
-    'activate:qlm:computer-key': async (req) =>
-      desk.activateQlmWithComputerKey(req.productId, req.activationKey, req.computerKey),
-    'deactivate:online': async (req, ctx) =>
-      withOperation(req.operationId, ctx, (opts) => desk.deactivateOnline(req.productId, opts)),
+    'activate:qlm:computer-key': async (req) => desk.activateQlmWithComputerKey(req.productId, req.activationKey, req.computerKey),
+    'deactivate:online': async (req, ctx) => withOperation(req.operationId, ctx, (opts) => desk.deactivateOnline(req.productId, opts)),
     'deactivate:offline': async (req, ctx) => {
       // A request file is saved where the user chooses; a code needs no dialog.
       let path: string | undefined
@@ -195,7 +186,7 @@ export function createHandlers(desk: Desk, native: NativeAdapters, options: Hand
     },
     'shell:open-external': async (req) => {
       if (!isAllowedExternalUrl(req.url, await externalPolicy())) {
-        fail('invalid_input', 'Only the vendor\'s own https: and mailto: links can be opened.', 'none')
+        fail('invalid_input', "Only the vendor's own https: and mailto: links can be opened.", 'none')
       }
       await native.openExternal(new URL(req.url).href)
       return null
@@ -211,8 +202,7 @@ export function createHandlers(desk: Desk, native: NativeAdapters, options: Hand
       return { text: await desk.diagnostics(extra) }
     },
     'seat:release': async (req, ctx) => {
-      const identity =
-        req.licenseKey !== undefined ? { licenseKey: req.licenseKey } : { username: req.username as string, ...(req.password ? { password: req.password } : {}) }
+      const identity = req.licenseKey !== undefined ? { licenseKey: req.licenseKey } : { username: req.username as string, ...(req.password ? { password: req.password } : {}) }
       // An offline release of a LicenseSpring seat is a request file saved where the user chooses.
       let outPath: string | undefined
       if (req.offline && desk.capabilities(req.productId).offlineDeactivation === 'request-file') {

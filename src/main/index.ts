@@ -172,9 +172,13 @@ async function boot(): Promise<void> {
     locale: app.getLocale(),
     demo: resolved.demo
   })
-  const handlers = createHandlers(desk, createNativeAdapters(() => mainWindow, appInfo), {
-    external: externalPolicyFromProfile(profile, resolved.demo)
-  })
+  const handlers = createHandlers(
+    desk,
+    createNativeAdapters(() => mainWindow, appInfo),
+    {
+      external: externalPolicyFromProfile(profile, resolved.demo)
+    }
+  )
   registerIpc(ipcMain, handlers, { isOwnWebContents: (id) => ownWebContents.has(id), appUrl })
 
   const ses = session.defaultSession

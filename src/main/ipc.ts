@@ -21,11 +21,7 @@ export interface SenderLike {
   senderFrame: { url: string; parent: unknown | null } | null
 }
 
-export const FOREIGN_SENDER_ERROR: ErrorInfo = errorInfo(
-  'invalid_input',
-  'Request refused: it did not come from the License Desk window.',
-  'none'
-)
+export const FOREIGN_SENDER_ERROR: ErrorInfo = errorInfo('invalid_input', 'Request refused: it did not come from the License Desk window.', 'none')
 
 export function isTrustedSender(event: SenderLike, policy: SenderPolicy): boolean {
   const frame = event.senderFrame

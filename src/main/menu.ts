@@ -24,13 +24,7 @@ export function menuTemplate(opts: { platform: NodeJS.Platform; appName: string;
   if (mac) template.push({ label: opts.appName, role: 'appMenu' })
   template.push({ role: 'fileMenu' })
   template.push({ role: 'editMenu' })
-  const view: MenuItemConstructorOptions[] = [
-    { role: 'resetZoom' },
-    { role: 'zoomIn' },
-    { role: 'zoomOut' },
-    { type: 'separator' },
-    { role: 'togglefullscreen' }
-  ]
+  const view: MenuItemConstructorOptions[] = [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }]
   if (opts.isDev) view.unshift({ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' })
   template.push({ label: 'View', submenu: view })
   template.push({ role: 'windowMenu' })

@@ -26,8 +26,16 @@ export function createNativeAdapters(window: () => BrowserWindow | undefined, ap
       const ext = extname(name).replace(/^\./, '')
       const options: Electron.SaveDialogOptions = {
         title: 'Save the license request file',
-        defaultPath: join(defaultSaveFolder((n) => app.getPath(n)), name),
-        filters: ext ? [{ name: 'License request', extensions: [ext] }, { name: 'All files', extensions: ['*'] }] : [],
+        defaultPath: join(
+          defaultSaveFolder((n) => app.getPath(n)),
+          name
+        ),
+        filters: ext
+          ? [
+              { name: 'License request', extensions: [ext] },
+              { name: 'All files', extensions: ['*'] }
+            ]
+          : [],
         properties: ['createDirectory', 'showOverwriteConfirmation']
       }
       const win = window()
@@ -37,7 +45,10 @@ export function createNativeAdapters(window: () => BrowserWindow | undefined, ap
     async showOpenDialog() {
       const options: Electron.OpenDialogOptions = {
         title: 'Open the license file',
-        filters: [{ name: 'License file', extensions: ['lic'] }, { name: 'All files', extensions: ['*'] }],
+        filters: [
+          { name: 'License file', extensions: ['lic'] },
+          { name: 'All files', extensions: ['*'] }
+        ],
         properties: ['openFile']
       }
       const win = window()

@@ -27,10 +27,7 @@ export function createSafeStorageSecretBox(safeStorage: SafeStorageLike): Secret
       try {
         return safeStorage.decryptString(Buffer.from(stored, 'base64'))
       } catch {
-        throw new LicenseDeskError(
-          'secret_unavailable',
-          'A stored license secret cannot be decrypted with this user account\'s keychain.'
-        )
+        throw new LicenseDeskError('secret_unavailable', "A stored license secret cannot be decrypted with this user account's keychain.")
       }
     }
   }

@@ -161,7 +161,14 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
       send(res, r, baseNow() + skew)
       return
     }
-    record(r.status, fault ? Object.keys(fault).filter((k) => k !== 'times' && k !== 'path').join(',') || undefined : undefined)
+    record(
+      r.status,
+      fault
+        ? Object.keys(fault)
+            .filter((k) => k !== 'times' && k !== 'path')
+            .join(',') || undefined
+        : undefined
+    )
     send(res, r, baseNow() + skew)
   }
 

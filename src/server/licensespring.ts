@@ -4,14 +4,7 @@ import type { KeyObject } from 'node:crypto'
 import type { IncomingHttpHeaders } from 'node:http'
 import type { Store } from './store'
 import type { SeedLicense } from './types'
-import {
-  base64SignatureEquals,
-  hmacBase64,
-  licenseSignaturePayload,
-  lsOfflineSigningString,
-  rsaSignBase64,
-  verifyLsRequestSignature
-} from './crypto'
+import { base64SignatureEquals, hmacBase64, licenseSignaturePayload, lsOfflineSigningString, rsaSignBase64, verifyLsRequestSignature } from './crypto'
 import { rawMemberValue } from './rawjson'
 
 /** A License API error: answered as HTTP `status` with body `{ status, code, message }`. */

@@ -34,8 +34,7 @@ async function main(): Promise<void> {
       const eq = v.indexOf('=')
       if (eq <= 0 || eq === v.length - 1) usage()
       seats.push({ license: v.slice(0, eq), hardwareId: v.slice(eq + 1) })
-    }
-    else if (flag === '--help' || flag === '-h') usage()
+    } else if (flag === '--help' || flag === '-h') usage()
     else usage()
   }
   const server = await startServer({

@@ -47,10 +47,7 @@ export interface QlmActivationResult {
 }
 
 /** Activates (or re-confirms) the key on a computer; returns the computer key. */
-export function qlmActivate(
-  ctx: QlmContext,
-  p: { avkey?: string; pcid?: string; computerName?: string; productId?: string; major?: string; minor?: string }
-): QlmActivationResult {
+export function qlmActivate(ctx: QlmContext, p: { avkey?: string; pcid?: string; computerName?: string; productId?: string; major?: string; minor?: string }): QlmActivationResult {
   const lic = findKey(ctx, p.avkey)
   if (!p.pcid || p.pcid.trim() === '') throw new QlmError('The computer identifier is missing.')
   if (p.productId !== undefined && p.productId !== '' && Number(p.productId) !== lic.productId) {
@@ -96,7 +93,13 @@ export function validateLicenseHttp(ctx: QlmContext, q: URLSearchParams, bom: bo
         major: q.get('is_majorversion') ?? undefined,
         minor: q.get('is_minorversion') ?? undefined
       })
-      return qlmXml({ result: r.alreadyActivated ? 'The license is already activated on this computer.' : 'The license was activated successfully.', extra: details(r.license, q.get('is_pcid') as string, r.computerKey, 'activated') }, bom)
+      return qlmXml(
+        {
+          result: r.alreadyActivated ? 'The license is already activated on this computer.' : 'The license was activated successfully.',
+          extra: details(r.license, q.get('is_pcid') as string, r.computerKey, 'activated')
+        },
+        bom
+      )
     }
     const lic = findKey(ctx, q.get('is_avkey') ?? undefined)
     const pcid = q.get('is_pcid') ?? ''

@@ -318,9 +318,7 @@ export const API_METHODS = {
 export type ApiMethod = keyof typeof API_METHODS
 export const CHANNELS = Object.values(API_METHODS) as Channel[]
 
-type Call<C extends Channel> = Contract[C]['req'] extends void
-  ? () => Promise<Result<Contract[C]['res']>>
-  : (req: Contract[C]['req']) => Promise<Result<Contract[C]['res']>>
+type Call<C extends Channel> = Contract[C]['req'] extends void ? () => Promise<Result<Contract[C]['res']>> : (req: Contract[C]['req']) => Promise<Result<Contract[C]['res']>>
 
 /** The object the preload exposes as window.licenseDesk. */
 export type LicenseDeskApi = { [M in ApiMethod]: Call<(typeof API_METHODS)[M]> } & {

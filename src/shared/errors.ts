@@ -49,16 +49,7 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
 /** What the user can do next; the UI turns each into a button or a sentence. */
-export type NextStep =
-  | 'retry'
-  | 'retry_later'
-  | 'go_offline'
-  | 'fix_clock'
-  | 'fix_input'
-  | 'contact_support'
-  | 'check_connection'
-  | 'choose_other_folder'
-  | 'none'
+export type NextStep = 'retry' | 'retry_later' | 'go_offline' | 'fix_clock' | 'fix_input' | 'contact_support' | 'check_connection' | 'choose_other_folder' | 'none'
 
 /** The serialisable error shape crossing IPC and printed by the CLI with --json. */
 export interface ErrorInfo {

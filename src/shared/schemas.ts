@@ -3,8 +3,16 @@
 import { z } from 'zod'
 import type { Channel, Contract } from './contract'
 
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/)
-const operationId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/)
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._-]+$/)
+const operationId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/)
 const key = z.string().trim().min(1).max(256)
 const username = z.string().trim().min(1).max(256)
 const password = z.string().min(1).max(1024)

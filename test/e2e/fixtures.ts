@@ -81,7 +81,10 @@ export interface Shots {
 }
 
 function safeName(s: string): string {
-  return s.replace(/[^a-z0-9._-]+/gi, '-').replace(/^-+|-+$/g, '').slice(0, 120)
+  return s
+    .replace(/[^a-z0-9._-]+/gi, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 120)
 }
 
 /** Axe on the current page: no serious or critical violation. */
@@ -90,7 +93,13 @@ export async function expectNoSeriousAxeViolations(page: Page, label: string): P
   // axe really ran over the page (it reports the rules that passed)
   expect(results.passes.length, `axe ran on ${label}`).toBeGreaterThan(10)
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  const summary = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n  ')}`)
+  const summary = bad.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 5)
+        .join('\n  ')}`
+  )
   expect(summary, `axe on ${label}`).toEqual([])
 }
 
@@ -119,7 +128,10 @@ export const test = base.extend<{ bridge: Bridge; app: Page; shots: Shots }>({
     await expect(page.getByRole('heading', { level: 1, name: 'Your licenses' })).toBeVisible()
     await expect(page.getByTestId('hardware-id')).toHaveValue(/.+/)
     await use(page)
-    expect(problems.filter((p) => !/Failed to load resource/.test(p)), 'no page errors').toEqual([])
+    expect(
+      problems.filter((p) => !/Failed to load resource/.test(p)),
+      'no page errors'
+    ).toEqual([])
   },
   shots: async ({ app }, use) => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true })

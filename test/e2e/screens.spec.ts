@@ -188,7 +188,10 @@ test('screens: German, chosen from the OS locale', async ({ app, bridge, shots }
 
 /** Opens the online activation of Demo Studio in German and submits a wrong key. */
 async function activateOnlineViaUiDe(page: import('@playwright/test').Page): Promise<void> {
-  await page.getByRole('button', { name: /Demo Studio/ }).first().click()
+  await page
+    .getByRole('button', { name: /Demo Studio/ })
+    .first()
+    .click()
   await page.locator('form button[type=submit]').click()
   await page.getByTestId('license-key').fill('DEMO-STUD-IO00-9999')
   await page.locator('form button[type=submit]').click()

@@ -53,7 +53,16 @@ test('release an old computer’s seat from an imported seat receipt', async ({ 
   const receipt = join(bridge.filesDir, 'studio-seat-receipt.json')
   writeFileSync(
     receipt,
-    receiptFile({ id: 'r-old', productId: 'studio', productName: 'Demo Studio', provider: 'licensespring', keyHint: 'DEMO-••••-••••-0001', hardwareId: 'OLD-LAPTOP-0001', hostname: 'old-laptop', at: '2026-01-05T10:00:00.000Z' })
+    receiptFile({
+      id: 'r-old',
+      productId: 'studio',
+      productName: 'Demo Studio',
+      provider: 'licensespring',
+      keyHint: 'DEMO-••••-••••-0001',
+      hardwareId: 'OLD-LAPTOP-0001',
+      hostname: 'old-laptop',
+      at: '2026-01-05T10:00:00.000Z'
+    })
   )
   bridge.native.openPath = receipt
   await app.getByRole('button', { name: 'Release the seat of another computer' }).click()

@@ -281,7 +281,11 @@ describe('usage edge cases', () => {
 
   it('an unknown product is a usage error that writes no state', async () => {
     await fresh()
-    for (const args of [['activate', 'nosuch', '--key', KEYS.fresh], ['deactivate', 'nosuch'], ['offline-request', 'nosuch', '--key', KEYS.fresh]]) {
+    for (const args of [
+      ['activate', 'nosuch', '--key', KEYS.fresh],
+      ['deactivate', 'nosuch'],
+      ['offline-request', 'nosuch', '--key', KEYS.fresh]
+    ]) {
       const r = await cli(demo, ['--json', ...args])
       expect(r.code, args.join(' ')).toBe(2)
       expect(r.json.error.code).toBe('product_unknown')
@@ -299,7 +303,7 @@ describe('usage edge cases', () => {
     expect((await cli(null, [...base, '2024-02-29'])).code).toBe(0)
   })
 
-  it('inspect of a .lic says its signatures were not checked (only a request file\'s are)', async () => {
+  it("inspect of a .lic says its signatures were not checked (only a request file's are)", async () => {
     const f = join(demo.dir, 'x.lic')
     writeFileSync(f, Buffer.from(JSON.stringify({ license_key: 'K', hardware_id: 'h', offline_signature: 'AAAA' })).toString('base64'))
     const r = await cli(null, ['inspect', f, '--shared-key', 'k'])

@@ -45,7 +45,11 @@ const table: string[][] = []
 beforeAll(async () => {
   demo = await startDemo()
   certDir = mkdtempSync(join(tmpdir(), 'ld-tls-'))
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-days', '1', '-keyout', join(certDir, 'k.pem'), '-out', join(certDir, 'c.pem')], { stdio: 'ignore' })
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-days', '1', '-keyout', join(certDir, 'k.pem'), '-out', join(certDir, 'c.pem')],
+    { stdio: 'ignore' }
+  )
   tls = createHttpsServer({ key: readFileSync(join(certDir, 'k.pem')), cert: readFileSync(join(certDir, 'c.pem')) }, (_q, r) => r.end('{}'))
   await new Promise<void>((r) => tls.listen(0, '127.0.0.1', r))
   tlsUrl = `https://127.0.0.1:${(tls.address() as { port: number }).port}`

@@ -186,7 +186,17 @@ describe('release an old computer’s seat', () => {
     const receipt = join(demo.dir, 'other.json')
     writeFileSync(
       receipt,
-      JSON.stringify({ format: 'license-desk-seat-receipt', version: 1, id: 'r1', productId: 'studio', productName: 'Demo Studio', provider: 'licensespring', keyHint: 'DEMO-••••-••••-0009', hardwareId: 'OLD-1', at: '2026-01-01T00:00:00.000Z' })
+      JSON.stringify({
+        format: 'license-desk-seat-receipt',
+        version: 1,
+        id: 'r1',
+        productId: 'studio',
+        productName: 'Demo Studio',
+        provider: 'licensespring',
+        keyHint: 'DEMO-••••-••••-0009',
+        hardwareId: 'OLD-1',
+        at: '2026-01-01T00:00:00.000Z'
+      })
     )
     demo.server.clearRequests()
     const r = await cli(demo, ['--json', 'deactivate', 'studio', '--key', KEYS.fresh, '--receipt', receipt])

@@ -69,11 +69,22 @@ describe('secrets audit', () => {
       showItemInFolder: () => {},
       openExternal: async () => {},
       writeClipboard: () => {},
-      appInfo: (): AppInfo => ({ appName: 'License Desk', vendorName: profile.app.name, supportEmail: profile.app.supportEmail, supportUrl: profile.app.supportUrl ?? '', version: 'test', versions: {}, locale: 'en', demo: true })
+      appInfo: (): AppInfo => ({
+        appName: 'License Desk',
+        vendorName: profile.app.name,
+        supportEmail: profile.app.supportEmail,
+        supportUrl: profile.app.supportUrl ?? '',
+        version: 'test',
+        versions: {},
+        locale: 'en',
+        demo: true
+      })
     }
     const h = createHandlers(desk, native)
     const logs: string[] = []
-    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((k) => vi.spyOn(console, k).mockImplementation((...a: unknown[]) => void logs.push(a.map(String).join(' '))))
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((k) =>
+      vi.spyOn(console, k).mockImplementation((...a: unknown[]) => void logs.push(a.map(String).join(' ')))
+    )
     const traffic: string[] = []
     const ctx = { sendProgress: (e: unknown) => void traffic.push(JSON.stringify(e)) }
     const call = async (channel: keyof typeof h, input?: unknown) => {

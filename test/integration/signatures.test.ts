@@ -44,7 +44,10 @@ describe('whole-body signatures', () => {
     expect(e.code).toBe('signature_invalid')
     expect((await desk.status()).products[0]!.state).toBe('inactive')
     // Without the requirement the same answer is accepted on license_signature alone.
-    const lenient = { ...demo.profile, products: demo.profile.products.map((p) => (p.provider === 'licensespring' ? { ...p, licensespring: { ...p.licensespring, requireSignatureV2: false } } : p)) }
+    const lenient = {
+      ...demo.profile,
+      products: demo.profile.products.map((p) => (p.provider === 'licensespring' ? { ...p, licensespring: { ...p.licensespring, requireSignatureV2: false } } : p))
+    }
     const ok = await makeDesk(dataDir(), lenient, { fetch: stripping }).activateOnline('studio', { licenseKey: KEYS.fresh })
     expect(ok.product.state).toBe('active')
   })

@@ -24,7 +24,11 @@ const root = resolve(__dirname, '../..')
 const require = createRequire(join(root, 'package.json'))
 
 function globToRegExp(glob: string): RegExp {
-  const escaped = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*')
+  const escaped = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*\*/g, '\u0000')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\u0000/g, '.*')
   return new RegExp(`^${escaped}$`)
 }
 
@@ -50,7 +54,9 @@ function withBundledTypeScript<T>(fn: () => T): T {
 
 it('electronegativity finds no unjustified HIGH or MEDIUM issue in src/', async () => {
   const run = withBundledTypeScript(() => {
-    const r = require('@doyensec/electronegativity') as (o: Record<string, unknown>) => Promise<{ issues: Issue[]; errors: Array<{ file: string; message: string; tolerable: boolean }> }>
+    const r = require('@doyensec/electronegativity') as (
+      o: Record<string, unknown>
+    ) => Promise<{ issues: Issue[]; errors: Array<{ file: string; message: string; tolerable: boolean }> }>
     // load the parser (and typescript-estree) while the redirect is active
     require('@doyensec/electronegativity/dist/parser/parser')
     return r
@@ -66,9 +72,7 @@ it('electronegativity finds no unjustified HIGH or MEDIUM issue in src/', async 
     const { exceptions } = JSON.parse(readFileSync(join(root, 'electronegativity-exceptions.json'), 'utf8')) as { exceptions: Exception[] }
     for (const e of exceptions) expect(e.reason.length, `exception ${e.check} ${e.file} needs a reason`).toBeGreaterThan(20)
     const serious = result.issues.filter((i) => ['HIGH', 'MEDIUM'].includes(i.severity.name))
-    const unjustified = serious.filter(
-      (i) => !exceptions.some((e) => e.check === i.id && globToRegExp(e.file).test(i.file.replace(/\\/g, '/')))
-    )
+    const unjustified = serious.filter((i) => !exceptions.some((e) => e.check === i.id && globToRegExp(e.file).test(i.file.replace(/\\/g, '/'))))
     const hardErrors = result.errors.filter((e) => !e.tolerable)
     expect(hardErrors, 'files electronegativity could not parse').toEqual([])
     expect(

@@ -189,11 +189,14 @@ describe('createHandlers', () => {
       opts?.onProgress?.({ step: 'contacting' })
       return { product: lsProduct, alreadyReleased: false }
     })
-    const r = await handlers['deactivate:online']({ productId: 'studio', operationId: 'o9' }, {
-      sendProgress: vi.fn(() => {
-        throw new Error('window gone')
-      })
-    })
+    const r = await handlers['deactivate:online'](
+      { productId: 'studio', operationId: 'o9' },
+      {
+        sendProgress: vi.fn(() => {
+          throw new Error('window gone')
+        })
+      }
+    )
     expect(r.ok).toBe(true)
   })
 })

@@ -13,11 +13,13 @@ function fakeLocal(): SecretBox {
     }
   }
 }
-const combine = vi.fn((primary: SecretBox, ...readers: SecretBox[]): SecretBox => ({
-  scheme: primary.scheme,
-  encrypt: (p) => primary.encrypt(p),
-  decrypt: (s, scheme) => [primary, ...readers].find((b) => b.scheme === scheme)!.decrypt(s, scheme)
-}))
+const combine = vi.fn(
+  (primary: SecretBox, ...readers: SecretBox[]): SecretBox => ({
+    scheme: primary.scheme,
+    encrypt: (p) => primary.encrypt(p),
+    decrypt: (s, scheme) => [primary, ...readers].find((b) => b.scheme === scheme)!.decrypt(s, scheme)
+  })
+)
 
 describe('app secret box', () => {
   it('uses safeStorage when it is available with a real keyring', () => {

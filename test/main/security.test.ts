@@ -6,15 +6,7 @@ vi.mock('electron', async () => {
 })
 
 import { pathToFileURL } from 'node:url'
-import {
-  applyContentsRules,
-  CSP,
-  denyAllPermissions,
-  denyDownloads,
-  devCsp,
-  enforceCsp,
-  isAppUrl
-} from '../../src/main/security'
+import { applyContentsRules, CSP, denyAllPermissions, denyDownloads, devCsp, enforceCsp, isAppUrl } from '../../src/main/security'
 import { aboutDetail, menuTemplate } from '../../src/main/menu'
 import { defaultSaveFolder } from '../../src/main/native'
 import { createFakeElectron } from '../support/fake-electron'
@@ -22,7 +14,11 @@ import { createFakeElectron } from '../support/fake-electron'
 const appUrl = pathToFileURL('/opt/ld/out/renderer/index.html').href
 
 describe('CSP', () => {
-  const directives = Object.fromEntries(CSP.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]))
+  const directives = Object.fromEntries(
+    CSP.split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([k, ...v]) => [k, v])
+  )
   it('allows only our own scripts: no inline, no eval, no remote origins', () => {
     expect(directives['default-src']).toEqual(["'none'"])
     expect(directives['script-src']).toEqual(["'self'"])
@@ -40,7 +36,11 @@ describe('CSP', () => {
   it('is added as a header to our pages only', () => {
     const electron = createFakeElectron()
     const ses = electron.session.defaultSession
-    enforceCsp(ses as never, () => CSP, (u) => u.startsWith('file:///opt/ld/out/renderer/'))
+    enforceCsp(
+      ses as never,
+      () => CSP,
+      (u) => u.startsWith('file:///opt/ld/out/renderer/')
+    )
     const listener = ses.webRequest.onHeadersReceivedListener!
     let result: any
     listener({ url: appUrl, responseHeaders: { 'content-security-policy': ['x'], 'X-Other': ['1'] } }, (r: unknown) => (result = r))
@@ -57,7 +57,15 @@ describe('web contents rules', () => {
     const electron = createFakeElectron()
     const wc = new electron.__FakeWebContents()
     applyContentsRules(wc as never, () => appUrl)
-    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'file:///opt/ld/out/renderer/other.html', 'javascript:alert(1)', 'http://127.0.0.1:4370/', 'about:blank', 'not a url']) {
+    for (const url of [
+      'https://evil.example/',
+      'file:///etc/passwd',
+      'file:///opt/ld/out/renderer/other.html',
+      'javascript:alert(1)',
+      'http://127.0.0.1:4370/',
+      'about:blank',
+      'not a url'
+    ]) {
       expect(wc.tryNavigate(url), url).toBe(true)
       expect(wc.tryNavigate(url, 'will-redirect'), url).toBe(true)
     }
@@ -65,7 +73,12 @@ describe('web contents rules', () => {
     expect(wc.tryNavigate(appUrl + '#/deactivate')).toBe(false)
     expect(wc.windowOpenHandler?.({ url: 'https://vendor.example/' })).toEqual({ action: 'deny' })
     expect(wc.windowOpenHandler?.({ url: appUrl })).toEqual({ action: 'deny' })
-    const e = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true } }
+    const e = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true
+      }
+    }
     wc.emit('will-attach-webview', e, {}, {})
     expect(e.defaultPrevented).toBe(true)
   })
@@ -74,7 +87,12 @@ describe('web contents rules', () => {
     const electron = createFakeElectron()
     const wc = new electron.__FakeWebContents()
     applyContentsRules(wc as never, () => appUrl)
-    const e = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true } }
+    const e = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true
+      }
+    }
     const chosen: string[] = []
     wc.emit('select-bluetooth-device', e, [{ deviceId: 'AA:BB', deviceName: 'Lock' }], (id: string) => chosen.push(id))
     expect(e.defaultPrevented).toBe(true)
@@ -86,7 +104,12 @@ describe('web contents rules', () => {
     const ses = electron.session.defaultSession
     denyDownloads(ses as never)
     for (const url of ['blob:file:///x', 'data:application/octet-stream;base64,TVo=', 'https://evil.example/setup.exe']) {
-      const e = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true } }
+      const e = {
+        defaultPrevented: false,
+        preventDefault() {
+          this.defaultPrevented = true
+        }
+      }
       ses.emit('will-download', e, { getURL: () => url }, {})
       expect(e.defaultPrevented, url).toBe(true)
     }
@@ -141,8 +164,23 @@ describe('menu and about', () => {
 describe('save dialog folder', () => {
   it('prefers Desktop, then Documents', () => {
     const paths = { desktop: '/h/Desktop', documents: '/h/Documents', home: '/h' }
-    expect(defaultSaveFolder((n) => paths[n], () => true)).toBe('/h/Desktop')
-    expect(defaultSaveFolder((n) => paths[n], (p) => p !== '/h/Desktop')).toBe('/h/Documents')
-    expect(defaultSaveFolder((n) => paths[n], () => false)).toBe('/h')
+    expect(
+      defaultSaveFolder(
+        (n) => paths[n],
+        () => true
+      )
+    ).toBe('/h/Desktop')
+    expect(
+      defaultSaveFolder(
+        (n) => paths[n],
+        (p) => p !== '/h/Desktop'
+      )
+    ).toBe('/h/Documents')
+    expect(
+      defaultSaveFolder(
+        (n) => paths[n],
+        () => false
+      )
+    ).toBe('/h')
   })
 })

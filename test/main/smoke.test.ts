@@ -27,9 +27,7 @@ function newestMtime(dir: string): number {
 function buildIsStale(): boolean {
   if (!existsSync(mainJs) || !existsSync(preloadJs)) return true
   const built = Math.min(statSync(mainJs).mtimeMs, statSync(preloadJs).mtimeMs)
-  return ['src/main', 'src/preload', 'src/core', 'src/shared', 'src/server'].some(
-    (d) => existsSync(join(root, d)) && newestMtime(join(root, d)) > built
-  )
+  return ['src/main', 'src/preload', 'src/core', 'src/shared', 'src/server'].some((d) => existsSync(join(root, d)) && newestMtime(join(root, d)) > built)
 }
 
 beforeAll(async () => {

@@ -22,8 +22,7 @@ describe('message catalogs', () => {
 
   it('German has every key of English and no empty string', () => {
     expect(keys(catalogs.de).sort()).toEqual(keys(en).sort())
-    const strings = (o: unknown): string[] =>
-      typeof o === 'string' ? [o] : typeof o === 'object' && o ? Object.values(o).flatMap(strings) : []
+    const strings = (o: unknown): string[] => (typeof o === 'string' ? [o] : typeof o === 'object' && o ? Object.values(o).flatMap(strings) : [])
     const allowedEmpty = new Set([en.nextSteps.none])
     for (const s of strings(catalogs.de)) if (!allowedEmpty.has(s)) expect(s.trim().length).toBeGreaterThan(0)
   })
@@ -34,7 +33,16 @@ describe('message catalogs', () => {
   })
 
   it('has friendly texts for the common LicenseSpring server codes in both languages', () => {
-    const codes = ['license_not_found', 'license_not_enabled', 'license_activated_max_times', 'license_transferred_max_times', 'license_expired', 'device_not_found', 'date_header_diff', 'unknown_product']
+    const codes = [
+      'license_not_found',
+      'license_not_enabled',
+      'license_activated_max_times',
+      'license_transferred_max_times',
+      'license_expired',
+      'device_not_found',
+      'date_header_diff',
+      'unknown_product'
+    ]
     for (const [, m] of Object.entries(catalogs)) for (const c of codes) expect(m.serverCodes[c], c).toBeTruthy()
   })
 

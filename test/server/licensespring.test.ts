@@ -200,4 +200,3 @@ describe('LicenseSpring check and deactivation', () => {
     expect(API_KEY).toBe('demo-api-key-3f1c9a7e')
   })
 })
-

@@ -29,7 +29,15 @@ describe('persistence', () => {
     const s = await startServer({
       seed: {
         licensespring: { apiKeys: [{ apiKey: 'k', sharedKey: 's' }], products: [{ shortCode: 'p', name: 'P', authorizationMethod: 'license-key' }], licenses: [] },
-        qlm: { vendor: 'v', user: 'u', password: 'p', communicationEncryptionKey: '{X}', releaseLicenseRequiresAuthentication: false, releaseLicenseRequiresVerificationCode: true, licenses: [] }
+        qlm: {
+          vendor: 'v',
+          user: 'u',
+          password: 'p',
+          communicationEncryptionKey: '{X}',
+          releaseLicenseRequiresAuthentication: false,
+          releaseLicenseRequiresVerificationCode: true,
+          licenses: []
+        }
       }
     })
     try {

@@ -58,9 +58,16 @@ describe('offline portal', () => {
 
   it('accepts a raw text/plain body and a pasted form field', async () => {
     srv.state.rawLicense('DEMO-STUD-IO00-0001')!.devices!.push({ hardwareId: 'a', activatedAt: '' }, { hardwareId: 'b', activatedAt: '' })
-    const raw = await fetch(`${srv.url}/offline/upload`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: offlineV1({ request: 'deactivation', hardwareId: 'a', licenseKey: 'DEMO-STUD-IO00-0001' }) })
+    const raw = await fetch(`${srv.url}/offline/upload`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: offlineV1({ request: 'deactivation', hardwareId: 'a', licenseKey: 'DEMO-STUD-IO00-0001' })
+    })
     expect(raw.status).toBe(200)
-    const form = await fetch(`${srv.url}/offline/upload`, { method: 'POST', body: new URLSearchParams({ content: offlineV1({ request: 'deactivation', hardwareId: 'b', licenseKey: 'DEMO-STUD-IO00-0001' }) }) })
+    const form = await fetch(`${srv.url}/offline/upload`, {
+      method: 'POST',
+      body: new URLSearchParams({ content: offlineV1({ request: 'deactivation', hardwareId: 'b', licenseKey: 'DEMO-STUD-IO00-0001' }) })
+    })
     expect(form.status).toBe(200)
     expect(srv.state.devices('DEMO-STUD-IO00-0001')).toEqual([])
   })
@@ -85,7 +92,9 @@ describe('offline portal', () => {
 describe('QLM self-help pages', () => {
   const KEY = 'AXK80-60R00-GHJ3S-I862Y-1I1UR-AQDV2'
   const code = (pcid: string, day = new Date().toISOString().slice(0, 10)) =>
-    createHash('md5').update(`${KEY.replace(/-/g, '')}|${pcid}|${QLM_ENC_KEY}|${day}`).digest('hex')
+    createHash('md5')
+      .update(`${KEY.replace(/-/g, '')}|${pcid}|${QLM_ENC_KEY}|${day}`)
+      .digest('hex')
 
   it('web activation shows the computer key', async () => {
     const form = await fetch(`${srv.url}/qlm/QlmWebActivation.aspx`)
@@ -112,7 +121,10 @@ describe('QLM self-help pages', () => {
     const ok = await fetch(`${srv.url}/qlm/QlmReleaseLicense.aspx?${new URLSearchParams({ is_avkey: KEY, is_pcid: 'pc-1', is_deactcode: code('pc-1') })}`)
     expect(ok.status).toBe(200)
     expect(await ok.text()).toContain('data-result="released"')
-    const post = await fetch(`${srv.url}/qlm/QlmReleaseLicense.aspx`, { method: 'POST', body: new URLSearchParams({ is_avkey: KEY, is_pcid: 'pc-2', is_deactcode: code('pc-2').toUpperCase() }) })
+    const post = await fetch(`${srv.url}/qlm/QlmReleaseLicense.aspx`, {
+      method: 'POST',
+      body: new URLSearchParams({ is_avkey: KEY, is_pcid: 'pc-2', is_deactcode: code('pc-2').toUpperCase() })
+    })
     expect(post.status).toBe(200)
     expect(srv.state.qlmActivations(KEY)).toEqual([])
   })

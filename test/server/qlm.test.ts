@@ -18,7 +18,9 @@ const release = (q: Record<string, string>) => get('/qlm/qlmservice.asmx/Release
 const tag = (xml: string, name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)?.[1]
 
 function dvc(key: string, pcid: string, day: string, upper = false) {
-  const h = createHash('md5').update(`${key.replace(/-/g, '')}|${pcid}|${QLM_ENC_KEY}|${day}`).digest('hex')
+  const h = createHash('md5')
+    .update(`${key.replace(/-/g, '')}|${pcid}|${QLM_ENC_KEY}|${day}`)
+    .digest('hex')
   return upper ? h.toUpperCase() : h
 }
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)

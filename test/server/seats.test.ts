@@ -43,7 +43,9 @@ describe('seeding a seat taken by another program', () => {
     // The seeded device is a real seat: check_license finds it, release frees it.
     const q = new URLSearchParams({ hardware_id: 'sdk-id-1', product: 'studio', license_key: KEY })
     expect((await call(srv.url, 'GET', `/api/v4/check_license?${q}`)).json).toMatchObject({ times_activated: 1, license_active: true })
-    const rel = await fetch(`${srv.url}/qlm/qlmservice.asmx/ReleaseLicenseHttp?${new URLSearchParams({ is_avkey: QLM_KEY, is_pcid: 'PC-NAME-1', is_vendor: 'demo', is_user: 'demo-user', is_pwd: 'demo-pass-Q7' })}`)
+    const rel = await fetch(
+      `${srv.url}/qlm/qlmservice.asmx/ReleaseLicenseHttp?${new URLSearchParams({ is_avkey: QLM_KEY, is_pcid: 'PC-NAME-1', is_vendor: 'demo', is_user: 'demo-user', is_pwd: 'demo-pass-Q7' })}`
+    )
     expect(await rel.text()).toContain('<result>')
     expect(srv.state.qlmActivations(QLM_KEY)).toEqual([])
   })
@@ -68,7 +70,13 @@ describe('seeding a seat taken by another program', () => {
 describe('the seats start option', () => {
   let s: LocalServer
   beforeAll(async () => {
-    s = await startServer({ port: 0, seats: [{ license: KEY, hardwareId: 'taken-at-start' }, { license: QLM_KEY, hardwareId: 'QLM-START' }] })
+    s = await startServer({
+      port: 0,
+      seats: [
+        { license: KEY, hardwareId: 'taken-at-start' },
+        { license: QLM_KEY, hardwareId: 'QLM-START' }
+      ]
+    })
   })
   afterAll(() => s.close())
   it('starts with the seats taken', () => {

@@ -1,14 +1,6 @@
 // An in-memory LicenseDeskApi for component tests without the main process.
 // Lives with the test support, out of src/: the renderer tests use it.
-import type {
-  ActivateOnlineRequest,
-  AppInfo,
-  HistoryRecord,
-  LicenseDeskApi,
-  ProductSummary,
-  ProgressEvent,
-  StatusSnapshot
-} from '@shared/contract'
+import type { ActivateOnlineRequest, AppInfo, HistoryRecord, LicenseDeskApi, ProductSummary, ProgressEvent, StatusSnapshot } from '@shared/contract'
 import { makeErrorInfo } from '@shared/error-policy'
 import type { ErrorCode, ErrorInfo, Result } from '@shared/errors'
 
@@ -89,9 +81,40 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
 
   const state = new Map<string, ProductSummary>()
   const base: ProductSummary[] = [
-    { id: 'studio', name: 'Demo Studio', provider: 'licensespring', authorization: 'license-key', state: 'inactive', canActivateOffline: true, canDeactivateOffline: true, offlineActivation: 'request-file', offlineDeactivation: 'request-file', portalUrl: DEMO.portalUrl },
-    { id: 'cloud', name: 'Demo Cloud', provider: 'licensespring', authorization: 'user', state: 'inactive', canActivateOffline: false, canDeactivateOffline: false, offlineActivation: 'request-file', offlineDeactivation: 'request-file' },
-    { id: 'cad', name: 'Demo CAD', provider: 'qlm', authorization: 'qlm-key', state: 'inactive', canActivateOffline: true, canDeactivateOffline: true, offlineActivation: 'web-page', offlineDeactivation: 'code' }
+    {
+      id: 'studio',
+      name: 'Demo Studio',
+      provider: 'licensespring',
+      authorization: 'license-key',
+      state: 'inactive',
+      canActivateOffline: true,
+      canDeactivateOffline: true,
+      offlineActivation: 'request-file',
+      offlineDeactivation: 'request-file',
+      portalUrl: DEMO.portalUrl
+    },
+    {
+      id: 'cloud',
+      name: 'Demo Cloud',
+      provider: 'licensespring',
+      authorization: 'user',
+      state: 'inactive',
+      canActivateOffline: false,
+      canDeactivateOffline: false,
+      offlineActivation: 'request-file',
+      offlineDeactivation: 'request-file'
+    },
+    {
+      id: 'cad',
+      name: 'Demo CAD',
+      provider: 'qlm',
+      authorization: 'qlm-key',
+      state: 'inactive',
+      canActivateOffline: true,
+      canDeactivateOffline: true,
+      offlineActivation: 'web-page',
+      offlineDeactivation: 'code'
+    }
   ]
   for (const p of base) state.set(p.id, p)
   const history: HistoryRecord[] = []
@@ -188,8 +211,7 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
     const key = (req.licenseKey ?? '').toUpperCase()
     const valid = p.provider === 'qlm' ? DEMO.cadKey : DEMO.studioKey
     if (key !== valid) {
-      if (p.provider === 'qlm')
-        return fakeError('server_refused', { serverMessage: 'The activation key is not valid.', nextStep: 'fix_input' })
+      if (p.provider === 'qlm') return fakeError('server_refused', { serverMessage: 'The activation key is not valid.', nextStep: 'fix_input' })
       return fakeError('server_refused', { serverCode: 'license_not_found', httpStatus: 400, nextStep: 'fix_input' })
     }
     return null
@@ -213,7 +235,10 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
       if (f) return err(f)
       const bad = checkOnline(req, p)
       if (bad) return err(bad)
-      activated(p.id, p.authorization === 'user' ? { username: req.username, licenseType: 'perpetual' } : { keyHint: mask(req.licenseKey ?? ''), licenseType: 'perpetual', expiresAt: null })
+      activated(
+        p.id,
+        p.authorization === 'user' ? { username: req.username, licenseType: 'perpetual' } : { keyHint: mask(req.licenseKey ?? ''), licenseType: 'perpetual', expiresAt: null }
+      )
       emit({ operationId: req.operationId, step: 'done' })
       return ok({ product: state.get(p.id)! })
     },
@@ -296,13 +321,34 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
       const id = `rec-${seq++}`
       let rec: HistoryRecord
       if (p.provider === 'licensespring') {
-        rec = { id, kind: 'licensespring-file', productId: p.id, productName: p.name, at: at.toISOString(), filePath: '/home/demo/Documents/ls_deactivation.req', sha256: hex(64, seq * 31), requestId: `req-${hex(12, seq)}`, portalUrl: p.portalUrl }
+        rec = {
+          id,
+          kind: 'licensespring-file',
+          productId: p.id,
+          productName: p.name,
+          at: at.toISOString(),
+          filePath: '/home/demo/Documents/ls_deactivation.req',
+          sha256: hex(64, seq * 31),
+          requestId: `req-${hex(12, seq)}`,
+          portalUrl: p.portalUrl
+        }
       } else {
         const code = hex(16, seq * 97)
         const validFor = at.toISOString().slice(0, 10)
         const selfHelpUrl = `https://license-desk.example/qlm/release?is_avkey=${encodeURIComponent(DEMO.cadKey)}&is_pcid=${DEMO.qlmComputerId}&is_dvc=${code}`
         const body = `Product: ${p.name}\nKey: ${p.license?.keyHint ?? ''}\nComputer ID: ${DEMO.qlmComputerId}\nCode: ${code}\nValid for: ${validFor}`
-        rec = { id, kind: 'qlm-dvc', productId: p.id, productName: p.name, at: at.toISOString(), code, validFor, computerId: DEMO.qlmComputerId, selfHelpUrl, supportMailto: `mailto:${info.supportEmail}?subject=${encodeURIComponent(`Release ${p.name}`)}&body=${encodeURIComponent(body)}` }
+        rec = {
+          id,
+          kind: 'qlm-dvc',
+          productId: p.id,
+          productName: p.name,
+          at: at.toISOString(),
+          code,
+          validFor,
+          computerId: DEMO.qlmComputerId,
+          selfHelpUrl,
+          supportMailto: `mailto:${info.supportEmail}?subject=${encodeURIComponent(`Release ${p.name}`)}&body=${encodeURIComponent(body)}`
+        }
       }
       history.push(rec)
       state.set(p.id, { ...p, state: 'offline-deactivated', license: undefined })

@@ -173,8 +173,7 @@ export class FakeQlm {
         return void res.end(`\uFEFF<?xml version="1.0"?><QuickLicenseManager><result>License activated</result><pckey>${this.computerKey}</pckey></QuickLicenseManager>`)
       }
       if (call.method === 'ReleaseLicenseHttp') {
-        if (!this.activated.delete(`${key}|${pc}`))
-          return void res.end('<QuickLicenseManager><error>The license is not activated on this computer.</error></QuickLicenseManager>')
+        if (!this.activated.delete(`${key}|${pc}`)) return void res.end('<QuickLicenseManager><error>The license is not activated on this computer.</error></QuickLicenseManager>')
         return void res.end('<QuickLicenseManager><result>License released</result></QuickLicenseManager>')
       }
       res.statusCode = 404

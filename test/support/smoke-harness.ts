@@ -36,8 +36,7 @@ async function main(): Promise<void> {
   const started = Date.now()
   requireFromRoot(join(root, 'out/main/index.js'))
   const beforeReady = {
-    userDataSetBeforeReady: fake.__calls.some((c) => c.api === 'app.setPath' && c.args[0] === 'userData') &&
-      !fake.__calls.some((c) => c.api === 'app.setPath:after-ready'),
+    userDataSetBeforeReady: fake.__calls.some((c) => c.api === 'app.setPath' && c.args[0] === 'userData') && !fake.__calls.some((c) => c.api === 'app.setPath:after-ready'),
     singleInstanceLock: fake.__calls.some((c) => c.api === 'app.requestSingleInstanceLock'),
     webContentsCreatedListener: fake.app.listenerCount('web-contents-created') > 0
   }
@@ -67,9 +66,7 @@ async function main(): Promise<void> {
       navigationBlocked: win.webContents.tryNavigate('https://evil.example/'),
       ownNavigationAllowed: !win.webContents.tryNavigate(win.webContents.mainFrame.url),
       windowOpen: win.webContents.windowOpenHandler?.({ url: 'https://evil.example/' }),
-      permissionRequest: await new Promise((resolve) =>
-        fake.session.defaultSession.permissionRequestHandler?.(win.webContents, 'media', resolve, {})
-      ),
+      permissionRequest: await new Promise((resolve) => fake.session.defaultSession.permissionRequestHandler?.(win.webContents, 'media', resolve, {})),
       permissionCheck: fake.session.defaultSession.permissionCheckHandler?.(win.webContents, 'media', 'file://', {}),
       downloadPrevented: (() => {
         const e = fakeEvent()
@@ -104,7 +101,9 @@ async function main(): Promise<void> {
   const quit = fakeEvent()
   fake.app.emit('will-quit', quit)
   await new Promise((r) => setTimeout(r, 200))
-  process.stdout.write(`SMOKE-REPORT ${JSON.stringify({ ...report, quitPrevented: quit.defaultPrevented, quitCalls: fake.app.quitCalls, errorsAfterQuit: errors.slice(report.errors.length) })}\n`)
+  process.stdout.write(
+    `SMOKE-REPORT ${JSON.stringify({ ...report, quitPrevented: quit.defaultPrevented, quitCalls: fake.app.quitCalls, errorsAfterQuit: errors.slice(report.errors.length) })}\n`
+  )
   process.exit(0)
 }
 

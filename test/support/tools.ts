@@ -27,10 +27,10 @@ export function opensslHmacB64(key: string, message: string | Buffer): string {
 
 /** base64 HMAC-SHA256 computed by python's hmac module (key and message passed as hex to stay byte-exact). */
 export function pythonHmacB64(key: string, message: string | Buffer): string {
-  return py(
-    'import sys,hmac,hashlib,base64;print(base64.b64encode(hmac.new(bytes.fromhex(sys.argv[1]),bytes.fromhex(sys.argv[2]),hashlib.sha256).digest()).decode())',
-    [Buffer.from(key, 'utf8').toString('hex'), Buffer.from(message).toString('hex')]
-  )
+  return py('import sys,hmac,hashlib,base64;print(base64.b64encode(hmac.new(bytes.fromhex(sys.argv[1]),bytes.fromhex(sys.argv[2]),hashlib.sha256).digest()).decode())', [
+    Buffer.from(key, 'utf8').toString('hex'),
+    Buffer.from(message).toString('hex')
+  ])
 }
 
 /** RSA-SHA256 PKCS#1 v1.5 signature by openssl, base64. */

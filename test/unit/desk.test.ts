@@ -248,7 +248,10 @@ describe('Desk with LicenseSpring', () => {
   })
 
   it('a product lock held elsewhere -> state_locked, nothing changed', async () => {
-    const release = new StateStore(stateFilePath(dir), () => new Conf<Record<string, unknown>>({ cwd: dir, configName: 'state', projectName: 'license-desk', clearInvalidConfig: false })).lockProduct('studio')
+    const release = new StateStore(
+      stateFilePath(dir),
+      () => new Conf<Record<string, unknown>>({ cwd: dir, configName: 'state', projectName: 'license-desk', clearInvalidConfig: false })
+    ).lockProduct('studio')
     try {
       const e = await rejection(desk.activateOnline('studio', { licenseKey: STUDIO_KEY }))
       expect(e.code).toBe('state_locked')
@@ -286,7 +289,16 @@ describe('Desk: status, diagnostics, clock, cancellation', () => {
     const s = profile.products[0]!
     const cad = profile.products[2]!
     if (s.provider !== 'licensespring' || cad.provider !== 'qlm') throw new Error('x')
-    for (const secret of [STUDIO_KEY, PASSWORD, QLM_KEY, QLM_KEY.replace(/-/g, ''), s.licensespring.sharedKey, cad.qlm.communicationEncryptionKey, cad.qlm.password!, qlm.computerKey])
+    for (const secret of [
+      STUDIO_KEY,
+      PASSWORD,
+      QLM_KEY,
+      QLM_KEY.replace(/-/g, ''),
+      s.licensespring.sharedKey,
+      cad.qlm.communicationEncryptionKey,
+      cad.qlm.password!,
+      qlm.computerKey
+    ])
       expect(text, secret).not.toContain(secret)
     const d = JSON.parse(text)
     expect(d.products.find((p: { id: string }) => p.id === 'studio')).toMatchObject({ state: 'active', storedHardwareId: HWID, hardwareIdDrift: false })

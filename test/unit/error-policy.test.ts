@@ -54,6 +54,38 @@ describe('error causes', () => {
 describe('toErrorInfo of a named error', () => {
   it('keeps the server code, server message and next step the error carries', () => {
     const e = new LicenseDeskError('server_refused', 'refused', { serverCode: 'license_not_found', serverMessage: 'nope', httpStatus: 400, nextStep: 'fix_input' })
-    expect(toErrorInfo(e)).toEqual({ code: 'server_refused', message: 'refused', retryable: false, nextStep: 'fix_input', serverCode: 'license_not_found', serverMessage: 'nope', httpStatus: 400 })
+    expect(toErrorInfo(e)).toEqual({
+      code: 'server_refused',
+      message: 'refused',
+      retryable: false,
+      nextStep: 'fix_input',
+      serverCode: 'license_not_found',
+      serverMessage: 'nope',
+      httpStatus: 400
+    })
+  })
+})
+
+describe('a data folder error', () => {
+  it('keeps the file system error as its cause (name and code only)', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const { tmpdir } = await import('node:os')
+    const { StateStore } = await import('@core/state')
+    const dir = mkdtempSync(join(tmpdir(), 'ld-cause-'))
+    const inTheWay = join(dir, 'file')
+    writeFileSync(inTheWay, 'x')
+    const s = new StateStore(join(inTheWay, 'state.json'), () => {
+      throw Object.assign(new Error(`ENOTDIR: not a directory, open '${inTheWay}'`), { code: 'ENOTDIR' })
+    })
+    let caught: unknown
+    try {
+      s.update(() => undefined)
+    } catch (e) {
+      caught = e
+    }
+    expect(caught).toBeInstanceOf(LicenseDeskError)
+    expect((caught as LicenseDeskError).code).toBe('file_write')
+    expect((caught as LicenseDeskError).causeSummary).toMatch(/^Error\[(EEXIST|ENOTDIR)\]$/)
   })
 })

@@ -81,9 +81,13 @@ beforeAll(async () => {
   srv = await startServer(route)
   refusedUrl = `http://127.0.0.1:${await closedPort()}/x`
   const dir = tempDir()
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-days', '1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], {
-    stdio: 'ignore'
-  })
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-days', '1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+    {
+      stdio: 'ignore'
+    }
+  )
   const https = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_q, r) => r.end('secret'))
   tls = await listen(https as unknown as import('node:http').Server)
 })
@@ -294,7 +298,9 @@ describe('httpRequest: backoff jitter', () => {
   const fake503: typeof fetch = async () => new Response('', { status: 503 })
   const delaysWith = async (random: () => number, retryBaseMs = 20, maxAttempts = 4) => {
     const delays: number[] = []
-    await rejection(httpRequest({ url: 'http://unused.test/', method: 'GET', idempotent: true, fetch: fake503, retryBaseMs, maxAttempts, random, onRetry: (i) => delays.push(i.delayMs) }))
+    await rejection(
+      httpRequest({ url: 'http://unused.test/', method: 'GET', idempotent: true, fetch: fake503, retryBaseMs, maxAttempts, random, onRetry: (i) => delays.push(i.delayMs) })
+    )
     return delays
   }
 

@@ -58,7 +58,11 @@ describe('hardware id provider', () => {
     expect((await p.get()).id).toBe(sha256sum('abcdef'))
   })
 
-  it.each([['win32', /REG\.exe/], ['darwin', /ioreg/], ['linux', /could not be read/]] as const)('a throwing machineId on %s -> hwid_unavailable', async (platform, msg) => {
+  it.each([
+    ['win32', /REG\.exe/],
+    ['darwin', /ioreg/],
+    ['linux', /could not be read/]
+  ] as const)('a throwing machineId on %s -> hwid_unavailable', async (platform, msg) => {
     const p = createHardwareIdProvider({
       machineId: async () => {
         throw new Error('Command failed: REG QUERY ...')
@@ -145,7 +149,10 @@ describe('Linux machine id read from the files: identical to node-machine-id', (
     }
     cmd = cmd.replace('|| hostname', `|| echo ${JSON.stringify(host)}`)
     // node-machine-id's expose() for linux, then machineId(false) = sha256 hex.
-    const raw = execSync(cmd, { shell: '/bin/sh' }).toString().replace(/\r+|\n+|\s+/gi, '').toLowerCase()
+    const raw = execSync(cmd, { shell: '/bin/sh' })
+      .toString()
+      .replace(/\r+|\n+|\s+/gi, '')
+      .toLowerCase()
     return { raw, id: sha256sum(raw) }
   }
   const id = '4c4c4544004e3510804ec2c04f4a3732'
@@ -180,4 +187,3 @@ describe('Linux machine id read from the files: identical to node-machine-id', (
     expect(e.code).toBe(code)
   })
 })
-

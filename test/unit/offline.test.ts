@@ -68,7 +68,16 @@ describe('offline request files', () => {
   it('v1: fields, signature cross-checked by python, round trip through decodeOfflineRequest', () => {
     const r = buildOfflineRequest(input({ requestId: 'req-1', extra: { hostname: 'pc"{1}' } }))
     const doc = JSON.parse(Buffer.from(r.content, 'base64').toString('utf8'))
-    expect(doc).toMatchObject({ request: 'deactivation', api_key: API, date: 'Tue, 03 Feb 2026 04:05:06 GMT', request_id: 'req-1', product: 'studio', hardware_id: HW, license_key: KEY, hostname: 'pc"{1}' })
+    expect(doc).toMatchObject({
+      request: 'deactivation',
+      api_key: API,
+      date: 'Tue, 03 Feb 2026 04:05:06 GMT',
+      request_id: 'req-1',
+      product: 'studio',
+      hardware_id: HW,
+      license_key: KEY,
+      hostname: 'pc"{1}'
+    })
     expect(doc.signature).toBe(hmac(SHARED, `licenseSpring\ndate: Tue, 03 Feb 2026 04:05:06 GMT\n${KEY}\n${HW}\n${API}`))
     expect(pyCheck(r.content)).toEqual({ v: 1, inner_v1: true, request_id: 'req-1' })
     const d = decodeOfflineRequest(r.content, SHARED)
@@ -196,7 +205,9 @@ function makeLic(over: Record<string, unknown> = {}, opts: { dropV2?: boolean; v
     const rest = { ...base }
     delete rest.license_signature
     const v2msg = JSON.stringify(rest)
-    base.license_signature_v2 = createSign('RSA-SHA256').update(opts.v2Over ? opts.v2Over(v2msg) : v2msg).sign(PRIV, 'base64')
+    base.license_signature_v2 = createSign('RSA-SHA256')
+      .update(opts.v2Over ? opts.v2Over(v2msg) : v2msg)
+      .sign(PRIV, 'base64')
   }
   return base
 }
@@ -239,16 +250,46 @@ describe('verifyLic', () => {
   const cases: Array<[string, () => string, Partial<LicCheck>, string, RegExp]> = [
     ['hardware id', () => enc(makeLic({ hardware_id: 'd'.repeat(64) })), {}, 'lic_mismatch', /another computer/],
     ['product', () => enc(makeLic({ product_details: { short_code: 'cloud' } })), {}, 'lic_mismatch', /another product/],
-    ['product missing', () => { const l = makeLic(); delete l.product_details; return enc(l) }, { publicKeyPem: undefined }, 'lic_mismatch', /another product/],
+    [
+      'product missing',
+      () => {
+        const l = makeLic()
+        delete l.product_details
+        return enc(l)
+      },
+      { publicKeyPem: undefined },
+      'lic_mismatch',
+      /another product/
+    ],
     ['request_id', () => enc(makeLic({ request_id: 'old-request' })), {}, 'lic_mismatch', /different/],
     ['no pending request', () => enc(makeLic()), { requestId: undefined }, 'no_pending_request', /request/],
     ['identity', () => enc(makeLic()), { identity: 'OTHER-KEY' }, 'lic_mismatch', /another license key/],
     ['offline_signature', () => enc(makeLic({ offline_signature: hmac('wrong', 'x') })), {}, 'signature_invalid', /offline signature/],
     ['offline_signature (other api key)', () => enc(makeLic()), { apiKey: 'other-api' }, 'signature_invalid', /offline signature/],
     ['license_signature', () => enc(makeLic({ license_signature: opensslSignB64(DEMO_PRIVATE_KEY, 'something else') })), {}, 'signature_invalid', /license signature/],
-    ['license_signature missing', () => { const l = makeLic(); delete l.license_signature; return enc(l) }, {}, 'signature_invalid', /license signature/],
+    [
+      'license_signature missing',
+      () => {
+        const l = makeLic()
+        delete l.license_signature
+        return enc(l)
+      },
+      {},
+      'signature_invalid',
+      /license signature/
+    ],
     ['license_signature_v2', () => enc(makeLic({}, { v2Over: (s) => s.replace('"perpetual"', '"subscription"') })), {}, 'signature_invalid', /v2 signature/],
-    ['license_signature_v2 after a changed field', () => { const l = makeLic(); l.license_type = 'consumption'; return enc(l) }, {}, 'signature_invalid', /v2 signature/],
+    [
+      'license_signature_v2 after a changed field',
+      () => {
+        const l = makeLic()
+        l.license_type = 'consumption'
+        return enc(l)
+      },
+      {},
+      'signature_invalid',
+      /v2 signature/
+    ],
     ['no license', () => enc({ foo: 1 }), {}, 'file_invalid', /does not contain/],
     ['not base64', () => '%%%', {}, 'file_invalid', /base64/]
   ]

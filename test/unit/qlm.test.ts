@@ -117,7 +117,10 @@ describe('QlmClient', () => {
   })
 
   const client = (over: Record<string, unknown> = {}) =>
-    new QlmClient({ serviceUrl: `${qlm.url}/qlm/qlmservice.asmx/`, vendor: 've+nd&or', user: 'u=1', password: 'p&w+d=%?#', productId: 7, majorVersion: 2, minorVersion: 0, ...over }, { retryBaseMs: 5, timeoutMs: 2000 })
+    new QlmClient(
+      { serviceUrl: `${qlm.url}/qlm/qlmservice.asmx/`, vendor: 've+nd&or', user: 'u=1', password: 'p&w+d=%?#', productId: 7, majorVersion: 2, minorVersion: 0, ...over },
+      { retryBaseMs: 5, timeoutMs: 2000 }
+    )
 
   it('activate returns the computer key and sends the activation parameters', async () => {
     const r = await client().activate(KEY, PC, 'my host')

@@ -203,7 +203,15 @@ describe('candidates and profile settings', () => {
 
   it('the profile chooses the recipe per product; the default stays today’s', () => {
     const demo = loadProfile(join(ROOT, 'resources/demo/profile.json'))
-    const env = { now: Date.now, clock: () => ({ offsetMs: null }), serverNow: Date.now, seal: (p: string) => ({ scheme: 'x', data: p }), open: () => '', osInfo: () => ({}), supportEmail: 's@x.example' }
+    const env = {
+      now: Date.now,
+      clock: () => ({ offsetMs: null }),
+      serverNow: Date.now,
+      seal: (p: string) => ({ scheme: 'x', data: p }),
+      open: () => '',
+      osInfo: () => ({}),
+      supportEmail: 's@x.example'
+    }
     expect(demo.products.map((p) => createProvider(p, env).idRecipe.name)).toEqual(['node-machine-id', 'node-machine-id', 'machine-id'])
     const raw = JSON.parse(JSON.stringify(demo)) as { products: Array<Record<string, Record<string, unknown>>> }
     raw.products[0]!.licensespring!.hardwareId = 'licensespring'

@@ -31,9 +31,7 @@ describe('LicenseSpring request signer', () => {
   })
 
   it('lays out the Authorization header exactly', () => {
-    expect(authorizationHeader('my-api-key', VECTOR_SIG)).toBe(
-      `algorithm="hmac-sha256",headers="date",signature="${VECTOR_SIG}",apikey="my-api-key"`
-    )
+    expect(authorizationHeader('my-api-key', VECTOR_SIG)).toBe(`algorithm="hmac-sha256",headers="date",signature="${VECTOR_SIG}",apikey="my-api-key"`)
   })
 
   it('formats the Date as an RFC 7231 IMF-fixdate in GMT', () => {

@@ -22,8 +22,7 @@ export function createProvider(product: ProfileProduct, env: ProviderEnv): AnyPr
 
 /** The product as a LicenseSpring product, for LicenseSpring's own flows (offline request, .lic import). */
 export function asLicenseSpring(provider: AnyProvider): LicenseSpringProvider {
-  if (!(provider instanceof LicenseSpringProvider))
-    fail('offline_not_supported', `${provider.productName} is a QLM product: this needs a LicenseSpring product.`)
+  if (!(provider instanceof LicenseSpringProvider)) fail('offline_not_supported', `${provider.productName} is a QLM product: this needs a LicenseSpring product.`)
   return provider
 }
 

@@ -1,7 +1,7 @@
 // The provider port: the one narrow interface LicenseSpring and QLM each implement, bound to one product
 // of the vendor profile. The use cases (../usecases) run over it and never ask which provider they have.
 // Flows only one provider has (LicenseSpring's offline request and .lic import, QLM's web activation)
-// are their own use cases, typed on that provider (see ./index.ts licenseSpringProduct / qlmProduct).
+// are their own use cases, typed on that provider (see asLicenseSpring / asQlm in ./index.ts).
 import type { Authorization, CheckVerdict, HardwareIdInfo, HistoryRecord, OfflineActivationKind, OfflineDeactivationKind } from '@shared/contract'
 import type { IdRecipe } from '../recipes'
 import type { StoredLicense, StoredRecord, StoredSecret } from '../state'

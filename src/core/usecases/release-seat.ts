@@ -33,8 +33,7 @@ async function seatId(ctx: DeskContext, provider: AnyProvider, req: ReleaseSeatR
 
 function checkReceipt(provider: AnyProvider, identity: ReleaseSeatRequest['identity'], receipt: SeatReceipt | undefined): void {
   if (!receipt) return
-  if (receipt.productId !== provider.productId)
-    fail('invalid_input', `That seat receipt is for the product "${receipt.productId}", not for ${provider.productName}.`)
+  if (receipt.productId !== provider.productId) fail('invalid_input', `That seat receipt is for the product "${receipt.productId}", not for ${provider.productName}.`)
   if ('licenseKey' in identity && receipt.keyHint && keyHint(identity.licenseKey) !== receipt.keyHint)
     fail('invalid_input', `That seat receipt is for the key ${receipt.keyHint}; the key given is ${keyHint(identity.licenseKey)}.`)
   if ('username' in identity && receipt.username && receipt.username.toLowerCase() !== identity.username.toLowerCase())

@@ -118,53 +118,44 @@ export function App({ api, locale: forcedLocale, initial }: AppProps) {
         <EnvContext.Provider value={{ info, status }}>
           <AnnounceContext.Provider value={announce}>
             <ProgressContext.Provider value={progress}>
-            <NavContext.Provider value={nav}>
-              <a className="skip-link" href="#main">
-                {m.app.skipToContent}
-              </a>
-              <header className="topbar">
-                <div className="brand">
-                  <span className="brand-mark" aria-hidden="true" />
-                  <span className="brand-name">{info?.appName ?? 'License Desk'}</span>
-                  {info?.demo && (
-                    <span className="badge badge-neutral" title={m.app.demoNote}>
-                      {m.app.demoBadge}
-                    </span>
-                  )}
+              <NavContext.Provider value={nav}>
+                <a className="skip-link" href="#main">
+                  {m.app.skipToContent}
+                </a>
+                <header className="topbar">
+                  <div className="brand">
+                    <span className="brand-mark" aria-hidden="true" />
+                    <span className="brand-name">{info?.appName ?? 'License Desk'}</span>
+                    {info?.demo && (
+                      <span className="badge badge-neutral" title={m.app.demoNote}>
+                        {m.app.demoBadge}
+                      </span>
+                    )}
+                  </div>
+                  <nav aria-label={m.app.mainNav} className="topnav">
+                    <button type="button" className={screen.name === 'home' ? 'tab active' : 'tab'} aria-current={screen.name === 'home' ? 'page' : undefined} onClick={nav.home}>
+                      {m.app.overview}
+                    </button>
+                    <button
+                      type="button"
+                      className={screen.name === 'history' ? 'tab active' : 'tab'}
+                      aria-current={screen.name === 'history' ? 'page' : undefined}
+                      onClick={() => setStack([{ name: 'home' }, { name: 'history' }])}
+                    >
+                      {m.app.history}
+                    </button>
+                  </nav>
+                </header>
+                <main id="main" className="main" tabIndex={-1}>
+                  <div className={onTop ? 'container' : 'container narrow'}>
+                    {flow && <StepIndicator steps={m.flows[flow.flow]} current={flow.index} />}
+                    {loadError && screen.name === 'home' ? <ErrorPanel error={loadError} onRetry={() => void refresh()} /> : <CurrentScreen screen={screen} />}
+                  </div>
+                </main>
+                <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="live-region">
+                  {message}
                 </div>
-                <nav aria-label={m.app.mainNav} className="topnav">
-                  <button
-                    type="button"
-                    className={screen.name === 'home' ? 'tab active' : 'tab'}
-                    aria-current={screen.name === 'home' ? 'page' : undefined}
-                    onClick={nav.home}
-                  >
-                    {m.app.overview}
-                  </button>
-                  <button
-                    type="button"
-                    className={screen.name === 'history' ? 'tab active' : 'tab'}
-                    aria-current={screen.name === 'history' ? 'page' : undefined}
-                    onClick={() => setStack([{ name: 'home' }, { name: 'history' }])}
-                  >
-                    {m.app.history}
-                  </button>
-                </nav>
-              </header>
-              <main id="main" className="main" tabIndex={-1}>
-                <div className={onTop ? 'container' : 'container narrow'}>
-                  {flow && <StepIndicator steps={m.flows[flow.flow]} current={flow.index} />}
-                  {loadError && screen.name === 'home' ? (
-                    <ErrorPanel error={loadError} onRetry={() => void refresh()} />
-                  ) : (
-                    <CurrentScreen screen={screen} />
-                  )}
-                </div>
-              </main>
-              <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="live-region">
-                {message}
-              </div>
-            </NavContext.Provider>
+              </NavContext.Provider>
             </ProgressContext.Provider>
           </AnnounceContext.Provider>
         </EnvContext.Provider>

@@ -48,7 +48,10 @@ export const portalRoutes: Route = async ({ req, path, method, ls }): Promise<Re
     return reply(
       200,
       PAGE_HEADERS,
-      offlinePortalPage().replace('<h1>', '<p><a href="/qlm/QlmReleaseLicense.aspx">QLM license release</a> · <a href="/qlm/QlmWebActivation.aspx">QLM web activation</a></p>\n<h1>')
+      offlinePortalPage().replace(
+        '<h1>',
+        '<p><a href="/qlm/QlmReleaseLicense.aspx">QLM license release</a> · <a href="/qlm/QlmWebActivation.aspx">QLM web activation</a></p>\n<h1>'
+      )
     )
   }
   return undefined

@@ -15,8 +15,7 @@ export const qlmRoutes: Route = async ({ req, url, path, method, qlm, bom }) => 
     return reply(404, { 'Content-Type': 'text/plain; charset=utf-8' }, `Unknown web method ${op}`)
   }
   if (path !== '/qlm/QlmReleaseLicense.aspx' && path !== '/qlm/QlmWebActivation.aspx') return undefined
-  if (method !== 'GET' && method !== 'POST')
-    return reply(405, { ...PAGE_HEADERS, Allow: 'GET, POST' }, errorPage('Not allowed', 'method_not_allowed', 'Use GET or POST.', path))
+  if (method !== 'GET' && method !== 'POST') return reply(405, { ...PAGE_HEADERS, Allow: 'GET, POST' }, errorPage('Not allowed', 'method_not_allowed', 'Use GET or POST.', path))
   const params = await formParams(req, url, method)
   const avkey = params.get('is_avkey') ?? ''
   const pcid = params.get('is_pcid') ?? ''

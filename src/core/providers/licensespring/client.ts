@@ -53,7 +53,6 @@ export interface ClientOptions {
   clock: ClockState
 }
 
-
 export class LicenseSpringClient {
   constructor(
     private readonly cfg: LicenseSpringConfig,
@@ -81,14 +80,20 @@ export class LicenseSpringClient {
     const body = { hardware_id: hardwareId, product: this.cfg.productCode, ...identityFields(identity) }
     let retried = false
     try {
-      const r = await this.send('POST', 'deactivate_license', body, op, () => (retried = true), (res) => {
-        if (res.status === 200 && !/^"?license_deactivated"?$/.test(res.text.trim()))
-          throw new LicenseDeskError('bad_response', 'The license server answered the deactivation with something unexpected.')
-      })
+      const r = await this.send(
+        'POST',
+        'deactivate_license',
+        body,
+        op,
+        () => (retried = true),
+        (res) => {
+          if (res.status === 200 && !/^"?license_deactivated"?$/.test(res.text.trim()))
+            throw new LicenseDeskError('bad_response', 'The license server answered the deactivation with something unexpected.')
+        }
+      )
       return { alreadyReleased: false, clockOffsetMs: r.clockOffsetMs }
     } catch (e) {
-      if (retried && e instanceof LicenseDeskError && e.info.serverCode === 'device_not_found')
-        return { alreadyReleased: true, clockOffsetMs: undefined }
+      if (retried && e instanceof LicenseDeskError && e.info.serverCode === 'device_not_found') return { alreadyReleased: true, clockOffsetMs: undefined }
       throw e
     }
   }
@@ -158,11 +163,11 @@ export class LicenseSpringClient {
           op.onProgress?.({ step: 'retrying', attempt: 2, delayMs: 0 })
           continue
         }
-        throw new LicenseDeskError(
-          'clock_skew',
-          "The license server refused the request because this computer's clock is wrong, even after correcting for it.",
-          { serverCode: 'date_header_diff', serverMessage: err.info.serverMessage, httpStatus: res.status }
-        )
+        throw new LicenseDeskError('clock_skew', "The license server refused the request because this computer's clock is wrong, even after correcting for it.", {
+          serverCode: 'date_header_diff',
+          serverMessage: err.info.serverMessage,
+          httpStatus: res.status
+        })
       }
       throw err
     }

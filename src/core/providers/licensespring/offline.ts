@@ -56,8 +56,7 @@ export function buildOfflineRequest(i: OfflineRequestInput): OfflineRequest {
 /** Decodes base64 file text (whitespace trimmed) into JSON text; a named error when it is not. */
 export function decodeBase64Json(content: string, what: string): { text: string; value: Record<string, unknown> } {
   const b64 = content.replace(/\s+/g, '')
-  if (!b64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(b64))
-    throw new LicenseDeskError('file_invalid', `This is not a ${what}: it is not base64 text.`)
+  if (!b64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) throw new LicenseDeskError('file_invalid', `This is not a ${what}: it is not base64 text.`)
   const text = Buffer.from(b64, 'base64').toString('utf8')
   let value: unknown
   try {
@@ -65,8 +64,7 @@ export function decodeBase64Json(content: string, what: string): { text: string;
   } catch {
     throw new LicenseDeskError('file_invalid', `This is not a ${what}: its content is not JSON.`)
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value))
-    throw new LicenseDeskError('file_invalid', `This is not a ${what}: its content is not a JSON object.`)
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new LicenseDeskError('file_invalid', `This is not a ${what}: its content is not a JSON object.`)
   return { text, value: value as Record<string, unknown> }
 }
 
@@ -195,13 +193,10 @@ export function verifyLic(content: string, c: LicCheck): LicFile['license'] {
   const { value } = decodeBase64Json(content, 'license file (.lic)')
   const lic = value as LicFile['license']
   const identity = String(lic.license_key ?? lic.username ?? lic.user?.email ?? '')
-  if (!identity || typeof lic.hardware_id !== 'string')
-    throw new LicenseDeskError('file_invalid', 'This license file does not contain a license.')
-  if (lic.hardware_id !== c.hardwareId)
-    throw new LicenseDeskError('lic_mismatch', 'This license file was made for another computer (its hardware id differs).')
+  if (!identity || typeof lic.hardware_id !== 'string') throw new LicenseDeskError('file_invalid', 'This license file does not contain a license.')
+  if (lic.hardware_id !== c.hardwareId) throw new LicenseDeskError('lic_mismatch', 'This license file was made for another computer (its hardware id differs).')
   const product = lic.product_details?.short_code
-  if (product !== c.product)
-    throw new LicenseDeskError('lic_mismatch', `This license file is for another product (${product ?? 'none named'}).`)
+  if (product !== c.product) throw new LicenseDeskError('lic_mismatch', `This license file is for another product (${product ?? 'none named'}).`)
   if (!c.requestId)
     throw new LicenseDeskError('no_pending_request', 'There is no offline activation request from this computer waiting for a license file. Create the request first.')
   if (lic.request_id !== c.requestId)
@@ -212,10 +207,7 @@ export function verifyLic(content: string, c: LicCheck): LicFile['license'] {
   if (lic.offline_signature !== expectedOffline)
     throw new LicenseDeskError('signature_invalid', 'The license file’s offline signature does not match: it was not made by the vendor’s server for this request.')
   if (c.publicKeyPem) {
-    if (
-      typeof lic.license_signature !== 'string' ||
-      !rsaVerify(c.publicKeyPem, licenseSignatureMessage(lic.hardware_id, identity, lic.validity_period), lic.license_signature)
-    )
+    if (typeof lic.license_signature !== 'string' || !rsaVerify(c.publicKeyPem, licenseSignatureMessage(lic.hardware_id, identity, lic.validity_period), lic.license_signature))
       throw new LicenseDeskError('signature_invalid', 'The license file’s license signature does not verify with the vendor’s key.')
     if (lic.license_signature_v2 === undefined && c.requireSignatureV2)
       throw new LicenseDeskError('signature_invalid', 'The license file has no v2 signature, which this vendor requires.')

@@ -108,8 +108,7 @@ export class LicenseSpringProvider extends ProductProvider<LsProduct> implements
 
   async activateOnline(hw: { id: string; source: string }, identity: Identity, opts: OperationOptions): Promise<Activation> {
     const p = this.product
-    if (this.config.authorization === 'user' && !('username' in identity))
-      fail('invalid_input', `${p.name} is activated with your account: give your username and password.`)
+    if (this.config.authorization === 'user' && !('username' in identity)) fail('invalid_input', `${p.name} is activated with your account: give your username and password.`)
     if (this.config.authorization === 'license-key' && !('licenseKey' in identity)) fail('invalid_input', `${p.name} is activated with a license key.`)
     const r = await this.client().activate(hw.id, identity, opts, this.env.osInfo())
     const license: StoredLicense = {
@@ -126,11 +125,9 @@ export class LicenseSpringProvider extends ProductProvider<LsProduct> implements
     // The server releases a user's seat online only with the password, which an offline
     // activation never had: say so instead of sending a request it must refuse.
     if ('username' in identity && !identity.password)
-      fail(
-        'offline_not_supported',
-        `${this.product.name} was activated offline with your account, so License Desk has no password to release it online. Deactivate it offline.`,
-        { nextStep: 'go_offline' }
-      )
+      fail('offline_not_supported', `${this.product.name} was activated offline with your account, so License Desk has no password to release it online. Deactivate it offline.`, {
+        nextStep: 'go_offline'
+      })
     try {
       const r = await this.client().deactivate(lic.hardwareId, identity, opts)
       return { alreadyReleased: r.alreadyReleased, ...(r.clockOffsetMs !== undefined ? { clockOffsetMs: r.clockOffsetMs } : {}) }

@@ -34,9 +34,6 @@ export function signedHeaders(apiKey: string, sharedKey: string, nowMs: number):
 }
 
 /** The offline request signature (schema v1, and the v1 signature kept inside v2). */
-export function offlineSignature(
-  sharedKey: string,
-  f: { date: string; identity: string; hardwareId: string; apiKey: string }
-): string {
+export function offlineSignature(sharedKey: string, f: { date: string; identity: string; hardwareId: string; apiKey: string }): string {
   return hmacBase64(sharedKey, `licenseSpring\ndate: ${f.date}\n${f.identity}\n${f.hardwareId}\n${f.apiKey}`)
 }

@@ -36,8 +36,7 @@ export function parseQlmXml(text: string): { ok: true; result: unknown; root: un
     throw new LicenseDeskError('bad_response', 'The QLM license server sent an answer that is not valid XML.')
   }
   const root = doc?.QuickLicenseManager as Xml | string | undefined
-  if (root === undefined || root === null)
-    throw new LicenseDeskError('bad_response', 'The QLM license server sent an answer without a QuickLicenseManager element.')
+  if (root === undefined || root === null) throw new LicenseDeskError('bad_response', 'The QLM license server sent an answer without a QuickLicenseManager element.')
   if (typeof root === 'object' && 'error' in root) return { ok: false, message: textOf(root.error) }
   if (typeof root === 'object' && 'result' in root) return { ok: true, result: root.result, root }
   throw new LicenseDeskError('bad_response', 'The QLM license server sent an answer with neither a result nor an error.')
@@ -106,8 +105,7 @@ export class QlmClient {
         if (r.status === 200) parseQlmXml(r.text)
       }
     })
-    if (res.status !== 200)
-      throw new LicenseDeskError('http_status', `The QLM license server answered HTTP ${res.status}.`, { httpStatus: res.status })
+    if (res.status !== 200) throw new LicenseDeskError('http_status', `The QLM license server answered HTTP ${res.status}.`, { httpStatus: res.status })
     const parsed = parseQlmXml(res.text)
     if (!parsed.ok)
       throw new LicenseDeskError('server_refused', `The QLM license server refused: ${parsed.message}`, {

@@ -22,7 +22,9 @@ export function stripDashes(key: string): string {
 }
 
 export function dvcForDate(activationKey: string, computerId: string, cek: string, validFor: string, hexCase: 'lower' | 'upper'): string {
-  const hex = createHash('md5').update(`${stripDashes(activationKey)}|${computerId}|${cek}|${validFor}`, 'utf8').digest('hex')
+  const hex = createHash('md5')
+    .update(`${stripDashes(activationKey)}|${computerId}|${cek}|${validFor}`, 'utf8')
+    .digest('hex')
   return hexCase === 'upper' ? hex.toUpperCase() : hex
 }
 

@@ -27,10 +27,7 @@ export function errorTexts(m: Messages, error: ErrorInfo): ErrorTexts {
   }
 }
 
-export function supportMailto(
-  m: Messages,
-  opts: { email: string; app: string; title: string; error: ErrorInfo; product?: string; hwid?: string; version?: string }
-): string {
+export function supportMailto(m: Messages, opts: { email: string; app: string; title: string; error: ErrorInfo; product?: string; hwid?: string; version?: string }): string {
   const subject = fmt(m.error.supportSubject, { app: opts.app, title: opts.title, code: opts.error.code })
   const body = fmt(m.error.supportBody, {
     product: opts.product ?? '-',

@@ -18,14 +18,7 @@ export function Field({ label, error, help, inputRef, className, ...rest }: Prop
       <label htmlFor={id} className="label">
         {label}
       </label>
-      <input
-        id={id}
-        ref={inputRef}
-        className={`input ${className ?? ''}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...rest}
-      />
+      <input id={id} ref={inputRef} className={`input ${className ?? ''}`} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...rest} />
       {help && (
         <p id={helpId} className="help">
           {help}

@@ -9,9 +9,7 @@ export function QrCode({ text, alt, testId }: { text: string; alt: string; testI
   useEffect(() => {
     let live = true
     import('qrcode')
-      .then(({ default: QRCode }) =>
-        QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#111111', light: '#ffffff' } })
-      )
+      .then(({ default: QRCode }) => QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#111111', light: '#ffffff' } }))
       .then((svg) => {
         if (live) setSrc(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`)
       })

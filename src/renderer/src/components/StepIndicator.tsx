@@ -8,11 +8,7 @@ export function StepIndicator({ steps, current }: { steps: string[]; current: nu
       <p className="visually-hidden">{fmt(m.common.stepOf, { n: current + 1, total: steps.length })}</p>
       <ol>
         {steps.map((label, i) => (
-          <li
-            key={label}
-            className={i < current ? 'step done' : i === current ? 'step current' : 'step'}
-            aria-current={i === current ? 'step' : undefined}
-          >
+          <li key={label} className={i < current ? 'step done' : i === current ? 'step current' : 'step'} aria-current={i === current ? 'step' : undefined}>
             <span className="step-dot" aria-hidden="true">
               {i < current ? '✓' : i + 1}
             </span>

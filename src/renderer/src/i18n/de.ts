@@ -139,9 +139,12 @@ export const de: Messages = {
     offlineHelpLs: 'Für Computer ohne Internet: speichert eine Datei, die Sie an einem anderen Computer hochladen, um den Lizenzplatz freizugeben.',
     offlineHelpQlm: 'Für Computer ohne Internet: zeigt einen Code, den Sie auf der Freigabeseite eingeben oder dem Support senden.',
     confirmTitle: '{product} auf diesem Computer deaktivieren?',
-    confirmOnline: 'Die Lizenz wird von diesem Computer entfernt und ihr Lizenzplatz auf dem Lizenzserver freigegeben. Danach können Sie {product} auf einem anderen Computer aktivieren.',
-    confirmOfflineLs: 'Die Lizenz wird sofort von diesem Computer entfernt, und Sie wählen einen Speicherort für eine Deaktivierungsdatei. Der Lizenzplatz wird frei, sobald die Datei im Portal hochgeladen ist.',
-    confirmOfflineQlm: 'Die Lizenz wird sofort von diesem Computer entfernt und ein Deaktivierungscode angezeigt. Der Lizenzplatz wird frei, sobald der Code auf der Freigabeseite eingegeben oder dem Support gesendet wurde.',
+    confirmOnline:
+      'Die Lizenz wird von diesem Computer entfernt und ihr Lizenzplatz auf dem Lizenzserver freigegeben. Danach können Sie {product} auf einem anderen Computer aktivieren.',
+    confirmOfflineLs:
+      'Die Lizenz wird sofort von diesem Computer entfernt, und Sie wählen einen Speicherort für eine Deaktivierungsdatei. Der Lizenzplatz wird frei, sobald die Datei im Portal hochgeladen ist.',
+    confirmOfflineQlm:
+      'Die Lizenz wird sofort von diesem Computer entfernt und ein Deaktivierungscode angezeigt. Der Lizenzplatz wird frei, sobald der Code auf der Freigabeseite eingegeben oder dem Support gesendet wurde.',
     confirmWarn: '{product} funktioniert danach auf diesem Computer nicht mehr.',
     confirm: 'Deaktivieren',
     progressTitle: '{product} wird deaktiviert…',
@@ -158,7 +161,8 @@ export const de: Messages = {
     releaseOther: 'Den Lizenzplatz eines anderen Computers freigeben',
     receipts: 'Platzbelege',
     releaseTitle: 'Einen Lizenzplatz freigeben',
-    releaseLead: 'Verwenden Sie dies, wenn License Desk den Lizenzplatz nicht kennt: Das Produkt hat die Lizenz selbst aktiviert, oder der Computer mit dem Platz ist verloren, gelöscht oder defekt.',
+    releaseLead:
+      'Verwenden Sie dies, wenn License Desk den Lizenzplatz nicht kennt: Das Produkt hat die Lizenz selbst aktiviert, oder der Computer mit dem Platz ist verloren, gelöscht oder defekt.',
     product: 'Produkt',
     whoseLegend: 'Wessen Lizenzplatz',
     thisComputer: 'Dieser Computer',
@@ -185,7 +189,8 @@ export const de: Messages = {
     doneOther: 'Der Lizenzserver hat den Platz des anderen Computers (ID {id}) freigegeben. {product} kann jetzt anderswo aktiviert werden.',
     alreadyReleased: 'Der Server hatte diesen Lizenzplatz bereits freigegeben.',
     idsTitle: 'Die IDs dieses Computers nach Verfahren',
-    idsHelp: 'Hat der Server unter der gesendeten ID keinen Lizenzplatz, berechnet das Produkt des Herstellers sie vielleicht anders: Der Hersteller legt das Verfahren im Profil fest, oder die IT gibt die ID mit --hardware-id an.',
+    idsHelp:
+      'Hat der Server unter der gesendeten ID keinen Lizenzplatz, berechnet das Produkt des Herstellers sie vielleicht anders: Der Hersteller legt das Verfahren im Profil fest, oder die IT gibt die ID mit --hardware-id an.',
     recipe: 'Verfahren',
     noId: 'keine',
     seatsLabel: 'Lizenzplätze',
@@ -209,7 +214,8 @@ export const de: Messages = {
     removeNamed: '{product} von diesem Computer entfernen',
     removed: '{product} wurde von diesem Computer entfernt.',
     receiptsTitle: 'Platzbelege',
-    receiptsLead: 'License Desk bewahrt bei jeder Aktivierung einen Beleg auf: das Produkt, den maskierten Schlüssel, die verwendete Computer-ID und das Datum. Speichern Sie einen Beleg außerhalb dieses Computers: Damit lässt sich der Platz von einem anderen Computer aus freigeben, falls dieser verloren geht.',
+    receiptsLead:
+      'License Desk bewahrt bei jeder Aktivierung einen Beleg auf: das Produkt, den maskierten Schlüssel, die verwendete Computer-ID und das Datum. Speichern Sie einen Beleg außerhalb dieses Computers: Damit lässt sich der Platz von einem anderen Computer aus freigeben, falls dieser verloren geht.',
     receiptsEmpty: 'Noch keine Platzbelege: Bei jeder Aktivierung wird einer aufbewahrt.',
     save: 'Speichern…',
     saveNamed: 'Platzbeleg von {product} vom {date} speichern',
@@ -283,7 +289,8 @@ export const de: Messages = {
     contactSupport: 'Support per E-Mail',
     inputKept: 'Ihre Eingaben bleiben erhalten.',
     supportSubject: '{app}: {title} ({code})',
-    supportBody: 'Hallo,\n\nich konnte einen Lizenzvorgang nicht abschließen.\n\nProdukt: {product}\nFehler: {code}\nMeldung: {message}\nServercode: {serverCode}\nHardware-ID: {hwid}\nApp-Version: {version}\n\nVielen Dank.'
+    supportBody:
+      'Hallo,\n\nich konnte einen Lizenzvorgang nicht abschließen.\n\nProdukt: {product}\nFehler: {code}\nMeldung: {message}\nServercode: {serverCode}\nHardware-ID: {hwid}\nApp-Version: {version}\n\nVielen Dank.'
   },
   nextSteps: {
     retry: 'Versuchen Sie es erneut.',
@@ -297,41 +304,137 @@ export const de: Messages = {
     none: ''
   },
   errors: {
-    network_dns: { title: 'Lizenzserver nicht gefunden', explain: 'Der Servername konnte nicht aufgelöst werden. Der Computer ist eventuell offline oder in einem eingeschränkten Netz.', next: 'Prüfen Sie die Verbindung oder fahren Sie offline fort.' },
-    network_refused: { title: 'Lizenzserver lehnt die Verbindung ab', explain: 'Der Server ist erreichbar, nimmt aber gerade keine Verbindungen an.', next: 'Später erneut versuchen oder offline fortfahren.' },
-    network_reset: { title: 'Verbindung unterbrochen', explain: 'Die Verbindung zum Lizenzserver brach ab, bevor die Antwort ankam.', next: 'Erneut versuchen; auf diesem Computer wurde nichts geändert.' },
-    network_timeout: { title: 'Der Lizenzserver antwortet nicht', explain: 'Es kam keine Antwort in der erwarteten Zeit. Das Netz ist eventuell langsam oder gesperrt.', next: 'Erneut versuchen oder offline fortfahren.' },
-    network_tls: { title: 'Sichere Verbindung fehlgeschlagen', explain: 'Das Zertifikat des Servers konnte nicht geprüft werden. Ein Proxy oder eine Firewall greift eventuell ein.', next: 'Wenden Sie sich an Ihre IT-Abteilung oder den Support.' },
-    network_failed: { title: 'Keine Verbindung zum Lizenzserver', explain: 'Die Anfrage konnte nicht gesendet werden.', next: 'Prüfen Sie die Verbindung oder fahren Sie offline fort.' },
+    network_dns: {
+      title: 'Lizenzserver nicht gefunden',
+      explain: 'Der Servername konnte nicht aufgelöst werden. Der Computer ist eventuell offline oder in einem eingeschränkten Netz.',
+      next: 'Prüfen Sie die Verbindung oder fahren Sie offline fort.'
+    },
+    network_refused: {
+      title: 'Lizenzserver lehnt die Verbindung ab',
+      explain: 'Der Server ist erreichbar, nimmt aber gerade keine Verbindungen an.',
+      next: 'Später erneut versuchen oder offline fortfahren.'
+    },
+    network_reset: {
+      title: 'Verbindung unterbrochen',
+      explain: 'Die Verbindung zum Lizenzserver brach ab, bevor die Antwort ankam.',
+      next: 'Erneut versuchen; auf diesem Computer wurde nichts geändert.'
+    },
+    network_timeout: {
+      title: 'Der Lizenzserver antwortet nicht',
+      explain: 'Es kam keine Antwort in der erwarteten Zeit. Das Netz ist eventuell langsam oder gesperrt.',
+      next: 'Erneut versuchen oder offline fortfahren.'
+    },
+    network_tls: {
+      title: 'Sichere Verbindung fehlgeschlagen',
+      explain: 'Das Zertifikat des Servers konnte nicht geprüft werden. Ein Proxy oder eine Firewall greift eventuell ein.',
+      next: 'Wenden Sie sich an Ihre IT-Abteilung oder den Support.'
+    },
+    network_failed: {
+      title: 'Keine Verbindung zum Lizenzserver',
+      explain: 'Die Anfrage konnte nicht gesendet werden.',
+      next: 'Prüfen Sie die Verbindung oder fahren Sie offline fort.'
+    },
     server_unavailable: { title: 'Lizenzserver nicht verfügbar', explain: 'Der Server meldet ein internes Problem.', next: 'Versuchen Sie es in einigen Minuten erneut.' },
     rate_limited: { title: 'Zu viele Anfragen', explain: 'Der Lizenzserver bittet um eine Pause.', next: 'Eine Minute warten und erneut versuchen.' },
-    http_status: { title: 'Unerwartete Serverantwort', explain: 'Der Server antwortete mit einem unerwarteten Status.', next: 'Erneut versuchen; wenn es wieder passiert, den Support kontaktieren.' },
-    bad_response: { title: 'Unlesbare Serverantwort', explain: 'Die Antwort war leer oder hatte ein unerwartetes Format. Eventuell hat ein Proxy sie ersetzt.', next: 'Erneut versuchen; wenn es wieder passiert, den Support kontaktieren.' },
-    server_refused: { title: 'Der Lizenzserver hat die Anfrage abgelehnt', explain: 'Der Server hat die Anfrage verstanden, aber nicht angenommen.', next: 'Erneut versuchen; wenn es wieder passiert, den Support kontaktieren.' },
-    clock_skew: { title: 'Die Uhr dieses Computers geht falsch', explain: 'Der Lizenzserver lehnt Anfragen ab, deren Zeit zu sehr von seiner eigenen abweicht.', next: 'Datum und Uhrzeit auf automatisch stellen und erneut versuchen.' },
-    signature_invalid: { title: 'Antwort konnte nicht geprüft werden', explain: 'Die Signatur der Antwort oder Datei stimmt nicht. Sie wurde eventuell verändert.', next: 'Eine neue Datei holen oder den Support kontaktieren.' },
+    http_status: {
+      title: 'Unerwartete Serverantwort',
+      explain: 'Der Server antwortete mit einem unerwarteten Status.',
+      next: 'Erneut versuchen; wenn es wieder passiert, den Support kontaktieren.'
+    },
+    bad_response: {
+      title: 'Unlesbare Serverantwort',
+      explain: 'Die Antwort war leer oder hatte ein unerwartetes Format. Eventuell hat ein Proxy sie ersetzt.',
+      next: 'Erneut versuchen; wenn es wieder passiert, den Support kontaktieren.'
+    },
+    server_refused: {
+      title: 'Der Lizenzserver hat die Anfrage abgelehnt',
+      explain: 'Der Server hat die Anfrage verstanden, aber nicht angenommen.',
+      next: 'Erneut versuchen; wenn es wieder passiert, den Support kontaktieren.'
+    },
+    clock_skew: {
+      title: 'Die Uhr dieses Computers geht falsch',
+      explain: 'Der Lizenzserver lehnt Anfragen ab, deren Zeit zu sehr von seiner eigenen abweicht.',
+      next: 'Datum und Uhrzeit auf automatisch stellen und erneut versuchen.'
+    },
+    signature_invalid: {
+      title: 'Antwort konnte nicht geprüft werden',
+      explain: 'Die Signatur der Antwort oder Datei stimmt nicht. Sie wurde eventuell verändert.',
+      next: 'Eine neue Datei holen oder den Support kontaktieren.'
+    },
     cancelled: { title: 'Abgebrochen', explain: 'Der Vorgang wurde abgebrochen.', next: 'Sie können jederzeit neu beginnen.' },
-    profile_not_found: { title: 'Konfiguration fehlt', explain: 'Die Herstellerkonfiguration von License Desk wurde nicht gefunden.', next: 'Produkt neu installieren oder den Support kontaktieren.' },
+    profile_not_found: {
+      title: 'Konfiguration fehlt',
+      explain: 'Die Herstellerkonfiguration von License Desk wurde nicht gefunden.',
+      next: 'Produkt neu installieren oder den Support kontaktieren.'
+    },
     profile_invalid: { title: 'Konfiguration beschädigt', explain: 'Die Herstellerkonfiguration enthält einen Fehler.', next: 'Wenden Sie sich an den Support.' },
     product_unknown: { title: 'Unbekanntes Produkt', explain: 'Dieses Produkt ist nicht Teil der Konfiguration.', next: 'Zur Übersicht zurückkehren und ein Produkt wählen.' },
     invalid_input: { title: 'Bitte Eingabe prüfen', explain: 'Eine Eingabe hat nicht das erwartete Format.', next: 'Korrigieren und erneut versuchen.' },
     not_active: { title: 'Nicht aktiviert', explain: 'Dieses Produkt ist auf diesem Computer nicht aktiviert, es gibt nichts zu deaktivieren.', next: 'Zurück zur Übersicht.' },
-    already_active: { title: 'Bereits aktiviert', explain: 'Dieses Produkt ist auf diesem Computer bereits aktiviert.', next: 'Erst deaktivieren, um einen anderen Schlüssel zu verwenden.' },
-    offline_not_supported: { title: 'Offline nicht möglich', explain: 'Dieses Produkt kann nur online aktiviert oder deaktiviert werden.', next: 'Mit dem Internet verbinden und die Online-Option nutzen.' },
-    no_pending_request: { title: 'Keine Anfragedatei gefunden', explain: 'Importieren Sie eine Aktivierungsdatei erst, nachdem Sie auf diesem Computer eine Anfragedatei gespeichert haben.', next: 'Die Offline-Aktivierung neu beginnen.' },
-    lic_mismatch: { title: 'Aktivierungsdatei gehört zu einem anderen Computer', explain: 'Die Datei passt nicht zur Anfrage oder zum Produkt dieses Computers.', next: 'Die Datei zur Anfrage dieses Computers verwenden.' },
+    already_active: {
+      title: 'Bereits aktiviert',
+      explain: 'Dieses Produkt ist auf diesem Computer bereits aktiviert.',
+      next: 'Erst deaktivieren, um einen anderen Schlüssel zu verwenden.'
+    },
+    offline_not_supported: {
+      title: 'Offline nicht möglich',
+      explain: 'Dieses Produkt kann nur online aktiviert oder deaktiviert werden.',
+      next: 'Mit dem Internet verbinden und die Online-Option nutzen.'
+    },
+    no_pending_request: {
+      title: 'Keine Anfragedatei gefunden',
+      explain: 'Importieren Sie eine Aktivierungsdatei erst, nachdem Sie auf diesem Computer eine Anfragedatei gespeichert haben.',
+      next: 'Die Offline-Aktivierung neu beginnen.'
+    },
+    lic_mismatch: {
+      title: 'Aktivierungsdatei gehört zu einem anderen Computer',
+      explain: 'Die Datei passt nicht zur Anfrage oder zum Produkt dieses Computers.',
+      next: 'Die Datei zur Anfrage dieses Computers verwenden.'
+    },
     file_invalid: { title: 'Datei nicht erkannt', explain: 'Die Datei ist keine gültige Aktivierungsdatei.', next: 'Die .lic-Datei aus dem Portal wählen.' },
     file_read: { title: 'Datei konnte nicht gelesen werden', explain: 'Die Datei ließ sich nicht öffnen.', next: 'Prüfen, ob sie noch existiert, und erneut versuchen.' },
-    file_write: { title: 'Datei konnte nicht gespeichert werden', explain: 'Der Ordner ist eventuell schreibgeschützt oder die Festplatte voll. Es wurde nichts geändert.', next: 'Einen anderen Ordner wählen und erneut versuchen.' },
-    state_corrupt: { title: 'Lizenzdaten beschädigt', explain: 'Die gespeicherten Lizenzdaten waren unlesbar. Sie wurden für den Support beiseitegelegt.', next: 'Wenden Sie sich an den Support.' },
-    state_locked: { title: 'Lizenzdaten in Verwendung', explain: 'Ein anderes License-Desk-Fenster oder ein Befehl ändert gerade die Lizenzdaten.', next: 'Schließen Sie es und versuchen Sie es erneut.' },
-    secret_unavailable: { title: 'Sicherer Speicher nicht verfügbar', explain: 'Der sichere Speicher des Systems konnte nicht genutzt werden.', next: 'Erneut am Benutzerkonto anmelden und wiederholen.' },
+    file_write: {
+      title: 'Datei konnte nicht gespeichert werden',
+      explain: 'Der Ordner ist eventuell schreibgeschützt oder die Festplatte voll. Es wurde nichts geändert.',
+      next: 'Einen anderen Ordner wählen und erneut versuchen.'
+    },
+    state_corrupt: {
+      title: 'Lizenzdaten beschädigt',
+      explain: 'Die gespeicherten Lizenzdaten waren unlesbar. Sie wurden für den Support beiseitegelegt.',
+      next: 'Wenden Sie sich an den Support.'
+    },
+    state_locked: {
+      title: 'Lizenzdaten in Verwendung',
+      explain: 'Ein anderes License-Desk-Fenster oder ein Befehl ändert gerade die Lizenzdaten.',
+      next: 'Schließen Sie es und versuchen Sie es erneut.'
+    },
+    secret_unavailable: {
+      title: 'Sicherer Speicher nicht verfügbar',
+      explain: 'Der sichere Speicher des Systems konnte nicht genutzt werden.',
+      next: 'Erneut am Benutzerkonto anmelden und wiederholen.'
+    },
     hwid_unavailable: { title: 'Hardware-ID nicht verfügbar', explain: 'Die Hardware-ID dieses Computers konnte nicht gelesen werden.', next: 'Wenden Sie sich an den Support.' },
     hwid_empty: { title: 'Hardware-ID leer', explain: 'Das System lieferte eine leere Hardware-ID.', next: 'Wenden Sie sich an den Support.' },
-    hwid_fallback: { title: 'Hardware-ID aus Ersatzquelle', explain: 'Die übliche Quelle der Hardware-ID war nicht verfügbar, daher wurde eine Ersatzquelle genutzt.', next: 'Vor dem Umziehen der Lizenz den Support kontaktieren.' },
-    hwid_invalid: { title: 'Computer-ID nicht verwendbar', explain: 'Das ID-Programm des Herstellers oder die angegebene ID ist keine einzelne Zeile druckbaren Textes in der erlaubten Länge.', next: 'Die ID prüfen oder den Support kontaktieren.' },
-    seat_not_found: { title: 'Kein Lizenzplatz für diesen Computer', explain: 'Der Lizenzserver hat für diesen Schlüssel keinen Lizenzplatz unter der gesendeten Computer-ID.', next: 'Ein anderes Verfahren für die Computer-ID versuchen (siehe Details) oder den Platz im Portal des Herstellers freigeben.' },
-    internal: { title: 'Unerwartetes Problem', explain: 'License Desk ist auf ein unerwartetes Problem gestoßen. Es wurde nichts geändert.', next: 'Erneut versuchen; wenn es wieder passiert, den Support kontaktieren.' }
+    hwid_fallback: {
+      title: 'Hardware-ID aus Ersatzquelle',
+      explain: 'Die übliche Quelle der Hardware-ID war nicht verfügbar, daher wurde eine Ersatzquelle genutzt.',
+      next: 'Vor dem Umziehen der Lizenz den Support kontaktieren.'
+    },
+    hwid_invalid: {
+      title: 'Computer-ID nicht verwendbar',
+      explain: 'Das ID-Programm des Herstellers oder die angegebene ID ist keine einzelne Zeile druckbaren Textes in der erlaubten Länge.',
+      next: 'Die ID prüfen oder den Support kontaktieren.'
+    },
+    seat_not_found: {
+      title: 'Kein Lizenzplatz für diesen Computer',
+      explain: 'Der Lizenzserver hat für diesen Schlüssel keinen Lizenzplatz unter der gesendeten Computer-ID.',
+      next: 'Ein anderes Verfahren für die Computer-ID versuchen (siehe Details) oder den Platz im Portal des Herstellers freigeben.'
+    },
+    internal: {
+      title: 'Unerwartetes Problem',
+      explain: 'License Desk ist auf ein unerwartetes Problem gestoßen. Es wurde nichts geändert.',
+      next: 'Erneut versuchen; wenn es wieder passiert, den Support kontaktieren.'
+    }
   },
   serverCodes: {
     license_not_found: 'Es gibt keine Lizenz mit diesem Schlüssel.',

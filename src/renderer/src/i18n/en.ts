@@ -68,8 +68,7 @@ export const en = {
     releasedNote: 'Released on {date}. The seat is free once the file or code has been sent in.',
     pendingNote: 'A request file was saved. Import the activation file (.lic) to finish.',
     noProducts: 'No products are configured.',
-    stateMoved:
-      'License Desk found its saved state damaged and started afresh. The damaged file was kept at {path}: send it to support if a license is missing here.',
+    stateMoved: 'License Desk found its saved state damaged and started afresh. The damaged file was kept at {path}: send it to support if a license is missing here.',
     clockOff: "This computer's clock is off by about {minutes} minutes. Set the time automatically in your system settings to avoid errors."
   },
   flows: {
@@ -146,8 +145,10 @@ export const en = {
     offlineHelpQlm: 'For computers without internet: shows a code that you enter on the release page or send to support.',
     confirmTitle: 'Deactivate {product} on this computer?',
     confirmOnline: 'The license will be removed from this computer and its seat released on the license server. You can then activate {product} on another computer.',
-    confirmOfflineLs: 'The license will be removed from this computer right away and you will choose where to save a deactivation file. The seat is released when that file is uploaded to the portal.',
-    confirmOfflineQlm: 'The license will be removed from this computer right away and a deactivation code will be shown. The seat is released when the code is entered on the release page or sent to support.',
+    confirmOfflineLs:
+      'The license will be removed from this computer right away and you will choose where to save a deactivation file. The seat is released when that file is uploaded to the portal.',
+    confirmOfflineQlm:
+      'The license will be removed from this computer right away and a deactivation code will be shown. The seat is released when the code is entered on the release page or sent to support.',
     confirmWarn: '{product} will stop working on this computer.',
     confirm: 'Deactivate',
     progressTitle: 'Deactivating {product}…',
@@ -160,7 +161,7 @@ export const en = {
   seats: {
     homeTitle: 'Seats',
     release: 'Release a license that is on this computer',
-    releaseHelp: "For a seat License Desk did not take itself (the product activated it), or the seat of a computer that is lost, wiped or broken.",
+    releaseHelp: 'For a seat License Desk did not take itself (the product activated it), or the seat of a computer that is lost, wiped or broken.',
     releaseOther: 'Release the seat of another computer',
     receipts: 'Seat receipts',
     releaseTitle: 'Release a license seat',
@@ -191,7 +192,8 @@ export const en = {
     doneOther: 'The license server released the seat of the other computer (ID {id}). {product} can now be activated elsewhere.',
     alreadyReleased: 'The server had already released that seat.',
     idsTitle: "This computer's IDs by recipe",
-    idsHelp: "If the server holds no seat under the ID sent, the vendor's product may compute it another way: the vendor sets the recipe in the profile, or IT staff give the ID with --hardware-id.",
+    idsHelp:
+      "If the server holds no seat under the ID sent, the vendor's product may compute it another way: the vendor sets the recipe in the profile, or IT staff give the ID with --hardware-id.",
     recipe: 'Recipe',
     noId: 'none',
     seatsLabel: 'Seats',
@@ -215,7 +217,8 @@ export const en = {
     removeNamed: 'Remove {product} from this computer',
     removed: '{product} was removed from this computer.',
     receiptsTitle: 'Seat receipts',
-    receiptsLead: 'License Desk keeps a receipt at every activation: the product, the masked key, the computer ID used and the date. Save one away from this computer: with it, the seat can be released from another computer if this one is lost.',
+    receiptsLead:
+      'License Desk keeps a receipt at every activation: the product, the masked key, the computer ID used and the date. Save one away from this computer: with it, the seat can be released from another computer if this one is lost.',
     receiptsEmpty: 'No seat receipts yet: one is kept at every activation.',
     save: 'Save…',
     saveNamed: 'Save the seat receipt of {product} from {date}',
@@ -289,7 +292,8 @@ export const en = {
     contactSupport: 'E-mail support',
     inputKept: 'What you entered is kept.',
     supportSubject: '{app}: {title} ({code})',
-    supportBody: 'Hello,\n\nI could not complete a license operation.\n\nProduct: {product}\nError: {code}\nMessage: {message}\nServer code: {serverCode}\nHardware ID: {hwid}\nApp version: {version}\n\nThank you.'
+    supportBody:
+      'Hello,\n\nI could not complete a license operation.\n\nProduct: {product}\nError: {code}\nMessage: {message}\nServer code: {serverCode}\nHardware ID: {hwid}\nApp version: {version}\n\nThank you.'
   },
   nextSteps: {
     retry: 'Try again.',
@@ -303,29 +307,81 @@ export const en = {
     none: ''
   } satisfies Record<NextStep, string>,
   errors: {
-    network_dns: { title: 'License server not found', explain: 'The server name could not be resolved. This computer may be offline or behind a restrictive network.', next: 'Check the connection or continue offline.' },
-    network_refused: { title: 'License server refused the connection', explain: 'The server is reachable but is not accepting connections right now.', next: 'Try again later, or continue offline.' },
-    network_reset: { title: 'Connection interrupted', explain: 'The connection to the license server was cut off before the answer arrived.', next: 'Try again; nothing was changed on this computer.' },
-    network_timeout: { title: 'The license server did not answer', explain: 'No answer arrived in time. The network may be slow or blocked.', next: 'Try again, or continue offline.' },
-    network_tls: { title: 'Secure connection failed', explain: "The server's certificate could not be verified. A proxy or firewall may be interfering.", next: 'Contact your IT department or support.' },
+    network_dns: {
+      title: 'License server not found',
+      explain: 'The server name could not be resolved. This computer may be offline or behind a restrictive network.',
+      next: 'Check the connection or continue offline.'
+    },
+    network_refused: {
+      title: 'License server refused the connection',
+      explain: 'The server is reachable but is not accepting connections right now.',
+      next: 'Try again later, or continue offline.'
+    },
+    network_reset: {
+      title: 'Connection interrupted',
+      explain: 'The connection to the license server was cut off before the answer arrived.',
+      next: 'Try again; nothing was changed on this computer.'
+    },
+    network_timeout: {
+      title: 'The license server did not answer',
+      explain: 'No answer arrived in time. The network may be slow or blocked.',
+      next: 'Try again, or continue offline.'
+    },
+    network_tls: {
+      title: 'Secure connection failed',
+      explain: "The server's certificate could not be verified. A proxy or firewall may be interfering.",
+      next: 'Contact your IT department or support.'
+    },
     network_failed: { title: 'No connection to the license server', explain: 'The request could not be sent.', next: 'Check the connection or continue offline.' },
     server_unavailable: { title: 'License server unavailable', explain: 'The server reported an internal problem.', next: 'Try again in a few minutes.' },
     rate_limited: { title: 'Too many requests', explain: 'The license server asked us to slow down.', next: 'Wait a minute, then try again.' },
     http_status: { title: 'Unexpected server answer', explain: 'The server answered with a status we did not expect.', next: 'Try again; if it keeps happening, contact support.' },
-    bad_response: { title: 'Unreadable server answer', explain: 'The answer was empty or not in the expected format. A proxy may have replaced it.', next: 'Try again; if it keeps happening, contact support.' },
-    server_refused: { title: 'The license server declined the request', explain: 'The server understood the request but did not accept it.', next: 'Try again; if it keeps happening, contact support.' },
-    clock_skew: { title: "This computer's clock is wrong", explain: "The license server rejects requests whose time differs too much from its own.", next: "Set the date and time automatically, then try again." },
-    signature_invalid: { title: 'Answer could not be verified', explain: 'The signature of the answer or file did not match. It may have been altered.', next: 'Get a new file or contact support.' },
+    bad_response: {
+      title: 'Unreadable server answer',
+      explain: 'The answer was empty or not in the expected format. A proxy may have replaced it.',
+      next: 'Try again; if it keeps happening, contact support.'
+    },
+    server_refused: {
+      title: 'The license server declined the request',
+      explain: 'The server understood the request but did not accept it.',
+      next: 'Try again; if it keeps happening, contact support.'
+    },
+    clock_skew: {
+      title: "This computer's clock is wrong",
+      explain: 'The license server rejects requests whose time differs too much from its own.',
+      next: 'Set the date and time automatically, then try again.'
+    },
+    signature_invalid: {
+      title: 'Answer could not be verified',
+      explain: 'The signature of the answer or file did not match. It may have been altered.',
+      next: 'Get a new file or contact support.'
+    },
     cancelled: { title: 'Cancelled', explain: 'The operation was cancelled.', next: 'You can start again whenever you like.' },
-    profile_not_found: { title: 'Configuration missing', explain: 'The vendor configuration for License Desk could not be found.', next: 'Reinstall the product or contact support.' },
+    profile_not_found: {
+      title: 'Configuration missing',
+      explain: 'The vendor configuration for License Desk could not be found.',
+      next: 'Reinstall the product or contact support.'
+    },
     profile_invalid: { title: 'Configuration damaged', explain: 'The vendor configuration contains an error.', next: 'Contact support.' },
     product_unknown: { title: 'Unknown product', explain: 'This product is not part of the configuration.', next: 'Go back to the overview and pick a product.' },
     invalid_input: { title: 'Please check your entry', explain: 'Something you entered is not in the expected format.', next: 'Correct it and try again.' },
     not_active: { title: 'Not activated', explain: 'This product is not activated on this computer, so there is nothing to deactivate.', next: 'Go back to the overview.' },
     already_active: { title: 'Already activated', explain: 'This product is already activated on this computer.', next: 'Deactivate it first if you want to use another key.' },
-    offline_not_supported: { title: 'Offline not available', explain: 'This product can only be activated or deactivated online.', next: 'Connect to the internet and use the online option.' },
-    no_pending_request: { title: 'No request file found', explain: 'Import an activation file only after saving a request file on this computer.', next: 'Start the offline activation again.' },
-    lic_mismatch: { title: 'Activation file is for another computer', explain: "The file does not match this computer's request or product.", next: 'Use the file made from this computer’s request.' },
+    offline_not_supported: {
+      title: 'Offline not available',
+      explain: 'This product can only be activated or deactivated online.',
+      next: 'Connect to the internet and use the online option.'
+    },
+    no_pending_request: {
+      title: 'No request file found',
+      explain: 'Import an activation file only after saving a request file on this computer.',
+      next: 'Start the offline activation again.'
+    },
+    lic_mismatch: {
+      title: 'Activation file is for another computer',
+      explain: "The file does not match this computer's request or product.",
+      next: 'Use the file made from this computer’s request.'
+    },
     file_invalid: { title: 'File not recognised', explain: 'The file is not a valid activation file.', next: 'Choose the .lic file you downloaded from the portal.' },
     file_read: { title: 'File could not be read', explain: 'The file could not be opened.', next: 'Check that it still exists and try again.' },
     file_write: { title: 'File could not be saved', explain: 'The folder may be read-only or the disk full. Nothing was changed.', next: 'Choose another folder and try again.' },
@@ -333,11 +389,27 @@ export const en = {
     state_locked: { title: 'License data in use', explain: 'Another License Desk window or command is changing the license data.', next: 'Close it and try again.' },
     secret_unavailable: { title: 'Secure storage unavailable', explain: "The system's secure storage could not be used.", next: 'Sign in to your user account again and retry.' },
     hwid_unavailable: { title: 'Hardware ID unavailable', explain: "This computer's hardware ID could not be read.", next: 'Contact support.' },
-    hwid_empty: { title: 'Hardware ID empty', explain: "The system returned an empty hardware ID.", next: 'Contact support.' },
-    hwid_fallback: { title: 'Hardware ID from fallback', explain: 'The usual hardware ID source was unavailable, so a fallback was used.', next: 'Contact support before moving the license.' },
-    hwid_invalid: { title: 'Computer ID not usable', explain: "The vendor's ID program or the ID given is not one line of printable text within the allowed length.", next: 'Check the ID, or contact support.' },
-    seat_not_found: { title: 'No seat for this computer', explain: 'The license server holds no seat for this key under the computer ID that was sent.', next: "Try another computer ID recipe (see the details), or release the seat from the vendor's portal." },
-    internal: { title: 'Unexpected problem', explain: 'License Desk ran into an unexpected problem. Nothing was changed.', next: 'Try again; if it keeps happening, contact support.' }
+    hwid_empty: { title: 'Hardware ID empty', explain: 'The system returned an empty hardware ID.', next: 'Contact support.' },
+    hwid_fallback: {
+      title: 'Hardware ID from fallback',
+      explain: 'The usual hardware ID source was unavailable, so a fallback was used.',
+      next: 'Contact support before moving the license.'
+    },
+    hwid_invalid: {
+      title: 'Computer ID not usable',
+      explain: "The vendor's ID program or the ID given is not one line of printable text within the allowed length.",
+      next: 'Check the ID, or contact support.'
+    },
+    seat_not_found: {
+      title: 'No seat for this computer',
+      explain: 'The license server holds no seat for this key under the computer ID that was sent.',
+      next: "Try another computer ID recipe (see the details), or release the seat from the vendor's portal."
+    },
+    internal: {
+      title: 'Unexpected problem',
+      explain: 'License Desk ran into an unexpected problem. Nothing was changed.',
+      next: 'Try again; if it keeps happening, contact support.'
+    }
   } satisfies Record<ErrorCode, ErrorText>,
   serverCodes: {
     license_not_found: 'No license with this key exists.',
@@ -356,12 +428,6 @@ export const en = {
   } as Record<string, string>
 }
 
-type Widen<T> = T extends string
-  ? string
-  : T extends readonly (infer U)[]
-    ? Widen<U>[]
-    : T extends object
-      ? { [K in keyof T]: Widen<T[K]> }
-      : T
+type Widen<T> = T extends string ? string : T extends readonly (infer U)[] ? Widen<U>[] : T extends object ? { [K in keyof T]: Widen<T[K]> } : T
 
 export type Messages = Widen<typeof en>

@@ -86,11 +86,7 @@ export function ActivateOnline({ productId }: { productId: string }) {
     if (fe.password) return passRef.current?.focus()
     setError(null)
     const operationId = op.start()
-    const r = await api.activateOnline(
-      auth === 'user'
-        ? { productId, operationId, username: username.trim(), password }
-        : { productId, operationId, licenseKey: key.trim() }
-    )
+    const r = await api.activateOnline(auth === 'user' ? { productId, operationId, username: username.trim(), password } : { productId, operationId, licenseKey: key.trim() })
     op.finish()
     if (r.ok) {
       await nav.refresh()
@@ -186,9 +182,7 @@ export function ActivateDone({ productId, clockOffsetMs }: { productId: string; 
       </div>
       <ScreenHeading>{fmt(m.activate.doneTitle, { product: name })}</ScreenHeading>
       <p className="lead">{m.activate.doneText}</p>
-      {clockWorthWarning(clockOffsetMs) && (
-        <p className="notice notice-warn">{fmt(m.activate.clockNote, { minutes: minutes(clockOffsetMs) })}</p>
-      )}
+      {clockWorthWarning(clockOffsetMs) && <p className="notice notice-warn">{fmt(m.activate.clockNote, { minutes: minutes(clockOffsetMs) })}</p>}
       <div className="actions">
         <DoneButton />
       </div>

@@ -111,13 +111,7 @@ export function LsOfflineActivate({ productId, startAtImport }: { productId: str
           {byUser ? (
             <Field label={m.activate.username} value={username} onChange={(e) => setUsername(e.target.value)} error={keyError} autoComplete="username" required />
           ) : (
-            <KeyField
-              label={m.activate.licenseKey}
-              value={key}
-              onChange={(e) => setKey(e.target.value)}
-              error={keyError}
-              data-testid="license-key"
-            />
+            <KeyField label={m.activate.licenseKey} value={key} onChange={(e) => setKey(e.target.value)} error={keyError} data-testid="license-key" />
           )}
           <div className="actions">
             {/* Once the import step is shown, importing is the main action. */}

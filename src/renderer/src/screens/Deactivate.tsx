@@ -158,9 +158,7 @@ export function DeactivateDone({ productId, alreadyReleased, clockOffsetMs }: { 
       <ScreenHeading>{fmt(m.deactivate.doneTitle, { product: name })}</ScreenHeading>
       <p className="lead">{fmt(m.deactivate.doneText, { product: name })}</p>
       {alreadyReleased && <p className="notice notice-info">{m.deactivate.alreadyReleased}</p>}
-      {clockWorthWarning(clockOffsetMs) && (
-        <p className="notice notice-warn">{fmt(m.activate.clockNote, { minutes: minutes(clockOffsetMs) })}</p>
-      )}
+      {clockWorthWarning(clockOffsetMs) && <p className="notice notice-warn">{fmt(m.activate.clockNote, { minutes: minutes(clockOffsetMs) })}</p>}
       <div className="actions">
         <DoneButton />
       </div>

@@ -28,9 +28,7 @@ export function HomeScreen() {
       <ScreenHeading>{m.home.title}</ScreenHeading>
       <p className="lead">{m.home.intro}</p>
 
-      {status && clockWorthWarning(status.clockOffsetMs) && (
-        <p className="notice notice-warn">{fmt(m.home.clockOff, { minutes: minutes(status.clockOffsetMs) })}</p>
-      )}
+      {status && clockWorthWarning(status.clockOffsetMs) && <p className="notice notice-warn">{fmt(m.home.clockOff, { minutes: minutes(status.clockOffsetMs) })}</p>}
 
       {status?.stateMovedTo && (
         <p className="notice notice-warn" data-testid="state-moved">
@@ -46,12 +44,7 @@ export function HomeScreen() {
         <>
           <section className="card hw-card" aria-label={m.home.hardwareLabel}>
             {status.hardware ? (
-              <ReadOnlyField
-                label={m.home.hardwareLabel}
-                value={status.hardware.id}
-                testId="hardware-id"
-                help={fmt(m.home.hardwareHelp, { source: status.hardware.source })}
-              />
+              <ReadOnlyField label={m.home.hardwareLabel} value={status.hardware.id} testId="hardware-id" help={fmt(m.home.hardwareHelp, { source: status.hardware.source })} />
             ) : status.hardwareError ? (
               <ErrorPanel error={status.hardwareError} />
             ) : (
@@ -182,9 +175,7 @@ function ProductCard({ product: p }: { product: ProductSummary }) {
       )}
       {p.state === 'active' && <SeatCheck product={p} />}
 
-      {p.state === 'offline-deactivated' && p.lastOffline && (
-        <p className="muted">{fmt(m.home.releasedNote, { date: dateTime(p.lastOffline.at, locale) })}</p>
-      )}
+      {p.state === 'offline-deactivated' && p.lastOffline && <p className="muted">{fmt(m.home.releasedNote, { date: dateTime(p.lastOffline.at, locale) })}</p>}
       {p.state === 'offline-activation-pending' && <p className="muted">{m.home.pendingNote}</p>}
 
       <div className="actions">

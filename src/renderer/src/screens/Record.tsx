@@ -67,7 +67,10 @@ function FileRecord({ record, fresh }: { record: Extract<HistoryRecord, { kind: 
           </div>
         )}
         <p className="muted small">
-          {m.record.requestId}: <span className="mono" data-testid="request-id">{record.requestId}</span>
+          {m.record.requestId}:{' '}
+          <span className="mono" data-testid="request-id">
+            {record.requestId}
+          </span>
         </p>
       </Section>
       <Footer fresh={fresh} />

@@ -133,7 +133,14 @@ export function ReleaseSeatScreen({ productId: initialProduct, whose: initialWho
         {byUser ? (
           <>
             <Field label={m.activate.username} value={user} onChange={(e) => setUser(e.target.value)} autoComplete="username" required />
-            <Field label={m.activate.password} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required={mode === 'online'} />
+            <Field
+              label={m.activate.password}
+              type="password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              autoComplete="current-password"
+              required={mode === 'online'}
+            />
           </>
         ) : (
           <KeyField label={qlm ? m.activate.activationKey : m.activate.licenseKey} value={key} onChange={(e) => setKey(e.target.value)} />
@@ -256,7 +263,12 @@ export function ReceiptsScreen() {
                   </div>
                 </dl>
                 <div className="actions">
-                  <button type="button" className="btn btn-secondary" onClick={() => void save(r)} aria-label={fmt(m.seats.saveNamed, { product: r.productName, date: dateTime(r.at, locale) })}>
+                  <button
+                    type="button"
+                    className="btn btn-secondary"
+                    onClick={() => void save(r)}
+                    aria-label={fmt(m.seats.saveNamed, { product: r.productName, date: dateTime(r.at, locale) })}
+                  >
                     {m.seats.save}
                   </button>
                 </div>

@@ -74,17 +74,7 @@ export function RadioChoices<T extends string>({
 }
 
 /** A radio group where each option has one sentence explaining it, and a Continue button. */
-export function MethodChoice<T extends string>({
-  legend,
-  choices,
-  initial,
-  onContinue
-}: {
-  legend: string
-  choices: Choice<T>[]
-  initial: T
-  onContinue: (value: T) => void
-}) {
+export function MethodChoice<T extends string>({ legend, choices, initial, onContinue }: { legend: string; choices: Choice<T>[]; initial: T; onContinue: (value: T) => void }) {
   const { m } = useI18n()
   const [value, setValue] = useState<T>(initial)
   return (
