@@ -31,6 +31,7 @@ test('release by key offline: the request file releases the seat at the portal',
   await app.locator('label', { has: app.getByText('Offline', { exact: true }) }).click()
   await app.getByRole('button', { name: 'Release the seat' }).click()
   await expect(app.getByRole('heading', { level: 1 })).toBeFocused()
+  await expect(app.getByText('License Desk held no record of this seat, so nothing was removed here.')).toBeVisible()
   const file = join(bridge.filesDir, 'ls_deactivation.req')
   await expect.poll(() => existsSync(file)).toBe(true)
   expect(bridge.server.state.devices(KEYS.fresh)).toEqual([TEST_HWID])

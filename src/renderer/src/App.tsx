@@ -189,7 +189,7 @@ function CurrentScreen({ screen }: { screen: Screen }) {
     case 'deactivate-done':
       return <DeactivateDone productId={screen.productId} alreadyReleased={screen.alreadyReleased} clockOffsetMs={screen.clockOffsetMs} />
     case 'record':
-      return <RecordScreen key={screen.record.id} record={screen.record} fresh={screen.fresh} />
+      return <RecordScreen key={screen.record.id} record={screen.record} fresh={screen.fresh} byKey={screen.byKey} />
     case 'release-seat':
       return <ReleaseSeatScreen productId={screen.productId} whose={screen.whose} />
     case 'receipts':

@@ -159,6 +159,10 @@ export const de: Messages = {
     release: 'Eine Lizenz auf diesem Computer freigeben',
     releaseHelp: 'Für einen Lizenzplatz, den nicht License Desk belegt hat (das Produkt hat ihn aktiviert), oder den Platz eines verlorenen, gelöschten oder defekten Computers.',
     releaseOther: 'Den Lizenzplatz eines anderen Computers freigeben',
+    fileLeadByKey:
+      'Um den Lizenzplatz freizugeben, laden Sie diese Datei von einem Computer mit Internet im Portal hoch. License Desk kannte diesen Lizenzplatz nicht, daher wurde hier nichts entfernt.',
+    dvcLeadByKey:
+      'Um den Lizenzplatz freizugeben, geben Sie diesen Code auf der Freigabeseite ein oder senden ihn an den Support. License Desk kannte diesen Lizenzplatz nicht, daher wurde hier nichts entfernt.',
     receipts: 'Platzbelege',
     releaseTitle: 'Einen Lizenzplatz freigeben',
     releaseLead:

@@ -163,6 +163,9 @@ export const en = {
     release: 'Release a license that is on this computer',
     releaseHelp: 'For a seat License Desk did not take itself (the product activated it), or the seat of a computer that is lost, wiped or broken.',
     releaseOther: 'Release the seat of another computer',
+    fileLeadByKey:
+      'To release the seat, upload this file to the portal from a computer with internet access. License Desk held no record of this seat, so nothing was removed here.',
+    dvcLeadByKey: 'To release the seat, enter this code on the release page or send it to support. License Desk held no record of this seat, so nothing was removed here.',
     receipts: 'Seat receipts',
     releaseTitle: 'Release a license seat',
     releaseLead: 'Use this when License Desk holds no record of the seat: the product activated the license itself, or the computer that holds the seat is lost, wiped or broken.',

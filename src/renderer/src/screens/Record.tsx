@@ -10,8 +10,9 @@ import { fmt, useI18n } from '../i18n'
 import { BackButton, DoneButton, Section } from './common'
 
 /** The proof of an offline deactivation: the saved LicenseSpring file, or the QLM code. */
-export function RecordScreen({ record, fresh }: { record: HistoryRecord; fresh: boolean }) {
-  return record.kind === 'licensespring-file' ? <FileRecord record={record} fresh={fresh} /> : <DvcRecord record={record} fresh={fresh} />
+/** byKey: the proof of a seat released by key (License Desk removed nothing here), said so in the lead. */
+export function RecordScreen({ record, fresh, byKey = false }: { record: HistoryRecord; fresh: boolean; byKey?: boolean }) {
+  return record.kind === 'licensespring-file' ? <FileRecord record={record} fresh={fresh} byKey={byKey} /> : <DvcRecord record={record} fresh={fresh} byKey={byKey} />
 }
 
 function Footer({ fresh }: { fresh: boolean }) {
@@ -34,14 +35,19 @@ function RecordHeader({ fresh, title, lead, meta }: { fresh: boolean; title: str
   )
 }
 
-function FileRecord({ record, fresh }: { record: Extract<HistoryRecord, { kind: 'licensespring-file' }>; fresh: boolean }) {
+function FileRecord({ record, fresh, byKey }: { record: Extract<HistoryRecord, { kind: 'licensespring-file' }>; fresh: boolean; byKey: boolean }) {
   const { m, locale } = useI18n()
   const api = useApi()
   const { status } = useEnv()
   const portal = record.portalUrl ?? status?.products.find((p) => p.id === record.productId)?.portalUrl
   return (
     <>
-      <RecordHeader fresh={fresh} title={m.record.fileTitle} lead={m.record.fileLead} meta={`${record.productName} · ${m.record.savedAt} ${dateTime(record.at, locale)}`} />
+      <RecordHeader
+        fresh={fresh}
+        title={m.record.fileTitle}
+        lead={byKey ? m.seats.fileLeadByKey : m.record.fileLead}
+        meta={`${record.productName} · ${m.record.savedAt} ${dateTime(record.at, locale)}`}
+      />
       <div className="card">
         <ReadOnlyField label={m.record.filePath} value={record.filePath} testId="saved-file-path" />
         <ReadOnlyField label={m.activate.sha256} value={record.sha256} testId="file-sha256" multiline rows={2} />
@@ -78,13 +84,18 @@ function FileRecord({ record, fresh }: { record: Extract<HistoryRecord, { kind: 
   )
 }
 
-function DvcRecord({ record, fresh }: { record: Extract<HistoryRecord, { kind: 'qlm-dvc' }>; fresh: boolean }) {
+function DvcRecord({ record, fresh, byKey }: { record: Extract<HistoryRecord, { kind: 'qlm-dvc' }>; fresh: boolean; byKey: boolean }) {
   const { m, locale } = useI18n()
   const api = useApi()
   const validFor = dateInWords(record.validFor, locale)
   return (
     <>
-      <RecordHeader fresh={fresh} title={m.record.dvcTitle} lead={m.record.dvcLead} meta={`${record.productName} · ${m.record.createdAt} ${dateTime(record.at, locale)}`} />
+      <RecordHeader
+        fresh={fresh}
+        title={m.record.dvcTitle}
+        lead={byKey ? m.seats.dvcLeadByKey : m.record.dvcLead}
+        meta={`${record.productName} · ${m.record.createdAt} ${dateTime(record.at, locale)}`}
+      />
       <section className="card code-card" aria-label={m.record.code}>
         <p className="label">{m.record.code}</p>
         <CodeDisplay code={record.code} testId="dvc-code" />

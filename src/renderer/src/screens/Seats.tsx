@@ -74,7 +74,7 @@ export function ReleaseSeatScreen({ productId: initialProduct, whose: initialWho
     if (!r.ok) return setError(r.error)
     if (r.value.cancelled) return
     await nav.refresh()
-    if (r.value.mode === 'offline') return nav.replace({ name: 'record', record: r.value.record, fresh: true })
+    if (r.value.mode === 'offline') return nav.replace({ name: 'record', record: r.value.record, fresh: true, byKey: true })
     announce(fmt(m.seats.doneTitle, { product: product.name }))
     setDone(r.value)
   }
