@@ -217,6 +217,20 @@ describe('release an old computer’s seat', () => {
 })
 
 describe('seat counts and the server check', () => {
+  it('QLM: seats from the activation, a check that confirms them, and an old computer’s seat released online by its id', async () => {
+    demo.server.state.seedSeat(KEYS.qlm, 'OLD-PC-9')
+    expect((await cli(demo, ['activate', 'cad', '--key', KEYS.qlm])).code).toBe(0)
+    const s = await cli(demo, ['--json', 'status', 'cad'])
+    expect(s.json.products[0].license.seats).toMatchObject({ inUse: 2, max: 2 })
+    const c = await cli(demo, ['--json', 'check', 'cad'])
+    expect(c.json).toMatchObject({ verdict: 'ok', offerRemove: false, product: { license: { seats: { inUse: 2, max: 2 } } } })
+    const r = await cli(demo, ['--json', 'deactivate', 'cad', '--key', KEYS.qlm, '--old-id', 'OLD-PC-9'])
+    expect(r.code).toBe(0)
+    expect(r.json).toMatchObject({ mode: 'online', otherComputer: true, hardwareId: 'OLD-PC-9' })
+    expect(demo.server.state.qlmActivations(KEYS.qlm).map((a) => a.computerId)).toEqual([hwid])
+    expect(readState(demo.dataDir).licenses.cad).toBeDefined()
+  })
+
   it('status shows N of M seats in use and the transfers left, as the server said', async () => {
     demo.server.state.seedSeat(KEYS.fresh, 'another-program')
     expect((await cli(demo, ['activate', 'studio', '--key', KEYS.fresh])).code).toBe(0)
