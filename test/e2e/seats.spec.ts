@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { receiptFile } from '@core/desk'
 import { uploadToPortal } from '../support/demo'
+import { OLD_RECEIPT } from '../support/receipts'
 import { TEST_HWID } from './bridge'
 import { activateOnlineViaUi, expect, KEYS, openDeactivation, productState, test } from './fixtures'
 
@@ -52,19 +53,7 @@ test('a wrong id: the server holds no seat, and the error says so', async ({ app
 test('release an old computer’s seat from an imported seat receipt', async ({ app, bridge }) => {
   bridge.server.state.seedSeat(KEYS.fresh, 'OLD-LAPTOP-0001')
   const receipt = join(bridge.filesDir, 'studio-seat-receipt.json')
-  writeFileSync(
-    receipt,
-    receiptFile({
-      id: 'r-old',
-      productId: 'studio',
-      productName: 'Demo Studio',
-      provider: 'licensespring',
-      keyHint: 'DEMO-••••-••••-0001',
-      hardwareId: 'OLD-LAPTOP-0001',
-      hostname: 'old-laptop',
-      at: '2026-01-05T10:00:00.000Z'
-    })
-  )
+  writeFileSync(receipt, receiptFile(OLD_RECEIPT))
   bridge.native.openPath = receipt
   await app.getByRole('button', { name: 'Release the seat of another computer' }).click()
   await expect(app.getByRole('radio', { name: /^Another computer/ })).toBeChecked()

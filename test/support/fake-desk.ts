@@ -3,8 +3,9 @@
 import { vi } from 'vitest'
 import { LicenseDeskError } from '@core/errors'
 import type { Desk } from '@core/types'
-import type { AppInfo, HistoryRecord, ProductSummary, SeatReceipt, StatusSnapshot } from '@shared/contract'
+import type { AppInfo, HistoryRecord, ProductSummary, StatusSnapshot } from '@shared/contract'
 import type { NativeAdapters } from '../../src/main/handlers'
+import { OLD_RECEIPT } from './receipts'
 
 export const lsProduct: ProductSummary = {
   id: 'studio',
@@ -53,16 +54,7 @@ export const dvcRecord: HistoryRecord = {
   selfHelpUrl: 'https://qlm.vendor.example/QlmReleaseLicense.aspx'
 }
 
-export const RECEIPT: SeatReceipt = {
-  id: 'r-1',
-  productId: 'studio',
-  productName: 'Demo Studio',
-  provider: 'licensespring',
-  keyHint: 'DEMO-••••-••••-0001',
-  hardwareId: 'OLD-LAPTOP-0001',
-  hostname: 'old-laptop',
-  at: '2026-01-05T10:00:00.000Z'
-}
+export const RECEIPT = OLD_RECEIPT
 
 export function fakeDesk() {
   const snapshot: StatusSnapshot = {
