@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { APP_CSP } from './src/shared/csp'
 
 const alias = {
   '@shared': resolve(__dirname, 'src/shared'),
@@ -24,11 +25,16 @@ export default defineConfig({
     plugins: [
       react(),
       {
-        // The dev server injects an inline React Refresh preamble that the strict CSP meta tag would
-        // block; in dev the main process sends the dev CSP as a header instead (src/main/security.ts).
-        name: 'license-desk-dev-csp',
-        apply: 'serve',
-        transformIndexHtml: (html: string) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[\s\S]*?\/>\s*/, '')
+        // The built page carries the app's one CSP (src/shared/csp.ts) right after its charset. The dev
+        // server gets none: its inline React Refresh preamble would be blocked, and in dev the main process
+        // sends the dev CSP as a header instead (src/main/security.ts).
+        name: 'license-desk-csp',
+        apply: 'build',
+        transformIndexHtml: (html: string) => {
+          const charset = '<meta charset="UTF-8" />'
+          if (!html.includes(charset) || APP_CSP.includes('"')) throw new Error('index.html: no charset meta tag to put the CSP after')
+          return html.replace(charset, `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${APP_CSP}" />`)
+        }
       }
     ]
   }

@@ -1,6 +1,7 @@
-// Two Playwright projects: 'browser' runs the built renderer in Debian's Chromium (test/e2e, with the
-// preload API provided by a test bridge over the real IPC handlers); 'electron' launches the real app
-// with Playwright's _electron (test/electron) and is skipped where no Electron binary is installed.
+// Two Playwright projects: 'browser' runs the built renderer in Debian's Chromium (test/e2e) against the
+// shipped browser mode (`license-desk ui`: the same handlers over HTTP + Server-Sent Events); 'electron'
+// launches the real app with Playwright's _electron (test/electron) and is skipped where no Electron
+// binary is installed.
 import { defineConfig } from '@playwright/test'
 
 export default defineConfig({

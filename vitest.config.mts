@@ -2,8 +2,9 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 
-// Two projects: `unit` (npm run test:unit, the fast loop: core, main-process logic, renderer, server)
-// and `integration` (the built CLI and main bundle, real processes, crash and fault matrices).
+// Two projects: `unit` (npm run test:unit, the fast loop: core, main-process logic, renderer, server,
+// browser mode's transport in test/ui) and `integration` (the built CLI and main bundle, real processes,
+// crash and fault matrices, the npm start launcher and `license-desk ui`).
 const slow = ['test/integration/**', 'test/main/smoke.test.ts', 'test/main/electronegativity.test.ts', 'test/server/persistence.test.ts']
 
 export default defineConfig({

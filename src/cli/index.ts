@@ -2,7 +2,14 @@
 import { main } from './main'
 
 const ctrl = new AbortController()
-process.once('SIGINT', () => ctrl.abort())
+// A listener that stays registered: with `once`, signal-exit (loaded with conf) saw no other listener and
+// re-raised the signal, killing `license-desk ui` before it could stop cleanly. A second Ctrl-C still quits.
+let interrupted = false
+process.on('SIGINT', () => {
+  if (interrupted) process.exit(130)
+  interrupted = true
+  ctrl.abort()
+})
 main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),

@@ -8,15 +8,18 @@ import { LicenseDeskError, toErrorInfo } from '@core/errors'
 import { readTextFile, writeFileAtomic } from '@core/files'
 import { createComputerIds } from '@core/recipes'
 import { decodeBase64Json, decodeOfflineRequest } from '@core/providers/licensespring/offline'
-import { defaultDataDir, stateFilePath, STATE_FILE_NAME } from '@core/paths'
-import { loadProfile, resolveProfilePath } from '@core/profile'
+import { defaultDataDir, stateFilePath } from '@core/paths'
+import { createNodeNetwork, type NodeNetwork, validateProxyUrl } from '@core/network'
+import { type Profile, loadProfile, resolveProfilePath } from '@core/profile'
 import { calendarDate, dvcForDate } from '@core/providers/qlm/dvc'
 import { createLocalSecretBox } from '@core/secrets'
+import { readSettings } from '@core/settings'
 import type { Desk, HardwareIdProvider, Identity } from '@core/types'
+import type { OsEffects } from '../ui/os'
 
 export const VERSION = '0.1.0'
 
-export const USAGE = `Usage: license-desk [--profile FILE] [--data-dir DIR] [--json] COMMAND
+export const USAGE = `Usage: license-desk [--profile FILE] [--data-dir DIR] [--proxy URL|none] [--json] COMMAND
 
 Options for every command: --hardware-id ID (or LICENSE_DESK_HARDWARE_ID) uses ID as this computer's id.
 
@@ -42,6 +45,12 @@ Commands:
   dvc --key KEY --computer-id ID --cek CEK [--date YYYY-MM-DD] [--case lower|upper]
                                             compute a QLM deactivation code (for support staff)
   inspect FILE [--shared-key KEY]           decode a request/.lic file (checks a request's signatures)
+  ui [--port N] [--no-open] [--save-dir DIR]
+                                            the app in the browser (127.0.0.1 only; stops on Ctrl-C or
+                                            a short time after its last tab closes)
+
+Network: HTTPS_PROXY, HTTP_PROXY and NO_PROXY (or lower case) choose the proxy as curl does, --proxy
+overrides them; NODE_EXTRA_CA_CERTS adds certificate authorities (a PEM file).
 
 Exit codes: 0 ok, 2 usage, 3 profile, 4 network or server unavailable, 5 refused by the server,
 6 local state or file problem, 130 cancelled, 1 unexpected.`
@@ -53,13 +62,17 @@ export interface CliIo {
   stderr: (s: string) => void
   env: NodeJS.ProcessEnv
   cwd: string
-  /** Injected in tests; the real one uses node-machine-id. */
+  /** Injected in tests; the real one reads the OS machine id (see @core/hwid). */
   hardwareId?: HardwareIdProvider
   fetch?: typeof fetch
   signal?: AbortSignal
   resourcesDir?: string
   /** Run after the command, whatever its outcome (set by main). */
   after?: Array<() => void>
+  /** `ui`: the OS effects (open a browser, show a file in its folder); default from LICENSE_DESK_RECORD_OS_EFFECTS, else real. */
+  os?: OsEffects
+  /** `ui`: the built renderer; default out/renderer. */
+  rendererDir?: string
 }
 
 function usage(message: string): never {
@@ -69,6 +82,7 @@ function usage(message: string): never {
 const OPTIONS = {
   profile: { type: 'string' },
   'data-dir': { type: 'string' },
+  proxy: { type: 'string' },
   json: { type: 'boolean', default: false },
   key: { type: 'string' },
   user: { type: 'string' },
@@ -84,11 +98,14 @@ const OPTIONS = {
   'old-id': { type: 'string' },
   receipt: { type: 'string' },
   all: { type: 'boolean', default: false },
+  port: { type: 'string' },
+  'no-open': { type: 'boolean', default: false },
+  'save-dir': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false }
 } as const
 
-type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
+export type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
 
 export async function main(argv: string[], ioIn: CliIo): Promise<number> {
   const io: CliIo = { ...ioIn, after: [] }
@@ -142,38 +159,33 @@ function resourcesDir(io: CliIo): string {
   return io.resourcesDir ?? resolve(__dirname, '..', '..', 'resources')
 }
 
-type ConfClass = typeof import('conf').default
-
 /**
- * The core over the CLI's adapters. conf (the state writer) is loaded only for commands that change
- * state: reading needs no more than the JSON file, and a status check starts faster without it.
+ * The core over the CLI's adapters; the state file is written by the core's own atomic writer. Every
+ * command builds its desk here, the browser mode (`ui`) included, so the settings and the network set-up
+ * apply alike.
  */
-async function makeDesk(v: Values, io: CliIo, writes: boolean): Promise<{ desk: Desk; dataDir: string }> {
-  let Conf: ConfClass | undefined
-  if (writes) Conf = (await import('conf')).default
-
+export async function makeDesk(
+  v: Values,
+  io: CliIo,
+  /** Adjusts the loaded profile before the desk uses it (`ui` points the demo profile at its local server). */
+  prepare?: (profile: Profile, demo: boolean, dataDir: string) => Promise<Profile>
+): Promise<{ desk: Desk; dataDir: string; profile: Profile; demo: boolean }> {
+  const settings = readSettings(io.env)
   const dataDir = resolve(io.cwd, v['data-dir'] ?? defaultDataDir(io.env))
-  const { path } = resolveProfilePath({ explicit: v.profile && resolve(io.cwd, v.profile), env: io.env, resourcesDir: resourcesDir(io) })
-  const profile = loadProfile(path)
+  const { path, demo } = resolveProfilePath({ explicit: v.profile && resolve(io.cwd, v.profile), env: io.env, resourcesDir: resourcesDir(io) })
+  let profile = loadProfile(path)
+  if (prepare) profile = await prepare(profile, demo, dataDir)
+  const network = cliNetwork(v, io, profile)
   const statePath = stateFilePath(dataDir)
   const desk = createDesk({
     profile,
     statePath,
-    openBackend: () => {
-      if (!Conf) throw new LicenseDeskError('internal', 'This command cannot change the license state.')
-      return new Conf<Record<string, unknown>>({
-        cwd: dataDir,
-        configName: STATE_FILE_NAME,
-        projectName: 'license-desk',
-        clearInvalidConfig: false
-      })
-    },
     secrets: createLocalSecretBox(dataDir),
     hardwareId: computerIds(v, io),
-    fetch: io.fetch,
+    fetch: io.fetch ?? network.fetch,
+    networkInfo: network.info,
     appVersion: VERSION,
-    timeoutMs: io.env.LICENSE_DESK_TIMEOUT_MS ? Number(io.env.LICENSE_DESK_TIMEOUT_MS) : undefined,
-    retryBaseMs: io.env.LICENSE_DESK_RETRY_BASE_MS ? Number(io.env.LICENSE_DESK_RETRY_BASE_MS) : undefined
+    ...settings
   })
   // A damaged state file is moved aside when first read: say so once the command has run.
   io.after?.push(() => {
@@ -181,7 +193,20 @@ async function makeDesk(v: Values, io: CliIo, writes: boolean): Promise<{ desk: 
     if (moved)
       io.stderr(`license-desk: warning: the state file was damaged; it was moved to ${moved} and a fresh one was started. Keep that file for support if a license is missing.\n`)
   })
-  return { desk, dataDir }
+  return { desk, dataDir, profile, demo }
+}
+
+/**
+ * The network set-up of every CLI command that talks to a server (and of the browser mode, which builds
+ * its desk here too): --proxy, the profile's network section, HTTPS_PROXY / HTTP_PROXY / NO_PROXY and
+ * NODE_EXTRA_CA_CERTS.
+ */
+export function cliNetwork(v: Pick<Values, 'proxy'>, io: Pick<CliIo, 'env'>, profile: Profile): NodeNetwork {
+  if (v.proxy !== undefined) {
+    const why = validateProxyUrl(v.proxy)
+    if (why) usage(`--proxy: ${why}.`)
+  }
+  return createNodeNetwork({ env: io.env, proxyOption: v.proxy, profile: profile.network })
 }
 
 /** This computer's ids by recipe; --hardware-id / LICENSE_DESK_HARDWARE_ID (IT staff who know the id) wins. */
@@ -223,6 +248,7 @@ function describeProduct(p: ProductSummary): string {
     'offline-activation-pending': 'offline activation requested (import the .lic file)'
   }[p.state]
   const lines = [`${p.id}  ${p.name} [${p.provider}]: ${state}`]
+  if (p.state === 'offline-deactivated') lines.push(...pendingProof(p.lastOffline))
   if (p.license) {
     if (p.license.keyHint) lines.push(`    key ${p.license.keyHint}`)
     if (p.license.username) lines.push(`    user ${p.license.username}`)
@@ -234,6 +260,22 @@ function describeProduct(p: ProductSummary): string {
     if (p.license.lastCheck) lines.push(`    last check ${p.license.lastCheck.at}: ${VERDICT_TEXT[p.license.lastCheck.verdict]}`)
   }
   return lines.join('\n')
+}
+
+/** After an offline deactivation: what the vendor still needs, and how to tell it has it. */
+function pendingProof(r: HistoryRecord | undefined): string[] {
+  const blind = "    License Desk cannot see the vendor's side:"
+  if (r?.kind === 'licensespring-file')
+    return [
+      `    next: upload ${r.filePath} at ${r.portalUrl ?? 'the vendor’s offline portal'}`,
+      `${blind} the portal's answer to the upload (request ${r.requestId}) tells you the seat is free.`
+    ]
+  if (r?.kind === 'qlm-dvc')
+    return [
+      `    next: enter the code ${groupCode(r.code)} (valid ${r.validFor} only) on the vendor's release page, or send it to support (license-desk history)`,
+      `${blind} the release page's answer, or support's, tells you the seat is free.`
+    ]
+  return [`${blind} the vendor's portal or support tells you whether the seat is free.`]
 }
 
 function describeRecord(r: HistoryRecord): string {
@@ -280,7 +322,7 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
       // Every id this computer yields, with its recipe, and the one each product of the profile uses.
       let ids: Awaited<ReturnType<Desk['computerIds']>>
       try {
-        ids = await (await makeDesk(v, io, false)).desk.computerIds()
+        ids = await (await makeDesk(v, io)).desk.computerIds()
       } catch (e) {
         // Without a usable profile the built-in recipes still show.
         if (!['profile_invalid', 'profile_not_found'].includes(toErrorInfo(e).code)) throw e
@@ -298,7 +340,7 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
     }
     case 'status': {
       if (args.length > 1) usage(`Unexpected argument "${args[1]}".`)
-      const { desk } = await makeDesk(v, io, false)
+      const { desk } = await makeDesk(v, io)
       const s = await desk.status()
       const products = args[0] ? s.products.filter((p) => p.id === args[0]) : s.products
       if (args[0] && products.length === 0) usage(`There is no product "${args[0]}" in the vendor profile. Known: ${s.products.map((p) => p.id).join(', ')}.`)
@@ -307,7 +349,7 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
     }
     case 'activate': {
       const [productId] = need(args, 1, 'PRODUCT')
-      const { desk } = await makeDesk(v, io, true)
+      const { desk } = await makeDesk(v, io)
       let identity: Identity
       if (v.key !== undefined && v.user === undefined) identity = { licenseKey: v.key }
       else if (v.user !== undefined && v.key === undefined) {
@@ -330,7 +372,7 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
         return deactivateAll(v, io, json, opts)
       }
       const [productId] = need(args, 1, 'PRODUCT')
-      const { desk } = await makeDesk(v, io, true)
+      const { desk } = await makeDesk(v, io)
       if (v.key !== undefined || v.user !== undefined) return releaseByKey(desk, productId!, v, io, json, opts)
       if (v['old-id'] || v.receipt) usage('--old-id and --receipt go with --key KEY (or --user U): the key of the seat to release.')
       if (!v.offline) {
@@ -361,7 +403,7 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
     }
     case 'check': {
       if (args.length > 1) usage(`Unexpected argument "${args[1]}".`)
-      const { desk } = await makeDesk(v, io, true)
+      const { desk } = await makeDesk(v, io)
       const ids = args[0] ? [args[0]] : (await desk.status()).products.filter((p) => p.state === 'active').map((p) => p.id)
       if (!args[0] && ids.length === 0) return out(io, json, { results: [] }, 'No product is active on this computer: there is nothing to check.')
       const results = await eachProduct(ids, async (id) => {
@@ -379,13 +421,13 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
     }
     case 'forget': {
       const [productId] = need(args, 1, 'PRODUCT')
-      const { desk } = await makeDesk(v, io, true)
+      const { desk } = await makeDesk(v, io)
       const product = await desk.forget(productId!)
       return out(io, json, { product }, `Removed the local record of ${product.name} from this computer (the server no longer holds its seat).`)
     }
     case 'receipts': {
       if (args.length > 1) usage(`Unexpected argument "${args[1]}".`)
-      const { desk } = await makeDesk(v, io, v.out !== undefined)
+      const { desk } = await makeDesk(v, io)
       const all = (await desk.receipts()).filter((r) => !args[0] || r.productId === args[0])
       if (v.out) {
         if (!args[0]) usage('Name the product whose newest receipt to save: license-desk receipts PRODUCT --out FILE.')
@@ -412,7 +454,7 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
     }
     case 'offline-request': {
       const [productId] = need(args, 1, 'PRODUCT')
-      const { desk } = await makeDesk(v, io, true)
+      const { desk } = await makeDesk(v, io)
       const identity =
         v.key !== undefined && v.user === undefined
           ? { licenseKey: v.key }
@@ -430,20 +472,20 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
     }
     case 'import': {
       const [productId, file] = need(args, 2, 'PRODUCT and FILE')
-      const { desk } = await makeDesk(v, io, true)
+      const { desk } = await makeDesk(v, io)
       const content = await readTextFile(resolve(io.cwd, file!))
       const r = await desk.importOfflineActivation(productId!, content)
       return out(io, json, { product: r.product }, `Activated ${r.product.name} on this computer from ${file}.`)
     }
     case 'history': {
       need(args, 0, '')
-      const { desk } = await makeDesk(v, io, false)
+      const { desk } = await makeDesk(v, io)
       const h = await desk.history()
       return out(io, json, { history: h }, h.length ? h.map(describeRecord).join('\n\n') : 'No offline deactivations yet.')
     }
     case 'diagnostics': {
       need(args, 0, '')
-      const { desk } = await makeDesk(v, io, false)
+      const { desk } = await makeDesk(v, io)
       const text = await desk.diagnostics({ cli: VERSION })
       if (v.out) {
         const path = resolve(io.cwd, v.out)
@@ -463,6 +505,12 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
         usage('--date is a calendar date YYYY-MM-DD.')
       const code = dvcForDate(v.key, v['computer-id'], v.cek, date, hexCase)
       return out(io, json, { code, validFor: date }, `${code}\nvalid for ${date}`)
+    }
+    case 'ui': {
+      need(args, 0, '')
+      // Loaded only for this command, so the other commands start as fast as before.
+      const { runUi } = await import('../ui/command')
+      return runUi(v, io, json, { makeDesk, resourcesDir: resourcesDir(io), version: VERSION })
     }
     case 'inspect': {
       const [file] = need(args, 1, 'FILE')
@@ -519,7 +567,7 @@ function report(io: CliIo, json: boolean, results: Outcome[], single: boolean): 
 
 /** deactivate --all: every active product, online or offline to a folder; one result each. */
 async function deactivateAll(v: Values, io: CliIo, json: boolean, opts: Ops): Promise<number> {
-  const { desk } = await makeDesk(v, io, true)
+  const { desk } = await makeDesk(v, io)
   if (v.out && !v.offline) usage('--out goes with --offline.')
   const dir = resolve(io.cwd, v.out ?? '.')
   const active = (await desk.status()).products.filter((p) => p.state === 'active')

@@ -3,7 +3,7 @@
 import { hostname, platform, release } from 'node:os'
 import type { HardwareIdInfo, ProductSummary } from '@shared/contract'
 import { LicenseDeskError, fail, toErrorInfo } from './errors'
-import { writeFileAtomic } from './files'
+import { removeFileDurable, writeFileAtomic } from './files'
 import type { Profile } from './profile'
 import { type AnyProvider, type ProviderEnv, createProvider, presentRecord } from './providers'
 import type { ClockState } from './providers/port'
@@ -24,7 +24,13 @@ export interface DeskContext {
   withProduct<T>(productId: string, fn: (provider: AnyProvider) => Promise<T>): Promise<T>
   /** Runs a use case; records the error code (never its text) for diagnostics, then rethrows. */
   tracked<T>(fn: () => Promise<T>): Promise<T>
-  summary(provider: AnyProvider, s: State): ProductSummary
+  /**
+   * The product as the user sees it. `last` (from lastRecords) when summarising many products of one state:
+   * no pass over the history per product.
+   */
+  summary(provider: AnyProvider, s: State, last?: Map<string, StoredRecord>): ProductSummary
+  /** The latest history record per product, in one pass over the history. */
+  lastRecords(s: State): Map<string, StoredRecord>
   /** The product's stored license, or not_active. */
   active(s: State, provider: AnyProvider): StoredLicense
   /** already_active when the product has a license here. */
@@ -34,6 +40,24 @@ export interface DeskContext {
   computerId(provider: AnyProvider): Promise<HardwareIdInfo>
   /** Keeps a seat receipt for a license just stored (inside a state update). */
   keepReceipt(s: State, provider: AnyProvider, license: StoredLicense): void
+  /**
+   * The local save after the server acted (took or released a seat). When it fails, the error
+   * (state_not_saved) says what happened on the server (`done`) and what the next run will do (`next`),
+   * never "nothing was changed".
+   */
+  saveAfterServer<T>(fn: (s: State) => T, done: string, next: string): Promise<T>
+  /**
+   * Commits the state change that goes with a request file just written. If the commit fails, the file
+   * is removed again (a valid deactivation request left behind would free the seat while this computer
+   * keeps the license); if even that fails, the error says the file is there and must not be used.
+   */
+  commitOrRemove(filePath: string, what: string, fn: (s: State) => void): Promise<void>
+}
+
+/** The first sentence of an error's message: its cause, without the advice that followed it. */
+function causeOf(e: unknown): string {
+  const [first = ''] = toErrorInfo(e).message.split(/\. (?=[A-Z])/)
+  return first.replace(/\.$/, '')
 }
 
 /** Seat receipts kept in the state file (the oldest go first). */
@@ -41,6 +65,11 @@ export const RECEIPTS_KEPT = 50
 
 /** Codes that say the input was bad or nothing could start: they change nothing, not even the error record. */
 const NOT_RECORDED = new Set(['cancelled', 'state_locked', 'state_corrupt', 'invalid_input', 'product_unknown'])
+
+function lastRecordOf(s: State, productId: string): StoredRecord | undefined {
+  for (let i = s.history.length - 1; i >= 0; i--) if (s.history[i]!.productId === productId) return s.history[i]
+  return undefined
+}
 
 export function createContext(deps: DeskDeps): DeskContext {
   const now = deps.now ?? Date.now
@@ -86,11 +115,13 @@ export function createContext(deps: DeskDeps): DeskContext {
     supportEmail: profile.app.supportEmail
   }
 
+  // By id: hydrating one history record per product must not search the whole profile each time.
+  const productsById = new Map(profile.products.map((p) => [p.id, p]))
   const providers = new Map<string, AnyProvider>()
   function find(productId: string): AnyProvider | undefined {
     let p = providers.get(productId)
     if (!p) {
-      const product = profile.products.find((x) => x.id === productId)
+      const product = productsById.get(productId)
       if (!product) return undefined
       p = createProvider(product, env)
       providers.set(productId, p)
@@ -141,13 +172,13 @@ export function createContext(deps: DeskDeps): DeskContext {
         throw e
       }
     },
-    summary(provider, s) {
+    summary(provider, s, last) {
       const id = provider.productId
       const lic = s.licenses[id]
       const pend = s.pending[id]
       const lastId = s.offlineDeactivated[id]
-      const lastStored = [...s.history].reverse().find((h) => h.productId === id)
-      const last = lastStored ? ctx.presentRecord(lastStored) : undefined
+      const lastStored = last ? last.get(id) : lastRecordOf(s, id)
+      const lastOffline = lastStored ? ctx.presentRecord(lastStored) : undefined
       const state = lic ? 'active' : pend ? 'offline-activation-pending' : lastId ? 'offline-deactivated' : 'inactive'
       const caps = provider.capabilities(lic)
       return {
@@ -177,8 +208,13 @@ export function createContext(deps: DeskDeps): DeskContext {
         offlineActivation: caps.offlineActivation,
         offlineDeactivation: caps.offlineDeactivation,
         ...(caps.portalUrl ? { portalUrl: caps.portalUrl } : {}),
-        ...(last ? { lastOffline: last } : {})
+        ...(lastOffline ? { lastOffline } : {})
       }
+    },
+    lastRecords(s) {
+      const last = new Map<string, StoredRecord>()
+      for (const h of s.history) last.set(h.productId, h)
+      return last
     },
     active(s, provider) {
       const lic = s.licenses[provider.productId]
@@ -206,6 +242,27 @@ export function createContext(deps: DeskDeps): DeskContext {
           at: lic.activatedAt
         }
       ].slice(-RECEIPTS_KEPT)
+    },
+    async saveAfterServer(fn, done, next) {
+      try {
+        return await store.updateAsync(fn)
+      } catch (e) {
+        const why = causeOf(e)
+        const first = /disk is full/.test(why) ? 'Free some disk space, then' : 'Once that is fixed,'
+        throw new LicenseDeskError('state_not_saved', `${done}, but saving that on this computer failed: ${why}. ${first} ${next}`)
+      }
+    },
+    async commitOrRemove(filePath, what, fn) {
+      try {
+        await store.updateAsync(fn)
+      } catch (e) {
+        if (await removeFileDurable(filePath)) throw e
+        throw new LicenseDeskError(
+          'file_write',
+          `The ${what} file ${filePath} was written, but the license state could not be saved (${causeOf(e)}) and the file could not be removed again. Delete it and do not upload it: the license is unchanged on this computer.`,
+          { nextStep: 'contact_support' }
+        )
+      }
     }
   }
   return ctx

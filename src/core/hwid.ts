@@ -53,7 +53,8 @@ const fallbackError = () =>
     'This computer has no machine id file, and its host name is not a safe substitute. Ask your IT department to set a machine id (systemd-machine-id-setup).'
   )
 
-const nodeMachineId = async (original: boolean): Promise<string> => (await import('node-machine-id')).machineId(original)
+// Loaded only where it is the source (require: lazy alike in the bundles and the test runners).
+const nodeMachineId = (original: boolean): Promise<string> => (require('node-machine-id') as typeof import('node-machine-id')).machineId(original)
 
 function sourceOf(platform: NodeJS.Platform, raw: string, readFile: (p: string) => string | undefined): string {
   switch (platform) {

@@ -1,8 +1,10 @@
 // The vendor profile: loaded, validated with a schema, and refused with a message naming the bad field.
 import { existsSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { z } from 'zod'
+import { dirname, join, resolve } from 'node:path'
+import { z } from '@shared/zod'
 import { LicenseDeskError } from './errors'
+import { badUtf8Line, decodeUtf8 } from './files'
+import { pemCertificates } from './network'
 
 const url = z
   .string()
@@ -54,10 +56,25 @@ const product = z.discriminatedUnion('provider', [
   z.strictObject({ id: productId, name: z.string().min(1), provider: z.literal('qlm'), qlm })
 ])
 
+const proxySetting = z.union([
+  z.enum(['system', 'none']),
+  z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\//i.test(u), 'must be system, none or an http(s) proxy URL')
+])
+
+/** How License Desk reaches the servers; `caCertificates` is PEM text or a file path next to the profile. */
+const network = z.strictObject({
+  proxy: proxySetting.default('system'),
+  caCertificates: z.string().min(1).optional()
+})
+
 export const profileSchema = z
   .strictObject({
     schemaVersion: z.literal(1),
     app: z.strictObject({ name: z.string().min(1), supportEmail: z.string().email(), supportUrl: url.optional() }),
+    network: network.optional(),
     products: z.array(product).min(1)
   })
   .superRefine((p, ctx) => {
@@ -86,13 +103,45 @@ export function parseProfile(data: unknown, source = 'vendor profile'): Profile 
   throw new LicenseDeskError('profile_invalid', `The ${source} is invalid at ${where}: ${issue.message}.`)
 }
 
-export function loadProfile(path: string): Profile {
-  let text: string
+/** The path of the first key or string value holding U+FFFD (where an invalid byte was decoded). */
+function replacementAt(v: unknown, path: PropertyKey[] = []): PropertyKey[] | undefined {
+  if (typeof v === 'string') return v.includes('\uFFFD') ? path : undefined
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const p = replacementAt(v[i], [...path, i])
+      if (p) return p
+    }
+  } else if (v && typeof v === 'object')
+    for (const [k, val] of Object.entries(v)) {
+      if (k.includes('\uFFFD')) return [...path, k]
+      const p = replacementAt(val, [...path, k])
+      if (p) return p
+    }
+  return undefined
+}
+
+/** Strict UTF-8: a byte that is not UTF-8 is refused naming the field (or line) it is in, never read as U+FFFD. */
+function decodeProfile(bytes: Buffer, path: string): string {
+  const line = badUtf8Line(bytes)
+  if (line === undefined) return decodeUtf8(bytes)
+  let where = `line ${line}`
   try {
-    text = readFileSync(path, 'utf8')
+    const at = replacementAt(JSON.parse(new TextDecoder('utf-8').decode(bytes)))
+    if (at) where = `${fieldPath(at.map((k) => (typeof k === 'string' ? k.replace(/\uFFFD/g, '?') : k))) || '(top level)'} (line ${line})`
+  } catch {
+    /* not JSON either: the line is all we can name */
+  }
+  throw new LicenseDeskError('profile_invalid', `The vendor profile ${path} is invalid at ${where}: it is not valid UTF-8 text. Ask the vendor for a corrected profile.`)
+}
+
+export function loadProfile(path: string): Profile {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(path)
   } catch {
     throw new LicenseDeskError('profile_not_found', `The vendor profile ${path} could not be read (no such file, or access denied).`)
   }
+  const text = decodeProfile(bytes, path)
   let data: unknown
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''))
@@ -102,7 +151,31 @@ export function loadProfile(path: string): Profile {
     const where = pos ? ` near line ${text.slice(0, Number(pos[1])).split('\n').length}` : ''
     throw new LicenseDeskError('profile_invalid', `The vendor profile ${path} is not valid JSON${where}. Ask the vendor for a corrected profile.`)
   }
-  return parseProfile(data, `vendor profile ${path}`)
+  return withCaCertificates(parseProfile(data, `vendor profile ${path}`), path)
+}
+
+/** network.caCertificates as PEM text: a path is read next to the profile; either must hold PEM certificates. */
+function withCaCertificates(profile: Profile, profilePath: string): Profile {
+  const value = profile.network?.caCertificates
+  if (!value) return profile
+  const bad = (why: string): never => {
+    throw new LicenseDeskError('profile_invalid', `The vendor profile ${profilePath} is invalid at network.caCertificates: ${why}.`)
+  }
+  let pem = value
+  if (!value.includes('-----BEGIN')) {
+    try {
+      pem = readFileSync(resolve(dirname(profilePath), value), 'utf8')
+    } catch {
+      bad(`the file ${resolve(dirname(profilePath), value)} could not be read`)
+    }
+  }
+  try {
+    if (pemCertificates(pem).length === 0) bad('it holds no PEM certificate (-----BEGIN CERTIFICATE-----)')
+  } catch (e) {
+    if (e instanceof LicenseDeskError) throw e
+    bad('a certificate in it is damaged')
+  }
+  return { ...profile, network: { ...profile.network!, caCertificates: pem } }
 }
 
 export const DEMO_ORIGIN = 'http://127.0.0.1:4370'

@@ -3,36 +3,80 @@
 // AES-256-GCM with a random key in a file only this user may read, beside the state file. It keeps
 // the state file alone from revealing a key (a copied or backed-up state.json), not a local attacker.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, readFileSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import { LicenseDeskError } from './errors'
+import { decodeUtf8, fsReason, writeFileDurableSync } from './files'
+import { stateFilePath } from './paths'
 import type { SecretBox } from './types'
 
 export const LOCAL_SCHEME = 'local-aes'
+export const KEY_FILE_NAME = 'secret.key'
 
-function loadOrCreateKey(dataDir: string): Buffer {
-  const file = join(dataDir, 'secret.key')
+/** The key in the file, 'missing', or 'damaged' (empty, short, not base64, not UTF-8). Throws on other read errors. */
+function readKey(file: string): Buffer | 'missing' | 'damaged' {
+  let bytes: Buffer
   try {
-    const k = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64')
-    if (k.length === 32) return k
+    bytes = readFileSync(file)
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'missing'
+    throw new LicenseDeskError('secret_unavailable', `The key file ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'unknown error'}).`)
+  }
+  try {
+    const text = decodeUtf8(bytes).trim()
+    const k = Buffer.from(text, 'base64')
+    if (k.length === 32 && /^[A-Za-z0-9+/]{43}=$/.test(text)) return k
   } catch {
-    /* created below */
+    /* not UTF-8 */
+  }
+  return 'damaged'
+}
+
+/** Whether a value sealed with the local key is stored in the state file beside it. */
+function sealedValuesExist(dataDir: string): boolean {
+  let text: string
+  try {
+    text = readFileSync(stateFilePath(dataDir), 'latin1')
+  } catch (e) {
+    // No state file: nothing sealed. An unreadable one may hold sealed values: keep the key file.
+    return (e as NodeJS.ErrnoException).code !== 'ENOENT'
+  }
+  return new RegExp(`"scheme"\\s*:\\s*"${LOCAL_SCHEME}"`).test(text)
+}
+
+/**
+ * The key, read or created. Created durably (temp file, fsync, link, fsync of the folder), so a crash or
+ * a full disk never leaves an empty key file. A damaged key file that no stored value depends on (one a
+ * crash of an older version left empty) is set aside and replaced; one that values depend on is refused.
+ */
+function loadOrCreateKey(dataDir: string): Buffer {
+  const file = join(dataDir, KEY_FILE_NAME)
+  const found = readKey(file)
+  if (Buffer.isBuffer(found)) return found
+  if (found === 'damaged') {
+    if (sealedValuesExist(dataDir))
+      throw new LicenseDeskError(
+        'secret_unavailable',
+        `The key file ${file} is damaged, and the license keys stored on this computer were sealed with it, so they cannot be read. Restore ${KEY_FILE_NAME} from a backup, or contact support to release the seats.`
+      )
+    try {
+      renameSync(file, `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`)
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new LicenseDeskError('secret_unavailable', `The damaged key file ${file} could not be replaced: ${fsReason(e)}.`)
+    }
   }
   const key = randomBytes(32)
   try {
     mkdirSync(dataDir, { recursive: true })
-    writeFileSync(file, key.toString('base64'), { mode: 0o600, flag: 'wx' })
+    writeFileDurableSync(file, key.toString('base64'), { mode: 0o600, exclusive: true })
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
-      throw new LicenseDeskError('secret_unavailable', `The key file ${file} could not be created (the folder is read-only or not accessible).`)
+      throw new LicenseDeskError('secret_unavailable', `The key file ${file} could not be created: ${fsReason(e)}. Nothing was changed.`, {
+        nextStep: (e as NodeJS.ErrnoException).code === 'ENOSPC' ? 'retry_later' : 'contact_support'
+      })
     // Another process created it first: use theirs.
-    let k: Buffer
-    try {
-      k = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64')
-    } catch {
-      throw new LicenseDeskError('secret_unavailable', `The key file ${file} cannot be read.`)
-    }
-    if (k.length === 32) return k
+    const theirs = readKey(file)
+    if (Buffer.isBuffer(theirs)) return theirs
     throw new LicenseDeskError('secret_unavailable', `The key file ${file} is damaged.`)
   }
   try {
@@ -48,6 +92,9 @@ export function createLocalSecretBox(dataDir: string): SecretBox {
   const k = () => (key ??= loadOrCreateKey(dataDir))
   return {
     scheme: LOCAL_SCHEME,
+    ready() {
+      k()
+    },
     encrypt(plain) {
       const iv = randomBytes(12)
       const c = createCipheriv('aes-256-gcm', k(), iv)
@@ -82,6 +129,7 @@ export function combineSecretBoxes(primary: SecretBox, ...readers: SecretBox[]):
   const all = [primary, ...readers]
   return {
     scheme: primary.scheme,
+    ready: () => primary.ready?.(),
     encrypt: (plain) => primary.encrypt(plain),
     decrypt(stored, scheme) {
       const box = all.find((b) => b.scheme === scheme)

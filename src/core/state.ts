@@ -1,10 +1,13 @@
-// The local license state: one JSON file through conf (CLI, tests) or electron-store (app), both of
-// which write atomically. Schema-versioned with migrations; a corrupt file is moved aside and reported,
+// The local license state: one JSON file, written atomically, by the core's own writer (CLI, tests) or
+// electron-store (app). Schema-versioned with migrations; a corrupt file is moved aside and reported,
 // never silently wiped. Writers take a lock file so two processes never interleave a read-modify-write.
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
+// The file is parsed once per operation: a parsed state is reused while the file is unchanged (same
+// inode, size and mtime; every write is a rename, so a change always brings a new inode).
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, type BigIntStats } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { z } from 'zod'
+import { z } from '@shared/zod'
 import { LicenseDeskError } from './errors'
+import { decodeUtf8, fsyncDirSync, writeFileAtomic, writeFileDurableSync } from './files'
 import type { StateBackend } from './types'
 
 export const STATE_SCHEMA_VERSION = 1
@@ -155,9 +158,9 @@ function pidAlive(pid: number): boolean {
 /** A lock file held by this process; stale locks (dead pid, or older than staleMs) are taken over. */
 export function tryLock(path: string, staleMs = 120_000): (() => void) | undefined {
   try {
-    const fd = openSync(path, 'wx')
-    writeSync(fd, String(process.pid))
-    closeSync(fd)
+    // Written whole beside it, then linked into place: the lock file never exists empty (a full disk
+    // fails here with ENOSPC instead of leaving an empty lock that blocks the next run).
+    writeFileDurableSync(path, String(process.pid), { exclusive: true, durable: false })
     return () => rmSync(path, { force: true })
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
@@ -218,13 +221,42 @@ function folderError(e: unknown, statePath: string): unknown {
   )
 }
 
+/** The state file as the core writes it: compact JSON, through the core's atomic writer. */
+export function createFileStateBackend(statePath: string): StateBackend {
+  return {
+    path: statePath,
+    get store(): Record<string, unknown> {
+      return JSON.parse(decodeUtf8(readFileSync(statePath))) as Record<string, unknown>
+    },
+    set store(_v: Record<string, unknown>) {
+      throw new LicenseDeskError('internal', 'The state file is written asynchronously: use StateStore.updateAsync.')
+    },
+    async save(data) {
+      await writeFileAtomic(statePath, JSON.stringify(data))
+    }
+  }
+}
+
+/** Identifies one version of the file: every write replaces it by rename, so the inode changes. */
+function stampOf(path: string): string | undefined {
+  let st: BigIntStats | undefined
+  try {
+    st = statSync(path, { bigint: true, throwIfNoEntry: false })
+  } catch {
+    return undefined
+  }
+  return st ? `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}` : 'missing'
+}
+
 export class StateStore {
   private backend: StateBackend | undefined
   readonly report: StateReport = {}
+  /** The last state read or written, while the file is still the one it came from. */
+  private cache: { stamp: string; state: State } | undefined
 
   constructor(
     private readonly statePath: string,
-    private readonly openBackend: () => StateBackend
+    private readonly openBackend: () => StateBackend = () => createFileStateBackend(statePath)
   ) {}
 
   private checked = false
@@ -232,16 +264,20 @@ export class StateStore {
   /** Checks the file once before first use: unreadable JSON or an invalid state is moved aside. */
   private check(): void {
     if (this.checked) return
-    if (existsSync(this.statePath)) {
+    const stamp = stampOf(this.statePath)
+    if (stamp !== undefined && stamp !== 'missing') {
       let problem: string | undefined
       try {
-        const raw = JSON.parse(readFileSync(this.statePath, 'utf8')) as Record<string, unknown>
+        const raw = JSON.parse(decodeUtf8(readFileSync(this.statePath))) as Record<string, unknown>
         if (typeof raw.schemaVersion === 'number' && raw.schemaVersion > STATE_SCHEMA_VERSION)
           throw new LicenseDeskError(
             'state_corrupt',
             `The state file ${this.statePath} was written by a newer License Desk (schema ${raw.schemaVersion}). Update License Desk; nothing was changed.`
           )
-        if (!stateSchema.safeParse(migrate(raw)).success) problem = 'its content does not match the expected layout'
+        const r = stateSchema.safeParse(migrate(raw))
+        if (!r.success) problem = 'its content does not match the expected layout'
+        // The check's parse serves the first read too.
+        else this.cache = { stamp, state: r.data }
       } catch (e) {
         if (e instanceof LicenseDeskError) throw e
         problem = 'it is not valid JSON'
@@ -255,7 +291,7 @@ export class StateStore {
     this.checked = true
   }
 
-  /** The backend (conf / electron-store) is opened only when something is written. */
+  /** The backend (the core's writer / electron-store) is opened only when something is written. */
   private open(): StateBackend {
     this.check()
     if (!this.backend) {
@@ -265,12 +301,17 @@ export class StateStore {
     return this.backend
   }
 
-  /** Reads the file as the backend wrote it (the same JSON); a missing file is the empty state. */
+  /**
+   * The current state (a missing file is the empty state). Parsed only when the file changed since the
+   * last read or write; the result is shared, so treat it as read-only (change it with update).
+   */
   read(): State {
     this.check()
+    const stamp = stampOf(this.statePath)
+    if (stamp !== undefined && this.cache?.stamp === stamp) return this.cache.state
     let raw: Record<string, unknown>
     try {
-      raw = JSON.parse(readFileSync(this.statePath, 'utf8')) as Record<string, unknown>
+      raw = JSON.parse(decodeUtf8(readFileSync(this.statePath))) as Record<string, unknown>
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code
       if (code === 'ENOTDIR' || code === 'EACCES' || code === 'EPERM') throw folderError(e, this.statePath)
@@ -279,57 +320,105 @@ export class StateStore {
     }
     const r = stateSchema.safeParse(migrate(raw))
     if (!r.success) throw new LicenseDeskError('state_corrupt', `The state file ${this.statePath} changed into something unreadable while License Desk was running.`)
+    this.cache = stamp === undefined ? undefined : { stamp, state: r.data }
     return r.data
   }
 
+  /** The state to change: the cached one, taken out of the cache so that a failed change is never reused. */
+  private draft(): State {
+    const s = this.read()
+    this.cache = undefined
+    return s
+  }
+
+  private committed(s: State): void {
+    const stamp = stampOf(this.statePath)
+    this.cache = stamp === undefined || stamp === 'missing' ? undefined : { stamp, state: s }
+  }
+
+  /** The backend and the state lock, or undefined when another writer holds the lock. */
+  private tryBegin(): { backend: StateBackend; release: () => void } | undefined {
+    try {
+      const backend = this.open()
+      const release = tryLock(`${this.statePath}.lock`)
+      return release ? { backend, release } : undefined
+    } catch (e) {
+      throw folderError(e, this.statePath)
+    }
+  }
+
+  private tail: Promise<unknown> = Promise.resolve()
+  private queued = 0
+
   /**
-   * Read-modify-write under the state lock; the change is one atomic file replace. Waits for a busy lock
-   * without blocking the event loop (the Electron main process must stay responsive): the use cases use this.
+   * Read-modify-write under the state lock; the change is one atomic file replace, through the backend's
+   * durable save when it has one (the core's file backend). Waits for a busy lock without blocking the event
+   * loop (the Electron main process must stay responsive): the use cases use this. Calls from this process
+   * run one after the other; when none is pending, the first attempt starts synchronously (uncontended, a
+   * synchronous backend has the change on disk when this returns).
    */
-  async updateAsync<T>(fn: (s: State) => T): Promise<T> {
+  updateAsync<T>(fn: (s: State) => T): Promise<T> {
+    const run = this.queued === 0 ? this.commitAsync(fn) : this.tail.then(() => this.commitAsync(fn))
+    this.queued++
+    this.tail = run.catch(() => undefined).finally(() => this.queued--)
+    return run
+  }
+
+  private async commitAsync<T>(fn: (s: State) => T): Promise<T> {
     const until = Date.now() + LOCK_WAIT_MS
     for (;;) {
-      // The first attempt runs synchronously: uncontended, the change is on disk when this returns.
-      const r = this.tryUpdate(fn)
-      if (r.done) return r.value
+      const held = this.tryBegin()
+      if (held) {
+        try {
+          const s = this.draft()
+          const out = fn(s)
+          try {
+            if (held.backend.save) await held.backend.save(s as unknown as Record<string, unknown>)
+            else {
+              held.backend.store = s as unknown as Record<string, unknown>
+              // The backend renames its temp file into place; the folder entry must reach the disk too.
+              fsyncDirSync(dirname(this.statePath))
+            }
+          } catch (e) {
+            throw folderError(e, this.statePath)
+          }
+          this.committed(s)
+          return out
+        } finally {
+          held.release()
+        }
+      }
       if (Date.now() > until) throw lockedError()
       await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS))
     }
   }
 
-  /** updateAsync for synchronous callers (tools and tests): waits for a busy lock by sleeping the thread. */
+  /**
+   * updateAsync for synchronous callers (tools and tests) over a backend that writes synchronously
+   * (electron-store, conf): waits for a busy lock by sleeping the thread. The core's file backend refuses it.
+   */
   update<T>(fn: (s: State) => T): T {
     const until = Date.now() + LOCK_WAIT_MS
     for (;;) {
-      const r = this.tryUpdate(fn)
-      if (r.done) return r.value
+      const held = this.tryBegin()
+      if (held) {
+        try {
+          const s = this.draft()
+          const out = fn(s)
+          try {
+            held.backend.store = s as unknown as Record<string, unknown>
+            fsyncDirSync(dirname(this.statePath))
+          } catch (e) {
+            throw folderError(e, this.statePath)
+          }
+          this.committed(s)
+          return out
+        } finally {
+          held.release()
+        }
+      }
       if (Date.now() > until) throw lockedError()
       sleepSync(LOCK_POLL_MS)
-    }
-  }
-
-  /** One try: the change under the lock, or done: false when another writer holds the lock. */
-  private tryUpdate<T>(fn: (s: State) => T): { done: true; value: T } | { done: false } {
-    let backend: StateBackend
-    let release: (() => void) | undefined
-    try {
-      backend = this.open()
-      release = tryLock(`${this.statePath}.lock`)
-    } catch (e) {
-      throw folderError(e, this.statePath)
-    }
-    if (!release) return { done: false }
-    try {
-      const s = this.read()
-      const out = fn(s)
-      try {
-        backend.store = s as unknown as Record<string, unknown>
-      } catch (e) {
-        throw folderError(e, this.statePath)
-      }
-      return { done: true, value: out }
-    } finally {
-      release()
     }
   }
 

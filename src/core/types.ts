@@ -29,6 +29,8 @@ export type Identity = { licenseKey: string } | { username: string; password: st
 export interface SecretBox {
   /** A short scheme name stored beside each value, e.g. "safeStorage" or "local-aes". */
   readonly scheme: string
+  /** Makes sure values can be sealed (the local key file exists, durably); throws secret_unavailable if not. */
+  ready?(): void
   encrypt(plain: string): string
   /** Throws LicenseDeskError('secret_unavailable') when the value cannot be decrypted here. */
   decrypt(stored: string, scheme: string): string
@@ -86,19 +88,34 @@ export interface Desk {
 export interface StateBackend {
   readonly path: string
   store: Record<string, unknown>
+  /** A durable asynchronous write, preferred over the `store` setter when present (the core's file backend). */
+  save?(data: Record<string, unknown>): Promise<void>
+}
+
+/** What diagnostics say about the network: proxy hosts and ports (never credentials) and the CA set. */
+export interface NetworkInfo {
+  proxy: { source: string; https?: string; http?: string; noProxy?: string }
+  /** Per license server origin: `direct` or `proxy host:port`. */
+  routes: Record<string, string>
+  certificateAuthorities: string[]
 }
 
 export interface DeskDeps {
   /** The validated vendor profile (see ./profile.ts loadProfile). */
   profile: import('./profile').Profile
-  /** Opens the state backend; called after the core has checked the file (a corrupt file is moved aside). */
-  openBackend: () => StateBackend
+  /**
+   * Opens the state backend; called after the core has checked the file (a corrupt file is moved aside).
+   * Default: the core's own writer (compact JSON, atomic replace), as the CLI uses.
+   */
+  openBackend?: () => StateBackend
   /** Path of the state file, used to check it before opening and for the lock file beside it. */
   statePath: string
   secrets: SecretBox
   hardwareId: HardwareIdProvider
   writeFile?: FileWriter
   fetch?: typeof fetch
+  /** The network set-up in force, for diagnostics (given the license servers' URLs). */
+  networkInfo?: (urls: string[]) => NetworkInfo | Promise<NetworkInfo>
   now?: () => number
   /** Reported by diagnostics(). */
   appVersion?: string

@@ -1,7 +1,7 @@
 // The IPC handler logic, free of Electron: one async function per contract channel that validates its
 // input with the channel's schema, calls the core (Desk) and native adapters, and always resolves to a
-// Result (never throws). src/main/ipc.ts registers these on ipcMain behind a sender check; the browser
-// e2e bridge calls them from plain Node with fake native adapters.
+// Result (never throws). src/main/ipc.ts registers these on ipcMain behind a sender check; browser mode
+// (src/ui) serves the same handlers over HTTP with its own native adapters (src/ui/native.ts).
 import type { AppInfo, Channel, Contract, HistoryRecord, ProgressEvent } from '@shared/contract'
 import { CHANNELS } from '@shared/contract'
 import type { ErrorCode, ErrorInfo, NextStep, Result } from '@shared/errors'
@@ -11,7 +11,7 @@ import type { Desk, OperationOptions } from '@core/types'
 import { parseReceipt } from '@core/desk'
 import { isAllowedExternalUrl, type ExternalPolicy, profileExternalHosts } from './external'
 
-/** The native side effects the handlers need; Electron's in the app, fakes in tests and the e2e bridge. */
+/** The native side effects the handlers need: Electron's in the app, browser mode's in src/ui, fakes in tests. */
 export interface NativeAdapters {
   /** Save dialog; default folder Desktop, else Documents. Resolves to the chosen path, or undefined if cancelled. */
   showSaveDialog(defaultName: string): Promise<string | undefined>
@@ -21,7 +21,8 @@ export interface NativeAdapters {
   readFile(path: string): Promise<string>
   showItemInFolder(path: string): void
   openExternal(url: string): Promise<void>
-  writeClipboard(text: string): void
+  /** Electron 45's clipboard.writeText is asynchronous. */
+  writeClipboard(text: string): Promise<void> | void
   appInfo(): AppInfo
 }
 
@@ -192,7 +193,7 @@ export function createHandlers(desk: Desk, native: NativeAdapters, options: Hand
       return null
     },
     'clipboard:write': async (req) => {
-      native.writeClipboard(req.text)
+      await native.writeClipboard(req.text)
       return null
     },
     'diagnostics:get': async () => {

@@ -1,22 +1,21 @@
 // The Electron main process: lifecycle, the one window, security rules, IPC, menu, and the embedded demo
 // server when no vendor profile is given. Everything that matters happens in the core (src/core).
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, type WebContents } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, safeStorage, session, type WebContents } from 'electron'
 import type { AppInfo } from '@shared/contract'
 import { createDesk } from '@core/desk'
-import { DEMO_ORIGIN, loadProfile, profileWithOrigin, resolveProfilePath, type Profile } from '@core/profile'
+import { loadProfile, resolveProfilePath } from '@core/profile'
 import { defaultDataDir, STATE_FILE_NAME } from '@core/paths'
 import { combineSecretBoxes, createLocalSecretBox } from '@core/secrets'
 import { createComputerIds } from '@core/recipes'
 import { writeFileAtomic } from '@core/files'
-import type { SeedData } from '../server/index'
 import { createHandlers } from './handlers'
 import { externalPolicyFromProfile } from './external'
 import { registerIpc } from './ipc'
 import { aboutDetail, menuTemplate } from './menu'
 import { createNativeAdapters } from './native'
+import { createMainNetwork, type NetworkSession } from './network'
 import { createAppSecretBox } from './secrets'
 import { applyContentsRules, CSP, denyAllPermissions, denyDownloads, devCsp, enforceCsp, isAppUrl } from './security'
 import { openStateBackend } from './store'
@@ -45,35 +44,6 @@ function resourcesDir(): string {
 function isOwnUrl(url: string): boolean {
   if (devServerUrl) return isAppUrl(url, devServerUrl)
   return url.startsWith(rendererDirUrl)
-}
-
-/** The demo profile's local license server: ours on 4370, an already running one, or ours on a free port. */
-async function startDemoServer(profile: Profile): Promise<Profile> {
-  // Loaded only for the demo, so the main bundle does not carry the server.
-  const { startServer } = await import('../server/index')
-  const demoDir = join(resourcesDir(), 'demo')
-  const options = {
-    host: '127.0.0.1',
-    seed: JSON.parse(readFileSync(join(demoDir, 'licenses.json'), 'utf8')) as SeedData,
-    privateKeyPem: readFileSync(join(demoDir, 'server-private.pem'), 'utf8'),
-    // the demo server remembers its seats across restarts, like a real one
-    dataFile: join(dataDir, 'demo-server.json')
-  }
-  try {
-    demoServer = await startServer({ ...options, port: 4370 })
-    return profile
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException)?.code !== 'EADDRINUSE') throw e
-  }
-  try {
-    const r = await fetch(`${DEMO_ORIGIN}/health`, { signal: AbortSignal.timeout(1500) })
-    if (r.ok) return profile
-  } catch {
-    /* something else holds the port */
-  }
-  const server = await startServer({ ...options, port: 0 })
-  demoServer = server
-  return profileWithOrigin(profile, server.url)
 }
 
 function createWindow(): BrowserWindow {
@@ -127,7 +97,13 @@ function showAbout(): void {
 async function boot(): Promise<void> {
   const resolved = resolveProfilePath({ env: process.env, resourcesDir: resourcesDir() })
   let profile = loadProfile(resolved.path)
-  if (resolved.demo) profile = await startDemoServer(profile)
+  if (resolved.demo) {
+    // Loaded only for the demo, so the main bundle does not carry the server.
+    const { startDemoServer } = await import('../server/demo')
+    const demo = await startDemoServer(profile, { resourcesDir: resourcesDir(), dataDir })
+    profile = demo.profile
+    demoServer = demo.server
+  }
   appName = profile.app.name
   vendorName = profile.app.name
 
@@ -144,8 +120,16 @@ async function boot(): Promise<void> {
     local: () => createLocalSecretBox(dataDir),
     combine: combineSecretBoxes
   })
+  // Chromium's network stack (system proxy, PAC, proxy authentication, the OS certificate store) for the core.
+  const network = await createMainNetwork({
+    netFetch: (input, init) => net.fetch(input as string, init),
+    session: session.defaultSession as unknown as NetworkSession,
+    network: profile.network
+  })
   const desk = createDesk({
     profile,
+    fetch: network.fetch,
+    networkInfo: network.info,
     openBackend: () => openStateBackend(dataDir),
     statePath: join(dataDir, `${STATE_FILE_NAME}.json`),
     secrets: secrets.box,

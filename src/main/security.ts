@@ -1,21 +1,11 @@
 // Security rules for every web contents, each a tiny pure function hooked on 'web-contents-created',
-// plus the Content-Security-Policy (also set as a meta tag in src/renderer/index.html).
+// plus the Content-Security-Policy header (the policy itself is src/shared/csp.ts, also the built page's meta tag).
 // Electron types only (no runtime import) so the rules are testable with plain objects.
 import type { Event, HandlerDetails, Session, WebContents } from 'electron'
+import { APP_CSP_HEADER } from '@shared/csp'
 
-/** Production CSP: only our own files; no inline scripts, no eval, no remote origins, no plugins, no framing. */
-export const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'"
-].join('; ')
+/** Production CSP header: the app's one policy (src/shared/csp.ts), also in the built page's meta tag. */
+export const CSP = APP_CSP_HEADER
 
 /**
  * Development CSP (electron-vite dev server only): adds the dev server origin, its HMR websocket and the

@@ -23,6 +23,8 @@ export interface StartServerOptions {
   seats?: Array<{ license: string; hardwareId: string }>
   /** log one line per request to this function */
   log?: (line: string) => void
+  /** serve HTTPS with this certificate and key (PEM); see ./tls.ts for a throwaway CA */
+  tls?: { cert: string; key: string }
   /**
    * Started for tests: serve the /__admin/* endpoints (behind the loopback, Host, Origin and token
    * checks; the token is LocalServer.adminToken). Without it they do not exist (404).
@@ -37,6 +39,19 @@ export interface RequestRecord {
   status: number
   /** what a fault did to this request, if anything */
   fault?: string
+  /** only when the server was started for tests (StartServerOptions.admin): the request as it arrived */
+  raw?: RawRequest
+}
+
+/** A request as it arrived (test servers only: it holds keys and passwords as sent). */
+export interface RawRequest {
+  /** the query string without "?", exactly as sent (cut to REQUEST_RAW_MAX characters) */
+  query: string
+  headers: Record<string, string | string[] | undefined>
+  /** the body as UTF-8 text (cut to REQUEST_RAW_MAX characters) */
+  body: string
+  /** the server clock (with any clock skew fault) when the request arrived, in ms */
+  at: number
 }
 
 export interface LsLicenseView {
@@ -97,7 +112,7 @@ export interface LocalServer {
   setMinOfflineSchemaVersion(n: number): void
   getMinOfflineSchemaVersion(): number
   setQlmPolicy(p: QlmPolicy): void
-  /** the last REQUEST_LOG_MAX requests handled since start (or since clearRequests) */
+  /** the last REQUEST_LOG_MAX requests handled since start (or since clearRequests); with `admin`, each with its raw request */
   requests(): RequestRecord[]
   clearRequests(): void
   /** the server clock in ms, including any clock skew fault */
@@ -110,6 +125,8 @@ export interface LocalServer {
 export const REQUEST_LOG_MAX = 1000
 /** A recorded path is cut to this many characters. */
 export const REQUEST_PATH_MAX = 200
+/** A recorded raw query or body is cut to this many characters. */
+export const REQUEST_RAW_MAX = 16 * 1024
 
 /** The last REQUEST_LOG_MAX requests, oldest first (a ring buffer). */
 export class RequestLog {
@@ -117,7 +134,9 @@ export class RequestLog {
   private next = 0
 
   push(r: RequestRecord): void {
-    const rec = r.path.length > REQUEST_PATH_MAX ? { ...r, path: `${r.path.slice(0, REQUEST_PATH_MAX - 1)}…` } : r
+    const cut = (t: string, max: number) => (t.length > max ? `${t.slice(0, max - 1)}…` : t)
+    const rec: RequestRecord = { ...r, path: cut(r.path, REQUEST_PATH_MAX) }
+    if (r.raw) rec.raw = { ...r.raw, query: cut(r.raw.query, REQUEST_RAW_MAX), body: cut(r.raw.body, REQUEST_RAW_MAX) }
     if (this.ring.length < REQUEST_LOG_MAX) this.ring.push(rec)
     else this.ring[this.next] = rec
     this.next = (this.next + 1) % REQUEST_LOG_MAX

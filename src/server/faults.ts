@@ -3,6 +3,23 @@
 
 export type MalformedKind = 'html' | 'truncated' | 'empty'
 
+/**
+ * What a tamper fault changes in a handled answer: the LicenseSpring license_signature (signed over other
+ * data; the LicenseSignature header is made afresh, so only the license data is wrong), the
+ * LicenseSignature header (signed over other bytes), the body after signing (a field changed, the header
+ * kept), or the QLM computer key (left out of the answer).
+ */
+export type TamperKind = 'licenseSignature' | 'signatureHeader' | 'bodyAfterSigning' | 'computerKey'
+export const TAMPER_KINDS: readonly TamperKind[] = ['licenseSignature', 'signatureHeader', 'bodyAfterSigning', 'computerKey']
+
+/** A scripted answer sent instead of handling the request (no state change). */
+export interface ScriptedReply {
+  status: number
+  body: string
+  /** sent as given; none by default (the Date and Content-Length headers are always sent) */
+  headers?: Record<string, string>
+}
+
 export interface FaultSpec {
   /** delay before the request is handled */
   latencyMs?: number
@@ -18,10 +35,16 @@ export interface FaultSpec {
   clockSkewMs?: number
   /** handle the request (state changes apply), then destroy the socket without answering: the lost response */
   dropAfterCommit?: boolean
+  /** answer this instead of handling the request: a server refusal or an odd answer, word for word */
+  reply?: ScriptedReply
+  /** handle the request (state changes apply), then change the answer as each kind says */
+  tamper?: TamperKind[]
   /** apply to this many matching requests, then clear; undefined = until cleared */
   times?: number
   /** only requests whose path contains this string (e.g. "deactivate_license", "/qlm/") */
   path?: string
+  /** the fault that takes effect when this one's `times` are used up (a script of answers) */
+  next?: FaultSpec
 }
 
 export interface FaultControl {
@@ -36,7 +59,7 @@ export interface FaultControl {
 export function validateFaultSpec(v: unknown): FaultSpec {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('fault spec must be an object')
   const o = v as Record<string, unknown>
-  const known = ['latencyMs', 'dropConnection', 'status', 'rateLimit', 'malformed', 'clockSkewMs', 'dropAfterCommit', 'times', 'path']
+  const known = ['latencyMs', 'dropConnection', 'status', 'rateLimit', 'malformed', 'clockSkewMs', 'dropAfterCommit', 'reply', 'tamper', 'times', 'path', 'next']
   for (const k of Object.keys(o)) if (!known.includes(k)) throw new Error(`unknown fault field "${k}"`)
   const num = (k: string) => {
     if (o[k] !== undefined && (typeof o[k] !== 'number' || !Number.isFinite(o[k]))) throw new Error(`${k} must be a number`)
@@ -55,6 +78,23 @@ export function validateFaultSpec(v: unknown): FaultSpec {
     }
   }
   if (o.path !== undefined && typeof o.path !== 'string') throw new Error('path must be a string')
+  if (o.reply !== undefined) {
+    const r = o.reply as { status?: unknown; body?: unknown; headers?: unknown }
+    const okHeaders = (h: unknown) => typeof h === 'object' && h !== null && !Array.isArray(h) && Object.values(h).every((v) => typeof v === 'string')
+    if (typeof r !== 'object' || r === null || !Number.isInteger(r.status) || (r.status as number) < 100 || (r.status as number) > 599) {
+      throw new Error('reply must be { status: 100..599, body: string, headers?: { name: value } }')
+    }
+    if (typeof r.body !== 'string' || (r.headers !== undefined && !okHeaders(r.headers))) {
+      throw new Error('reply must be { status: 100..599, body: string, headers?: { name: value } }')
+    }
+  }
+  if (o.tamper !== undefined && (!Array.isArray(o.tamper) || !o.tamper.every((k) => TAMPER_KINDS.includes(k)))) {
+    throw new Error(`tamper must be a list of ${TAMPER_KINDS.join(', ')}`)
+  }
+  if (o.next !== undefined) {
+    if (o.times === undefined) throw new Error('next needs times (when the first fault ends)')
+    validateFaultSpec(o.next)
+  }
   for (const k of ['dropConnection', 'dropAfterCommit']) {
     if (o[k] !== undefined && typeof o[k] !== 'boolean') throw new Error(`${k} must be a boolean`)
   }
@@ -84,11 +124,11 @@ export class Faults implements FaultControl {
     if (s.path !== undefined && !path.includes(s.path)) return undefined
     if (s.times !== undefined) {
       if (s.times <= 0) {
-        this.spec = undefined
-        return undefined
+        this.spec = s.next ? { ...s.next } : undefined
+        return this.take(path)
       }
       s.times -= 1
-      if (s.times <= 0) this.spec = undefined
+      if (s.times <= 0) this.spec = s.next ? { ...s.next } : undefined
     }
     return { ...s }
   }
@@ -104,6 +144,7 @@ export class Faults implements FaultControl {
  * request goes on to its route. dropConnection and latency are applied by the caller (they need the socket).
  */
 export function faultReply(fault: FaultSpec): { status: number; headers: Record<string, string>; body: string; what: string } | undefined {
+  if (fault.reply) return { status: fault.reply.status, headers: { ...(fault.reply.headers ?? {}) }, body: fault.reply.body, what: `reply ${fault.reply.status}` }
   if (fault.status) {
     const html = `<html><body><h1>${fault.status} ${fault.status === 502 ? 'Bad Gateway' : 'Service Unavailable'}</h1></body></html>`
     const r =
@@ -133,4 +174,40 @@ export function malformedBody(kind: MalformedKind, body: Buffer): { headers?: Re
     }
   if (kind === 'truncated') return { body: body.subarray(0, Math.floor(body.length / 2)) }
   return { body: Buffer.alloc(0) }
+}
+
+/**
+ * A handled answer changed as the tamper kinds say. `sign` signs with the server's RSA key (the
+ * LicenseSignature header and license_signature are RSA-SHA256 over the given bytes).
+ */
+export function tamperedAnswer(
+  kinds: readonly TamperKind[],
+  r: { status: number; headers: Record<string, string>; body: Buffer },
+  sign: (data: string | Buffer) => string
+): { status: number; headers: Record<string, string>; body: Buffer } {
+  let body = r.body
+  const headers = { ...r.headers }
+  const signed = 'LicenseSignature' in headers
+  const json = (): Record<string, unknown> | undefined => {
+    try {
+      const v: unknown = JSON.parse(body.toString('utf8'))
+      return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined
+    } catch {
+      return undefined
+    }
+  }
+  if (kinds.includes('licenseSignature')) {
+    const o = json()
+    if (o && 'license_signature' in o) {
+      body = Buffer.from(JSON.stringify({ ...o, license_signature: sign(`tampered#${String(o.hardware_id ?? '')}`) }), 'utf8')
+      if (signed) headers.LicenseSignature = sign(body)
+    }
+  }
+  if (kinds.includes('computerKey')) body = Buffer.from(body.toString('utf8').replace(/<pckey>[^<]*<\/pckey>/g, ''), 'utf8')
+  if (kinds.includes('signatureHeader') && signed) headers.LicenseSignature = sign(Buffer.concat([body, Buffer.from(' ')]))
+  if (kinds.includes('bodyAfterSigning')) {
+    const o = json()
+    body = o ? Buffer.from(JSON.stringify({ ...o, max_activations: Number(o.max_activations ?? 0) + 297 }), 'utf8') : Buffer.concat([body, Buffer.from(' ')])
+  }
+  return { status: r.status, headers, body }
 }

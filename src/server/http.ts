@@ -26,7 +26,19 @@ export function jsonReply(status: number, obj: unknown): Reply {
   return reply(status, { 'Content-Type': 'application/json; charset=utf-8' }, JSON.stringify(obj))
 }
 
+const bodies = new WeakMap<IncomingMessage, Promise<Buffer>>()
+
+/** The request body (read once: a second call gets the same bytes). */
 export function readBody(req: IncomingMessage): Promise<Buffer> {
+  let body = bodies.get(req)
+  if (!body) {
+    body = readOnce(req)
+    bodies.set(req, body)
+  }
+  return body
+}
+
+function readOnce(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0

@@ -5,10 +5,12 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
-import { type LocalServer, type LsLicenseView, type QlmPolicy, RequestLog, type ServerState, type StartServerOptions } from './control'
-import { Faults, faultReply, malformedBody } from './faults'
-import { HttpError, type Reply, jsonReply, reply, send } from './http'
+import { type LocalServer, type LsLicenseView, type QlmPolicy, type RawRequest, RequestLog, type ServerState, type StartServerOptions } from './control'
+import { rsaSignBase64 } from './crypto'
+import { Faults, faultReply, malformedBody, tamperedAnswer } from './faults'
+import { HttpError, type Reply, jsonReply, readBody, reply, send } from './http'
 import { join } from 'node:path'
 import { type LsContext, seedSeat } from './licensespring'
 import { type QlmContext, qlmSeedSeat } from './qlm'
@@ -20,9 +22,9 @@ import { qlmRoutes } from './routes/qlm'
 import { Store, findDemoDir, loadDemoSeed } from './store'
 import type { SeedData, SeedLicense } from './types'
 
-export type { LocalServer, LsLicenseView, QlmLicenseView, QlmPolicy, RequestRecord, ServerState, StartServerOptions } from './control'
-export { REQUEST_LOG_MAX, REQUEST_PATH_MAX } from './control'
-export type { FaultControl, FaultSpec } from './faults'
+export type { LocalServer, LsLicenseView, QlmLicenseView, QlmPolicy, RawRequest, RequestRecord, ServerState, StartServerOptions } from './control'
+export { REQUEST_LOG_MAX, REQUEST_PATH_MAX, REQUEST_RAW_MAX } from './control'
+export type { FaultControl, FaultSpec, ScriptedReply, TamperKind } from './faults'
 export { multipartFile } from './http'
 export { ADMIN_TOKEN_HEADER } from './routes/admin'
 export type { SeedData } from './types'
@@ -123,8 +125,15 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
     const exempt = path.startsWith('/__admin/') || path === '/health'
     const fault = exempt ? undefined : faults.take(path)
     const skew = exempt ? faults.peekSkew() : (fault?.clockSkewMs ?? 0)
+    // Started for tests: keep the request as it arrived (the routes read the same body afterwards).
+    let raw: RawRequest | undefined
+    if (adminToken && !exempt) {
+      const at = baseNow() + skew
+      const body = await readBody(req).catch(() => Buffer.alloc(0))
+      raw = { query: url.search.slice(1), headers: { ...req.headers }, body: body.toString('utf8'), at }
+    }
     const record = (status: number, what?: string) => {
-      log.push({ method, path, status, ...(what ? { fault: what } : {}) })
+      log.push({ method, path, status, ...(what ? { fault: what } : {}), ...(raw ? { raw } : {}) })
       opts.log?.(`${method} ${path} ${status}${what ? ` [fault: ${what}]` : ''}`)
     }
     if (fault?.latencyMs) await sleep(fault.latencyMs)
@@ -154,6 +163,12 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
       req.socket.destroy()
       return
     }
+    if (fault?.tamper) {
+      r = tamperedAnswer(fault.tamper, r, (data) => rsaSignBase64(privateKey, data))
+      record(r.status, `tamper ${fault.tamper.join(',')}`)
+      send(res, r, baseNow() + skew)
+      return
+    }
     if (fault?.malformed) {
       const m = malformedBody(fault.malformed, r.body)
       r = { status: 200, headers: m.headers ?? r.headers, body: m.body }
@@ -172,7 +187,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
     send(res, r, baseNow() + skew)
   }
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((e) => {
       opts.log?.(`unhandled: ${(e as Error).stack ?? String(e)}`)
       if (!res.headersSent) {
@@ -180,7 +195,8 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
         res.end()
       } else res.destroy()
     })
-  })
+  }
+  const server = opts.tls ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, onRequest) : createServer(onRequest)
   server.on('connection', (s: Socket) => {
     sockets.add(s)
     s.on('close', () => sockets.delete(s))
@@ -226,7 +242,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
   }
 
   return {
-    url: `http://${urlHost}:${port}`,
+    url: `${opts.tls ? 'https' : 'http'}://${urlHost}:${port}`,
     port,
     host,
     faults,

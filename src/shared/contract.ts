@@ -1,7 +1,13 @@
 // The IPC contract between the renderer and the main process, declared once. The main handlers
 // (src/main/ipc.ts), the preload API (src/preload/index.ts) and the renderer's client are all typed
-// from this file; input schemas live beside it in ./schemas.ts. No runtime dependencies here.
+// from this file; input schemas live beside it in ./schemas.ts and the request types are inferred from
+// them (each request shape is written once). No runtime dependencies here (type imports only).
+import type { z } from 'zod'
 import type { ErrorInfo, Result } from './errors'
+import type { requestSchemas } from './schemas'
+
+/** The request type a schema of ./schemas.ts accepts. */
+type RequestOf<K extends keyof typeof requestSchemas> = z.infer<(typeof requestSchemas)[K]>
 
 export type Provider = 'licensespring' | 'qlm'
 export type Authorization = 'license-key' | 'user' | 'qlm-key'
@@ -146,21 +152,16 @@ export type HistoryRecord =
       validFor: string
       selfHelpUrl?: string
       computerId: string
+      /** The activation key in full, as the release form asks for it (the self-help URL carries it too). */
+      activationKey?: string
       /** mailto: link with product, key hint, computer id, code and date prefilled. */
       supportMailto?: string
     }
 
-export interface OperationRequest {
-  productId: string
-  /** Chosen by the renderer; used to cancel and to match progress events. */
-  operationId: string
-}
+/** operationId: chosen by the renderer; used to cancel and to match progress events. */
+export type OperationRequest = RequestOf<'operation'>
 
-export interface ActivateOnlineRequest extends OperationRequest {
-  licenseKey?: string
-  username?: string
-  password?: string
-}
+export type ActivateOnlineRequest = RequestOf<'activateOnline'>
 
 export interface ActivateResult {
   product: ProductSummary
@@ -197,48 +198,26 @@ export interface CheckResult {
 
 export type DeactivateOfflineResult = { cancelled: true } | { cancelled: false; record: HistoryRecord }
 
-export interface OfflineActivationRequestInput {
-  productId: string
-  licenseKey?: string
-  username?: string
-}
+export type OfflineActivationRequestInput = RequestOf<'offlineActivationRequest'>
 
 export type SaveResult = { cancelled: true } | { cancelled: false; filePath: string; sha256: string; portalUrl?: string }
 
-export interface ImportActivationInput {
-  productId: string
-  /** The .lic file's text (e.g. from a dropped file). Without it, main shows an open dialog. */
-  content?: string
-}
+/** content: the .lic file's text (e.g. from a dropped file). Without it, main shows an open dialog. */
+export type ImportActivationInput = RequestOf<'importActivation'>
 
 export type ImportResult = { cancelled: true } | { cancelled: false; product: ProductSummary }
 
-export interface QlmActivationUrlInput {
-  productId: string
-  activationKey: string
-}
+export type QlmActivationUrlInput = RequestOf<'qlmActivationUrl'>
 
 export interface QlmActivationUrl {
   computerId: string
   url: string
 }
 
-export interface QlmComputerKeyInput {
-  productId: string
-  activationKey: string
-  computerKey: string
-}
+export type QlmComputerKeyInput = RequestOf<'qlmComputerKey'>
 
 /** Release a seat License Desk holds no record of: this computer's (by key) or another computer's (its id). */
-export interface ReleaseSeatRequest extends OperationRequest {
-  licenseKey?: string
-  username?: string
-  password?: string
-  /** The other computer's id, typed or pasted; or the receipt it comes from (one of the two, or neither). */
-  oldHardwareId?: string
-  receipt?: SeatReceipt
-  offline: boolean
-}
+export type ReleaseSeatRequest = RequestOf<'releaseSeat'>
 
 export type ReleaseSeatResponse = { cancelled: true } | ({ cancelled: false } & ReleaseSeatResult)
 
@@ -268,19 +247,19 @@ export interface Contract {
   'activate:qlm:computer-key': { req: QlmComputerKeyInput; res: ActivateResult }
   'deactivate:online': { req: OperationRequest; res: DeactivateOnlineResult }
   'deactivate:offline': { req: OperationRequest; res: DeactivateOfflineResult }
-  'operation:cancel': { req: { operationId: string }; res: { cancelled: boolean } }
+  'operation:cancel': { req: RequestOf<'cancel'>; res: { cancelled: boolean } }
   'history:list': { req: void; res: HistoryRecord[] }
-  'shell:show-in-folder': { req: { recordId: string }; res: null }
-  'shell:open-external': { req: { url: string }; res: null }
-  'clipboard:write': { req: { text: string }; res: null }
+  'shell:show-in-folder': { req: RequestOf<'showInFolder'>; res: null }
+  'shell:open-external': { req: RequestOf<'openExternal'>; res: null }
+  'clipboard:write': { req: RequestOf<'copyText'>; res: null }
   'diagnostics:get': { req: void; res: { text: string } }
   'seat:release': { req: ReleaseSeatRequest; res: ReleaseSeatResponse }
   'seat:check': { req: OperationRequest; res: CheckResult }
-  'seat:forget': { req: { productId: string }; res: ProductSummary }
+  'seat:forget': { req: RequestOf<'product'>; res: ProductSummary }
   'seat:receipts': { req: void; res: SeatReceipt[] }
-  'seat:receipt:export': { req: { receiptId: string }; res: SaveResult }
+  'seat:receipt:export': { req: RequestOf<'exportReceipt'>; res: SaveResult }
   /** The receipt file's text (e.g. a dropped file), or dialog: true to choose it in an open dialog. */
-  'seat:receipt:import': { req: { content: string } | { dialog: true }; res: ImportReceiptResult }
+  'seat:receipt:import': { req: RequestOf<'importReceipt'>; res: ImportReceiptResult }
   'hwid:candidates': { req: void; res: ComputerIdsInfo }
 }
 

@@ -2,7 +2,7 @@
 // the CLI's exit code, whether support is offered and whether the offline path is offered. The core builds
 // its errors from this table, the renderer's error panel and the CLI decide their buttons, hints and exit
 // codes from it, and every test double reads it. No runtime dependencies here.
-import { type ErrorCode, type ErrorInfo, type NextStep, isErrorInfo } from './errors'
+import { type ErrorCode, type ErrorFacts, type ErrorInfo, type NextStep, isErrorInfo } from './errors'
 
 /** The CLI's exit codes (README "Exit codes"). */
 export const EXIT = { ok: 0, internal: 1, usage: 2, profile: 3, network: 4, refused: 5, local: 6, cancelled: 130 } as const
@@ -19,27 +19,37 @@ export interface ErrorPolicy {
   support: boolean
   /** The offline path is offered (the server could not be reached or could not serve). */
   offline: boolean
+  /** The server cannot be reached at all (no name, no route, no trusted connection): the offline path is the first offer. */
+  offlineFirst: boolean
 }
 
-const row = (nextStep: NextStep, exit: ExitCode, flags: { retryable?: boolean; support?: boolean; offline?: boolean } = {}): ErrorPolicy => ({
+const row = (nextStep: NextStep, exit: ExitCode, flags: { retryable?: boolean; support?: boolean; offline?: boolean; offlineFirst?: boolean } = {}): ErrorPolicy => ({
   nextStep,
   exit,
   retryable: flags.retryable ?? false,
   support: flags.support ?? false,
-  offline: flags.offline ?? false
+  offline: flags.offline ?? flags.offlineFirst ?? false,
+  offlineFirst: flags.offlineFirst ?? false
 })
 
 export const ERROR_POLICY: Readonly<Record<ErrorCode, ErrorPolicy>> = {
-  network_dns: row('check_connection', EXIT.network, { retryable: true, offline: true }),
-  network_refused: row('check_connection', EXIT.network, { retryable: true, offline: true }),
+  network_dns: row('check_connection', EXIT.network, { retryable: true, offlineFirst: true }),
+  network_refused: row('check_connection', EXIT.network, { retryable: true, offlineFirst: true }),
   network_reset: row('retry', EXIT.network, { retryable: true, offline: true }),
   network_timeout: row('retry', EXIT.network, { retryable: true, offline: true }),
-  network_tls: row('contact_support', EXIT.network, { support: true, offline: true }),
-  network_failed: row('check_connection', EXIT.network, { retryable: true, offline: true }),
+  network_tls: row('contact_support', EXIT.network, { support: true, offlineFirst: true }),
+  network_failed: row('check_connection', EXIT.network, { retryable: true, offlineFirst: true }),
+  network_proxy_auth: row('ask_it', EXIT.network, { offline: true }),
+  network_proxy_refused: row('ask_it', EXIT.network, { offline: true }),
+  network_proxy_unreachable: row('ask_it', EXIT.network, { offline: true }),
+  network_tls_untrusted: row('ask_it', EXIT.network, { support: true, offline: true }),
+  network_captive_portal: row('check_connection', EXIT.network, { retryable: true, offline: true }),
+  network_redirect: row('contact_support', EXIT.network, { support: true, offline: true }),
   server_unavailable: row('retry_later', EXIT.network, { retryable: true, offline: true }),
   rate_limited: row('retry_later', EXIT.network, { retryable: true }),
   http_status: row('contact_support', EXIT.network, { support: true }),
   bad_response: row('retry_later', EXIT.network, { retryable: true, support: true }),
+  response_too_large: row('contact_support', EXIT.network, { support: true }),
   server_refused: row('contact_support', EXIT.refused),
   clock_skew: row('fix_clock', EXIT.refused),
   signature_invalid: row('contact_support', EXIT.refused, { support: true }),
@@ -59,6 +69,9 @@ export const ERROR_POLICY: Readonly<Record<ErrorCode, ErrorPolicy>> = {
   state_corrupt: row('contact_support', EXIT.local, { support: true }),
   state_locked: row('retry', EXIT.local, { retryable: true }),
   secret_unavailable: row('contact_support', EXIT.local),
+  // The server acted, the local save failed: the message says what doing the same step again does.
+  state_not_saved: row('retry', EXIT.local),
+  setting_invalid: row('fix_input', EXIT.usage),
   hwid_unavailable: row('contact_support', EXIT.local, { support: true }),
   hwid_empty: row('contact_support', EXIT.local, { support: true }),
   hwid_fallback: row('contact_support', EXIT.local, { support: true }),
@@ -72,7 +85,7 @@ export function policyFor(code: ErrorCode): ErrorPolicy {
 }
 
 /** The next steps after which the same action is worth offering again. */
-const RETRY_AFTER: ReadonlySet<NextStep> = new Set(['retry', 'retry_later', 'fix_clock', 'check_connection', 'go_offline', 'choose_other_folder'])
+const RETRY_AFTER: ReadonlySet<NextStep> = new Set(['retry', 'retry_later', 'fix_clock', 'check_connection', 'go_offline', 'choose_other_folder', 'ask_it'])
 
 /** Offer "Try again" for this error. */
 export function offersRetry(e: ErrorInfo): boolean {
@@ -87,6 +100,11 @@ export function offersSupport(e: ErrorInfo): boolean {
 /** Offer the offline path for this error. */
 export function offersOffline(e: ErrorInfo): boolean {
   return e.nextStep === 'go_offline' || policyFor(e.code).offline
+}
+
+/** The offline path is the first offer for this error (the server cannot be reached at all). */
+export function offlineFirst(e: Pick<ErrorInfo, 'code'>): boolean {
+  return policyFor(e.code).offlineFirst
 }
 
 /** The CLI's exit code for an error. */
@@ -104,6 +122,7 @@ export const NEXT_STEP_HINT: Readonly<Record<NextStep, string>> = {
   contact_support: 'contact the vendor’s support',
   check_connection: 'check the network connection, or use --offline',
   choose_other_folder: 'choose another folder with --out',
+  ask_it: 'ask your IT department (the message says what to give them), or use --offline',
   none: ''
 }
 
@@ -119,8 +138,18 @@ export function makeErrorInfo(code: ErrorCode, message: string, extra: ErrorDeta
     nextStep: extra.nextStep ?? policy.nextStep,
     ...(extra.serverCode !== undefined ? { serverCode: extra.serverCode } : {}),
     ...(extra.serverMessage !== undefined ? { serverMessage: extra.serverMessage } : {}),
-    ...(extra.httpStatus !== undefined ? { httpStatus: extra.httpStatus } : {})
+    ...(extra.httpStatus !== undefined ? { httpStatus: extra.httpStatus } : {}),
+    ...(extra.details && Object.keys(extra.details).length ? { details: extra.details } : {})
   }
+}
+
+/** The facts of an error, copied field by field (strings only), or undefined when there are none. */
+function copyFacts(v: unknown): ErrorFacts | undefined {
+  if (typeof v !== 'object' || v === null) return undefined
+  const d = v as Record<string, unknown>
+  const out: ErrorFacts = {}
+  for (const k of ['issuer', 'proxy', 'pageTitle'] as const) if (typeof d[k] === 'string') out[k] = d[k]
+  return Object.keys(out).length ? out : undefined
 }
 
 /**
@@ -139,7 +168,8 @@ export function toErrorInfo(e: unknown): ErrorInfo {
         nextStep: info.nextStep ?? policyFor(info.code).nextStep,
         serverCode: info.serverCode,
         serverMessage: info.serverMessage,
-        httpStatus: info.httpStatus
+        httpStatus: info.httpStatus,
+        details: copyFacts(info.details)
       })
     }
     if ((e as { name?: unknown }).name === 'AbortError') return makeErrorInfo('cancelled', 'The operation was cancelled.')

@@ -10,11 +10,18 @@ export const ERROR_CODES = [
   'network_timeout',
   'network_tls',
   'network_failed',
+  'network_proxy_auth', // the proxy wants credentials (HTTP 407) it was not given, or refused those given
+  'network_proxy_refused', // the proxy would not open the way to the license server (CONNECT refused)
+  'network_proxy_unreachable', // the proxy itself cannot be reached
+  'network_tls_untrusted', // the certificate's issuer is not trusted here (private CA or TLS inspection)
+  'network_captive_portal', // an HTML page (network sign-in, proxy block page) instead of the API's answer
+  'network_redirect', // the server answered with a redirect, which license requests never follow
   // server answers
   'server_unavailable', // 5xx
   'rate_limited', // 429
   'http_status', // another unexpected HTTP status without an error body we understand
   'bad_response', // HTML where JSON was expected, truncated JSON, empty body, unparseable XML
+  'response_too_large', // the answer exceeded the size cap
   'server_refused', // the server answered with a named error: see serverCode / serverMessage
   'clock_skew', // date_header_diff even after a corrected retry
   'signature_invalid', // a response or .lic signature did not verify
@@ -36,6 +43,8 @@ export const ERROR_CODES = [
   'state_corrupt',
   'state_locked',
   'secret_unavailable',
+  'state_not_saved', // the server acted, the local save failed: the message says what the next run does
+  'setting_invalid', // an environment setting (LICENSE_DESK_TIMEOUT_MS, ...) has an unusable value
   // hardware id
   'hwid_unavailable',
   'hwid_empty',
@@ -49,7 +58,14 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
 /** What the user can do next; the UI turns each into a button or a sentence. */
-export type NextStep = 'retry' | 'retry_later' | 'go_offline' | 'fix_clock' | 'fix_input' | 'contact_support' | 'check_connection' | 'choose_other_folder' | 'none'
+export type NextStep = 'retry' | 'retry_later' | 'go_offline' | 'fix_clock' | 'fix_input' | 'contact_support' | 'check_connection' | 'choose_other_folder' | 'ask_it' | 'none'
+
+/** Facts a network error carries for the user to pass on to IT or support. */
+export interface ErrorFacts {
+  issuer?: string
+  proxy?: string
+  pageTitle?: string
+}
 
 /** The serialisable error shape crossing IPC and printed by the CLI with --json. */
 export interface ErrorInfo {
@@ -61,6 +77,8 @@ export interface ErrorInfo {
   /** The server's own message, shown verbatim (QLM texts are vendor-configured). */
   serverMessage?: string
   httpStatus?: number
+  /** Facts for the user to pass on (network errors): the certificate issuer presented, the proxy (host:port), a page's title. */
+  details?: ErrorFacts
   retryable: boolean
   nextStep: NextStep
 }

@@ -1,6 +1,6 @@
 // Input schemas for every IPC channel (validated in main before any handler runs). Strict objects:
 // unknown keys (including __proto__/constructor tricks) are refused; every string has a bound.
-import { z } from 'zod'
+import { z } from './zod'
 import type { Channel, Contract } from './contract'
 
 const id = z
@@ -34,12 +34,16 @@ const receipt = z.strictObject({
   at: text(64).min(1)
 })
 
-export const inputSchemas = {
-  'app:info': none,
-  'status:get': none,
-  'activate:online': z
+// One schema per request shape; src/shared/contract.ts takes the request types from these (z.infer), so
+// each shape is written here only.
+const operation = z.strictObject({ productId: id, operationId })
+
+export const requestSchemas = {
+  operation,
+  activateOnline: z
     .strictObject({
       productId: id,
+      /** Chosen by the renderer; used to cancel and to match progress events. */
       operationId,
       licenseKey: key.optional(),
       username: username.optional(),
@@ -48,23 +52,21 @@ export const inputSchemas = {
     .refine((v) => (v.licenseKey !== undefined) !== (v.username !== undefined && v.password !== undefined), {
       message: 'give either a license key, or a username and a password'
     }),
-  'activate:offline:request': z
+  offlineActivationRequest: z
     .strictObject({ productId: id, licenseKey: key.optional(), username: username.optional() })
     .refine((v) => (v.licenseKey !== undefined) !== (v.username !== undefined), {
       message: 'give either a license key or a username'
     }),
-  'activate:offline:import': z.strictObject({ productId: id, content: z.string().min(1).max(1_000_000).optional() }),
-  'activate:qlm:url': z.strictObject({ productId: id, activationKey: key }),
-  'activate:qlm:computer-key': z.strictObject({ productId: id, activationKey: key, computerKey: key }),
-  'deactivate:online': z.strictObject({ productId: id, operationId }),
-  'deactivate:offline': z.strictObject({ productId: id, operationId }),
-  'operation:cancel': z.strictObject({ operationId }),
-  'history:list': none,
-  'shell:show-in-folder': z.strictObject({ recordId: z.string().min(1).max(64) }),
-  'shell:open-external': z.strictObject({ url: z.string().min(1).max(4096) }),
-  'clipboard:write': z.strictObject({ text: z.string().max(8192) }),
-  'diagnostics:get': none,
-  'seat:release': z
+  /** content: the .lic file's text (e.g. from a dropped file). Without it, main shows an open dialog. */
+  importActivation: z.strictObject({ productId: id, content: z.string().min(1).max(1_000_000).optional() }),
+  qlmActivationUrl: z.strictObject({ productId: id, activationKey: key }),
+  qlmComputerKey: z.strictObject({ productId: id, activationKey: key, computerKey: key }),
+  cancel: z.strictObject({ operationId }),
+  showInFolder: z.strictObject({ recordId: z.string().min(1).max(64) }),
+  openExternal: z.strictObject({ url: z.string().min(1).max(4096) }),
+  copyText: z.strictObject({ text: z.string().max(8192) }),
+  /** A seat of this product released by key: this computer's former id, or an old computer's (typed or from its receipt). */
+  releaseSeat: z
     .strictObject({
       productId: id,
       operationId,
@@ -77,11 +79,35 @@ export const inputSchemas = {
     })
     .refine((v) => (v.licenseKey !== undefined) !== (v.username !== undefined), { message: 'give either a license key or a username' })
     .refine((v) => !(v.oldHardwareId !== undefined && v.receipt !== undefined), { message: 'give either the old computer id or a receipt' }),
-  'seat:check': z.strictObject({ productId: id, operationId }),
-  'seat:forget': z.strictObject({ productId: id }),
+  product: z.strictObject({ productId: id }),
+  exportReceipt: z.strictObject({ receiptId: z.string().min(1).max(64) }),
+  /** content: the receipt file's text (browser mode always sends it); dialog: main shows an open dialog (desktop only). */
+  importReceipt: z.union([z.strictObject({ content: z.string().min(1).max(100_000) }), z.strictObject({ dialog: z.literal(true) })])
+}
+
+const r = requestSchemas
+export const inputSchemas = {
+  'app:info': none,
+  'status:get': none,
+  'activate:online': r.activateOnline,
+  'activate:offline:request': r.offlineActivationRequest,
+  'activate:offline:import': r.importActivation,
+  'activate:qlm:url': r.qlmActivationUrl,
+  'activate:qlm:computer-key': r.qlmComputerKey,
+  'deactivate:online': r.operation,
+  'deactivate:offline': r.operation,
+  'operation:cancel': r.cancel,
+  'history:list': none,
+  'shell:show-in-folder': r.showInFolder,
+  'shell:open-external': r.openExternal,
+  'clipboard:write': r.copyText,
+  'diagnostics:get': none,
+  'seat:release': r.releaseSeat,
+  'seat:check': r.operation,
+  'seat:forget': r.product,
   'seat:receipts': none,
-  'seat:receipt:export': z.strictObject({ receiptId: z.string().min(1).max(64) }),
-  'seat:receipt:import': z.union([z.strictObject({ content: z.string().min(1).max(100_000) }), z.strictObject({ dialog: z.literal(true) })]),
+  'seat:receipt:export': r.exportReceipt,
+  'seat:receipt:import': r.importReceipt,
   'hwid:candidates': none
   // biome-ignore lint/suspicious/noExplicitAny: the input type of a schema is whatever arrives over IPC
 } satisfies { [C in Channel]: z.ZodType<Contract[C]['req'], any> }

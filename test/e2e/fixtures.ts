@@ -1,15 +1,15 @@
-// Playwright fixtures for the browser e2e suite: a fresh bridge (local license server, real core and IPC
-// handlers, fake native adapters) per test, and a page whose window.licenseDesk implements LicenseDeskApi
-// by forwarding each call to the bridge over fetch and onProgress over Server-Sent Events.
-// After each test the forwarded IPC traffic is written to test-results/e2e-ipc/<test>.json and checked
-// for the vendor profile's secrets.
+// Playwright fixtures for the browser e2e suite: per test, the shipped browser mode (`license-desk ui`,
+// see test/support/browser-mode.ts) against a fresh local license server, and a page that opens its printed URL, so the
+// page's window.licenseDesk is the product's own HTTP + SSE client. Every API call the page makes is
+// recorded with the exact answer; after each test the traffic is written to
+// test-results/e2e-ipc/<test>.json and checked for the vendor profile's secrets.
 import { mkdirSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
-import { API_GLOBAL, API_METHODS } from '@shared/contract'
+import { API_PREFIX } from '@shared/http'
 import { ROOT } from '../support/demo'
-import { SECRET_MARKERS, startBridge, type Bridge } from './bridge'
+import { SECRET_MARKERS, startUi, type Ui } from '../support/browser-mode'
 
 export { expect }
 export { KEYS } from '../support/demo'
@@ -17,62 +17,37 @@ export { KEYS } from '../support/demo'
 export const SCREENSHOT_DIR = join(ROOT, 'artifacts', 'screenshots')
 export const IPC_DIR = join(ROOT, 'test-results', 'e2e-ipc')
 
-/** Runs in the page before any of its scripts: the preload's API over the bridge's HTTP transport. */
-function installApi(args: { methods: Record<string, string>; global: string }): void {
-  type Listener = (event: unknown) => void
-  const listeners = new Set<Listener>()
-  let source: EventSource | undefined
-  const invoke = async (channel: string, input: unknown): Promise<unknown> => {
-    const res = await fetch('/__bridge/invoke', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ channel, input })
-    })
-    if (!res.ok) throw new Error(`bridge: ${res.status} for ${channel}`)
-    return res.json()
-  }
-  const api: Record<string, unknown> = {}
-  for (const [name, channel] of Object.entries(args.methods)) {
-    api[name] = (input?: unknown) => invoke(channel, input)
-  }
-  api.onProgress = (listener: Listener) => {
-    listeners.add(listener)
-    if (!source) {
-      source = new EventSource('/__bridge/progress')
-      source.onmessage = (e: MessageEvent<string>) => {
-        const event = JSON.parse(e.data) as unknown
-        for (const l of listeners) l(event)
-      }
-    }
-    return () => {
-      listeners.delete(listener)
-    }
-  }
-  Object.defineProperty(window, args.global, { value: Object.freeze(api), enumerable: true })
-}
-
-/** Strings that must never leave the main process: the profile's secrets (markers) and the user's password. */
-export function profileSecrets(bridge: Bridge): string[] {
+/** Strings that must never leave the desk: the profile's secrets (markers) and the user's password. */
+export function profileSecrets(ui: Ui): string[] {
   const out: Array<string | undefined> = [SECRET_MARKERS.userPassword]
-  for (const p of bridge.demo.profile.products) {
+  for (const p of ui.demo.profile.products) {
     if (p.provider === 'licensespring') out.push(p.licensespring.sharedKey)
     else out.push(p.qlm.communicationEncryptionKey, p.qlm.password)
   }
   return out.filter((s): s is string => typeof s === 'string' && s.length > 0)
 }
 
-/**
- * Every place a profile secret (or any part of a marker) shows up in what the bridge forwarded to the
- * page: invoke responses and progress events. Empty when clean.
- */
-export function findSecretsInTraffic(bridge: Bridge): string[] {
-  const needles = [...profileSecrets(bridge), 'ld-marker']
+/** Every place a profile secret (or any part of a marker) shows up in what the product sent to the page. Empty when clean. */
+export function findSecretsInTraffic(ui: Ui): string[] {
+  const needles = [...profileSecrets(ui), 'ld-marker']
   const leaks: string[] = []
-  for (const r of bridge.traffic()) {
+  for (const r of ui.traffic()) {
     const text = r.kind === 'invoke' ? r.responseText : r.text
     for (const n of needles) if (text.includes(n)) leaks.push(`#${r.seq} ${r.kind === 'invoke' ? r.channel : 'progress'} contains ${n.slice(0, 12)}…`)
   }
   return leaks
+}
+
+/** What the page's copy buttons put on the browser clipboard. */
+export function clipboardText(page: Page): Promise<string> {
+  return page.evaluate(() => navigator.clipboard.readText())
+}
+
+/** Clicks `button`, and answers the page's file picker with `file` (null: the user cancels). */
+export async function pickFile(page: Page, button: ReturnType<Page['getByRole']>, file: string | null): Promise<void> {
+  const chooser = page.waitForEvent('filechooser')
+  await button.click()
+  await (await chooser).setFiles(file === null ? [] : [file])
 }
 
 export interface Shots {
@@ -103,31 +78,55 @@ export async function expectNoSeriousAxeViolations(page: Page, label: string): P
   expect(summary, `axe on ${label}`).toEqual([])
 }
 
-export const test = base.extend<{ bridge: Bridge; app: Page; shots: Shots }>({
-  bridge: async ({}, use, testInfo) => {
-    const bridge = await startBridge()
+export const test = base.extend<{ ui: Ui; app: Page; shots: Shots }>({
+  ui: async ({}, use, testInfo) => {
+    const ui = await startUi()
     try {
-      await use(bridge)
+      await use(ui)
     } finally {
       mkdirSync(IPC_DIR, { recursive: true })
-      bridge.dumpTraffic(join(IPC_DIR, `${safeName([basename(testInfo.file, '.spec.ts'), ...testInfo.titlePath.slice(1)].join(' - '))}.json`))
-      const leaks = findSecretsInTraffic(bridge)
-      await bridge.close()
-      expect(leaks, 'no profile secret in any IPC response').toEqual([])
+      ui.dumpTraffic(join(IPC_DIR, `${safeName([basename(testInfo.file, '.spec.ts'), ...testInfo.titlePath.slice(1)].join(' - '))}.json`))
+      const leaks = findSecretsInTraffic(ui)
+      await ui.close()
+      expect(leaks, 'no profile secret in any API answer or progress event').toEqual([])
     }
   },
-  /** The app, loaded and showing its Home screen. */
-  app: async ({ page, bridge }, use) => {
-    await page.addInitScript(installApi, { methods: { ...API_METHODS }, global: API_GLOBAL })
+  /** The app, opened at the printed URL and showing its Home screen. */
+  app: async ({ page, ui }, use) => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ui.origin })
+    const pending: Array<Promise<void>> = []
+    page.on('response', (response) => {
+      const request = response.request()
+      if (request.method() !== 'POST' || !new URL(request.url()).pathname.startsWith(API_PREFIX)) return
+      pending.push(
+        response.text().then(
+          (responseText) => {
+            let response: unknown
+            try {
+              response = JSON.parse(responseText)
+            } catch {
+              response = responseText
+            }
+            const body = request.postDataJSON() as { input?: unknown } | null
+            ui.recordInvoke({ channel: new URL(request.url()).pathname.slice(API_PREFIX.length), input: body?.input, response, responseText })
+          },
+          () => undefined
+        )
+      )
+    })
     const problems: string[] = []
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(`console: ${m.text()}`)
     })
-    await page.goto(bridge.url)
-    await expect(page.getByRole('heading', { level: 1, name: 'Your licenses' })).toBeVisible()
+    await page.goto(ui.url)
+    // English, or German where a test runs the browser in German
+    await expect(page.getByRole('heading', { level: 1, name: /^(Your licenses|Ihre Lizenzen)$/ })).toBeVisible()
+    // the token left the address bar (and so the browser history) at once
+    expect(new URL(page.url()).hash).toBe('')
     await expect(page.getByTestId('hardware-id')).toHaveValue(/.+/)
     await use(page)
+    await Promise.all(pending)
     expect(
       problems.filter((p) => !/Failed to load resource/.test(p)),
       'no page errors'

@@ -3,7 +3,7 @@
 // focused control always shows a visible focus ring.
 import type { Locator, Page } from '@playwright/test'
 import { expect, KEYS, test } from './fixtures'
-import { TEST_HWID } from './bridge'
+import { TEST_HWID } from '../support/browser-mode'
 
 /** Presses Tab until `target` has focus (at most `max` times); fails if it never does. */
 async function tabTo(page: Page, target: Locator, max = 40): Promise<void> {
@@ -26,7 +26,7 @@ async function headingFocused(page: Page, name: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name })).toBeFocused()
 }
 
-test('keyboard only: activate online and deactivate online', async ({ app, bridge }) => {
+test('keyboard only: activate online and deactivate online', async ({ app, ui }) => {
   await headingFocused(app, 'Your licenses')
 
   // Home -> Activate Demo Studio (Enter)
@@ -46,7 +46,7 @@ test('keyboard only: activate online and deactivate online', async ({ app, bridg
   await app.keyboard.press('Enter')
   await headingFocused(app, 'Demo Studio is activated')
   await expect(app.getByRole('navigation', { name: 'Progress' })).toContainText('Step 3 of 3')
-  expect(bridge.server.state.devices(KEYS.fresh)).toEqual([TEST_HWID])
+  expect(ui.server.state.devices(KEYS.fresh)).toEqual([TEST_HWID])
 
   // Back to overview (Space)
   await tabTo(app, app.getByRole('button', { name: 'Back to overview' }))
@@ -74,7 +74,7 @@ test('keyboard only: activate online and deactivate online', async ({ app, bridg
   await app.keyboard.press('Space')
   await headingFocused(app, 'Demo Studio is deactivated')
   await expect(app.getByTestId('live-region')).toHaveText('Demo Studio is deactivated')
-  expect(bridge.server.state.devices(KEYS.fresh)).toEqual([])
+  expect(ui.server.state.devices(KEYS.fresh)).toEqual([])
 
   await tabTo(app, app.getByRole('button', { name: 'Back to overview' }))
   await app.keyboard.press('Enter')

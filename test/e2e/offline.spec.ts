@@ -3,21 +3,21 @@
 // local self-help release page), LicenseSpring offline activation with a .lic import, QLM offline
 // activation with a computer key, and the History screen.
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { chooseMethod, expect, KEYS, openDeactivation, productState, reloadHome, test } from './fixtures'
-import { TEST_HWID } from './bridge'
+import { chooseMethod, clipboardText, expect, KEYS, openDeactivation, pickFile, productState, reloadHome, test } from './fixtures'
+import { TEST_HWID } from '../support/browser-mode'
 import { uploadToPortal } from '../support/demo'
 
 const sha256 = (s: string | Buffer) => createHash('sha256').update(s).digest('hex')
 
-test('LicenseSpring offline deactivation: the saved file releases the seat at the portal', async ({ app, bridge }) => {
-  await bridge.desk.activateOnline('studio', { licenseKey: KEYS.fresh })
+test('LicenseSpring offline deactivation: the saved file releases the seat at the portal', async ({ app, ui }) => {
+  await ui.desk.activateOnline('studio', { licenseKey: KEYS.fresh })
   await reloadHome(app)
   await expect(productState(app, 'studio')).toHaveAttribute('data-state', 'active')
-  mkdirSync(join(bridge.filesDir, 'proof'))
-  const savePath = join(bridge.filesDir, 'proof', 'studio-release.req')
-  bridge.native.save = () => savePath
+  // a file of that name is already there: it is kept, and the new one gets a free name
+  writeFileSync(join(ui.saveDir, 'ls_deactivation.req'), 'an older file')
+  const savePath = join(ui.saveDir, 'ls_deactivation (2).req')
 
   await openDeactivation(app, 'Demo Studio', 'Offline')
   await expect(app.getByText('you will choose where to save a deactivation file')).toBeVisible()
@@ -28,28 +28,28 @@ test('LicenseSpring offline deactivation: the saved file releases the seat at th
   await expect(app.getByTestId('saved-file-path')).toHaveValue(savePath)
   const content = readFileSync(savePath, 'utf8')
   await expect(app.getByTestId('file-sha256')).toHaveValue(sha256(content))
-  await expect(app.getByRole('list').filter({ hasText: 'Open the portal' })).toContainText(`${bridge.server.url}/offline`)
-  expect(bridge.native.calls.find((c) => c.kind === 'showSaveDialog')).toMatchObject({ defaultName: 'ls_deactivation.req' })
+  await expect(app.getByRole('list').filter({ hasText: 'Open the portal' })).toContainText(`${ui.server.url}/offline`)
+  expect(readFileSync(join(ui.saveDir, 'ls_deactivation.req'), 'utf8')).toBe('an older file')
 
   await app.getByRole('button', { name: 'Show in folder' }).click()
-  await expect.poll(() => bridge.native.calls.some((c) => c.kind === 'showItemInFolder' && c.path === savePath)).toBe(true)
+  await expect.poll(() => ui.os.some((c) => c.kind === 'showInFolder' && c.path === savePath)).toBe(true)
 
   // removed locally right away; the seat is still held on the server until the file is uploaded
-  expect(bridge.server.state.devices(KEYS.fresh)).toEqual([TEST_HWID])
-  const upload = await uploadToPortal(bridge.server.url, content)
+  expect(ui.server.state.devices(KEYS.fresh)).toEqual([TEST_HWID])
+  const upload = await uploadToPortal(ui.server.url, content)
   expect(upload.status).toBe(200)
   expect(upload.body).toContain('data-result="license_deactivated"')
-  expect(bridge.server.state.devices(KEYS.fresh)).toEqual([])
+  expect(ui.server.state.devices(KEYS.fresh)).toEqual([])
 
   await app.getByRole('button', { name: 'Back to overview' }).click()
   await expect(productState(app, 'studio')).toHaveAttribute('data-state', 'offline-deactivated')
   await expect(app.getByRole('button', { name: 'Show release proof of Demo Studio' })).toBeVisible()
 })
 
-test('QLM offline deactivation: the shown code is accepted by the self-help release page', async ({ app, bridge }) => {
-  const before = bridge.server.state.qlmActivations(KEYS.qlm).length
-  await bridge.desk.activateOnline('cad', { licenseKey: KEYS.qlm })
-  expect(bridge.server.state.qlmActivations(KEYS.qlm)).toHaveLength(before + 1)
+test('QLM offline deactivation: the shown code is accepted by the self-help release page', async ({ app, ui }) => {
+  const before = ui.server.state.qlmActivations(KEYS.qlm).length
+  await ui.desk.activateOnline('cad', { licenseKey: KEYS.qlm })
+  expect(ui.server.state.qlmActivations(KEYS.qlm)).toHaveLength(before + 1)
   await reloadHome(app)
 
   await openDeactivation(app, 'Demo CAD (QLM)', 'Offline')
@@ -71,17 +71,17 @@ test('QLM offline deactivation: the shown code is accepted by the self-help rele
 
   await app.getByRole('button', { name: 'Copy Deactivation code' }).click()
   await expect(app.getByTestId('live-region')).toHaveText('Copied to the clipboard.')
-  expect(bridge.native.clipboard).toBe(code)
+  expect(await clipboardText(app)).toBe(code)
 
   await app.getByRole('button', { name: 'E-mail support' }).click()
-  await expect.poll(() => bridge.native.calls.find((c) => c.kind === 'openExternal')).toBeTruthy()
-  const mail = bridge.native.calls.find((c) => c.kind === 'openExternal') as { url: string }
+  await expect.poll(() => ui.os.find((c) => c.kind === 'openUrl')).toBeTruthy()
+  const mail = ui.os.find((c) => c.kind === 'openUrl') as { url: string }
   expect(mail.url).toMatch(/^mailto:support@license-desk\.example\?/)
   const body = decodeURIComponent(mail.url)
   const validFor = await app.getByTestId('dvc-valid-for').getAttribute('data-date')
   for (const part of ['Demo CAD (QLM)', computerId, code, validFor as string]) expect(body).toContain(part)
 
-  const release = new URL(`${bridge.server.url}/qlm/QlmReleaseLicense.aspx`)
+  const release = new URL(`${ui.server.url}/qlm/QlmReleaseLicense.aspx`)
   release.searchParams.set('is_avkey', KEYS.qlm)
   release.searchParams.set('is_pcid', computerId)
   release.searchParams.set('is_deactcode', code)
@@ -89,11 +89,11 @@ test('QLM offline deactivation: the shown code is accepted by the self-help rele
   const page = await res.text()
   expect(res.status, page).toBe(200)
   expect(page).toContain('data-result="released"')
-  expect(bridge.server.state.qlmActivations(KEYS.qlm)).toHaveLength(before)
-  expect(bridge.server.state.qlmActivations(KEYS.qlm).some((a) => JSON.stringify(a).includes(computerId))).toBe(false)
+  expect(ui.server.state.qlmActivations(KEYS.qlm)).toHaveLength(before)
+  expect(ui.server.state.qlmActivations(KEYS.qlm).some((a) => JSON.stringify(a).includes(computerId))).toBe(false)
 })
 
-test('LicenseSpring offline activation: save the request, get the .lic from the portal, import it', async ({ app, bridge }) => {
+test('LicenseSpring offline activation: save the request, get the .lic from the portal, import it', async ({ app, ui }) => {
   await app.getByRole('button', { name: 'Activate Demo Studio', exact: true }).click()
   await chooseMethod(app, 'Offline')
   await app.getByRole('button', { name: 'Continue' }).click()
@@ -101,41 +101,42 @@ test('LicenseSpring offline activation: save the request, get the .lic from the 
 
   await app.getByLabel('License key').fill(KEYS.fresh)
   await app.getByRole('button', { name: 'Save request file…' }).click()
-  const requestPath = join(bridge.filesDir, 'ls_activation.req')
+  const requestPath = join(ui.saveDir, 'ls_activation.req')
   await expect(app.getByTestId('request-file-path')).toHaveValue(requestPath)
   const request = readFileSync(requestPath, 'utf8')
   await expect(app.getByTestId('request-file-sha256')).toHaveValue(sha256(request))
-  await expect(app.getByTestId('portal-url')).toHaveValue(`${bridge.server.url}/offline`)
+  await expect(app.getByTestId('portal-url')).toHaveValue(`${ui.server.url}/offline`)
   await expect(app.getByLabel('License key')).toHaveValue(KEYS.fresh)
 
   // on "another computer": upload the request to the portal, download the .lic
-  const upload = await uploadToPortal(bridge.server.url, request)
+  const upload = await uploadToPortal(ui.server.url, request)
   expect(upload.status, upload.body).toBe(200)
   expect(upload.headers.get('content-disposition')).toContain('ls_activation.lic')
-  const licPath = join(bridge.filesDir, 'ls_activation.lic')
+  const licPath = join(ui.filesDir, 'ls_activation.lic')
   writeFileSync(licPath, upload.body)
 
-  // Cancel in the open dialog changes nothing
-  bridge.native.openPath = undefined
-  await app.getByRole('button', { name: 'Choose activation file…' }).click()
-  await expect.poll(() => bridge.native.calls.filter((c) => c.kind === 'showOpenDialog').length).toBe(1)
+  // Cancel in the file picker changes nothing
+  const choose = app.getByRole('button', { name: 'Choose activation file…' })
+  await pickFile(app, choose, null)
   await expect(app.getByRole('heading', { level: 1, name: 'Activate Demo Studio offline' })).toBeVisible()
+  await expect(choose).toBeEnabled()
+  expect(ui.invokes('activate:offline:import')).toEqual([])
 
-  bridge.native.openPath = licPath
-  await app.getByRole('button', { name: 'Choose activation file…' }).click()
+  await pickFile(app, choose, licPath)
   await expect(app.getByRole('heading', { level: 1, name: 'Demo Studio is activated' })).toBeFocused()
-  expect(bridge.native.calls).toContainEqual({ kind: 'readFile', path: licPath })
-  expect(bridge.server.state.devices(KEYS.fresh)).toEqual([TEST_HWID])
+  // the page sent the file's content, not its path
+  await expect.poll(() => ui.invokes('activate:offline:import').map((r) => r.input)).toEqual([{ productId: 'studio', content: upload.body }])
+  expect(ui.server.state.devices(KEYS.fresh)).toEqual([TEST_HWID])
 
   await app.getByRole('button', { name: 'Back to overview' }).click()
   await expect(productState(app, 'studio')).toHaveAttribute('data-state', 'active')
   await expect(app.getByTestId('product-studio')).toContainText('activated offline')
 })
 
-test('LicenseSpring offline activation: a pending request is finished later by dropping the .lic on the window', async ({ app, bridge }) => {
-  const requestPath = join(bridge.filesDir, 'req.req')
-  const saved = await bridge.desk.createOfflineActivationRequest('studio', { licenseKey: KEYS.fresh }, requestPath)
-  const upload = await uploadToPortal(bridge.server.url, readFileSync(saved.filePath, 'utf8'))
+test('LicenseSpring offline activation: a pending request is finished later by dropping the .lic on the window', async ({ app, ui }) => {
+  const requestPath = join(ui.filesDir, 'req.req')
+  const saved = await ui.desk.createOfflineActivationRequest('studio', { licenseKey: KEYS.fresh }, requestPath)
+  const upload = await uploadToPortal(ui.server.url, readFileSync(saved.filePath, 'utf8'))
   expect(upload.status).toBe(200)
   await reloadHome(app)
   await expect(productState(app, 'studio')).toHaveAttribute('data-state', 'offline-activation-pending')
@@ -150,18 +151,18 @@ test('LicenseSpring offline activation: a pending request is finished later by d
   await app.getByTestId('dropzone').dispatchEvent('dragover', { dataTransfer })
   await app.getByTestId('dropzone').dispatchEvent('drop', { dataTransfer })
   await expect(app.getByRole('heading', { level: 1, name: 'Demo Studio is activated' })).toBeFocused()
-  expect(bridge.server.state.devices(KEYS.fresh)).toEqual([TEST_HWID])
+  expect(ui.server.state.devices(KEYS.fresh)).toEqual([TEST_HWID])
 })
 
-test('QLM offline activation: the activation link gives a computer key that activates', async ({ app, bridge }) => {
-  const before = bridge.server.state.qlmActivations(KEYS.qlm).length
+test('QLM offline activation: the activation link gives a computer key that activates', async ({ app, ui }) => {
+  const before = ui.server.state.qlmActivations(KEYS.qlm).length
   await app.getByRole('button', { name: 'Activate Demo CAD (QLM)', exact: true }).click()
   await chooseMethod(app, 'Offline')
   await app.getByRole('button', { name: 'Continue' }).click()
   await app.getByLabel('Activation key', { exact: true }).fill(KEYS.qlm)
   await app.getByRole('button', { name: 'Create activation link' }).click()
   const url = await app.getByTestId('activation-url').inputValue()
-  expect(url.startsWith(`${bridge.server.url}/qlm/QlmWebActivation.aspx?`)).toBe(true)
+  expect(url.startsWith(`${ui.server.url}/qlm/QlmWebActivation.aspx?`)).toBe(true)
   await expect(app.getByRole('img', { name: 'QR code of the activation link' })).toBeVisible()
 
   const page = await (await fetch(url)).text()
@@ -170,16 +171,16 @@ test('QLM offline activation: the activation link gives a computer key that acti
   await app.getByLabel('Computer key', { exact: true }).fill(computerKey as string)
   await app.getByRole('button', { name: 'Activate', exact: true }).click()
   await expect(app.getByRole('heading', { level: 1, name: 'Demo CAD (QLM) is activated' })).toBeFocused()
-  expect(bridge.server.state.qlmActivations(KEYS.qlm)).toHaveLength(before + 1)
+  expect(ui.server.state.qlmActivations(KEYS.qlm)).toHaveLength(before + 1)
 })
 
-test('History lists offline deactivations and shows them again', async ({ app, bridge }) => {
+test('History lists offline deactivations and shows them again', async ({ app, ui }) => {
   await app.getByRole('button', { name: 'History' }).click()
   await expect(app.getByRole('heading', { level: 1, name: 'Offline deactivations' })).toBeFocused()
   await expect(app.getByText('No offline deactivations yet.')).toBeVisible()
 
-  await bridge.desk.activateOnline('cad', { licenseKey: KEYS.qlm })
-  const record = await bridge.desk.deactivateOffline('cad')
+  await ui.desk.activateOnline('cad', { licenseKey: KEYS.qlm })
+  const record = await ui.desk.deactivateOffline('cad')
   await app.getByRole('button', { name: 'Overview' }).click()
   await app.getByRole('button', { name: 'History' }).click()
   const row = app.getByRole('row', { name: /Demo CAD \(QLM\)/ })

@@ -2,12 +2,12 @@
 // (<screen>-light.png, <screen>-dark.png) and an axe check with no serious or critical violation.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { chooseMethod, expect, KEYS, openDeactivation, reloadHome, test } from './fixtures'
+import { chooseMethod, expect, KEYS, openDeactivation, pickFile, reloadHome, test } from './fixtures'
 import { uploadToPortal } from '../support/demo'
 
 test.describe.configure({ timeout: 120_000 })
 
-test('screens: overview, online activation and deactivation, errors, progress', async ({ app, bridge, shots }) => {
+test('screens: overview, online activation and deactivation, errors, progress', async ({ app, ui, shots }) => {
   await shots('01-home')
 
   await app.getByRole('button', { name: 'Activate Demo Studio', exact: true }).click()
@@ -28,13 +28,13 @@ test('screens: overview, online activation and deactivation, errors, progress', 
   await expect(app.getByTestId('error-title')).toBeVisible()
   await shots('05-activate-online-server-error')
 
-  bridge.server.faults.set({ clockSkewMs: -20 * 60_000 })
+  ui.server.faults.set({ clockSkewMs: -20 * 60_000 })
   await app.getByLabel('License key').fill(KEYS.fresh)
   await app.getByRole('button', { name: 'Activate', exact: true }).click()
   await expect(app.getByRole('heading', { level: 1, name: 'Demo Studio is activated' })).toBeFocused()
   await expect(app.getByText(/clock is off by about 20 minutes/)).toBeVisible()
   await shots('06-activate-done-clock-warning')
-  bridge.server.faults.clear()
+  ui.server.faults.clear()
 
   await app.getByRole('button', { name: 'Back to overview' }).click()
   await expect(app.getByTestId('state-studio')).toHaveAttribute('data-state', 'active')
@@ -49,21 +49,21 @@ test('screens: overview, online activation and deactivation, errors, progress', 
   await shots('09-deactivate-confirm')
 
   // progress: a slow server keeps the screen up long enough, then Cancel
-  bridge.server.faults.set({ latencyMs: 7000, path: 'deactivate_license' })
+  ui.server.faults.set({ latencyMs: 7000, path: 'deactivate_license' })
   await app.getByRole('button', { name: 'Deactivate', exact: true }).click()
   await expect(app.getByTestId('progress-text')).toHaveText('Contacting the license server…')
   await shots('10-deactivate-progress')
   await app.getByRole('button', { name: 'Cancel' }).click()
   await expect(app.getByTestId('notice')).toBeVisible()
   await shots('11-deactivate-cancelled')
-  bridge.server.faults.clear()
+  ui.server.faults.clear()
 
   await app.getByRole('button', { name: 'Deactivate', exact: true }).click()
   await expect(app.getByRole('heading', { level: 1, name: 'Demo Studio is deactivated' })).toBeFocused()
   await shots('12-deactivate-done')
 
   // a refused deactivation (no transfers left) on the confirmation screen
-  await bridge.desk.activateOnline('studio', { licenseKey: KEYS.noTransfers })
+  await ui.desk.activateOnline('studio', { licenseKey: KEYS.noTransfers })
   await reloadHome(app)
   await openDeactivation(app, 'Demo Studio', 'Online')
   await app.getByRole('button', { name: 'Deactivate', exact: true }).click()
@@ -80,13 +80,13 @@ test('screens: overview, online activation and deactivation, errors, progress', 
   // server down: the overview's error on a failed operation
   await app.getByLabel('E-mail or user name').fill(KEYS.user)
   await app.getByLabel('Password').fill('wrong-password')
-  await bridge.server.close()
+  await ui.server.close()
   await app.getByRole('button', { name: 'Activate', exact: true }).click()
   await expect(app.getByTestId('error-title')).toHaveAttribute('data-code', 'network_refused')
   await shots('15-activate-online-server-down')
 })
 
-test('screens: LicenseSpring offline activation and deactivation, history', async ({ app, bridge, shots }) => {
+test('screens: LicenseSpring offline activation and deactivation, history', async ({ app, ui, shots }) => {
   await app.getByRole('button', { name: 'History' }).click()
   await expect(app.getByText('No offline deactivations yet.')).toBeVisible()
   await shots('20-history-empty')
@@ -114,18 +114,16 @@ test('screens: LicenseSpring offline activation and deactivation, history', asyn
   await shots('25-activate-ls-offline-import')
 
   // a file that is not a .lic
-  const junk = join(bridge.filesDir, 'junk.lic')
+  const junk = join(ui.filesDir, 'junk.lic')
   writeFileSync(junk, 'not a license file')
-  bridge.native.openPath = junk
-  await app.getByRole('button', { name: 'Choose activation file…' }).click()
+  await pickFile(app, app.getByRole('button', { name: 'Choose activation file…' }), junk)
   await expect(app.getByTestId('error-title')).toBeVisible()
   await shots('26-activate-ls-offline-import-error')
 
-  const upload = await uploadToPortal(bridge.server.url, request)
-  const lic = join(bridge.filesDir, 'ls_activation.lic')
+  const upload = await uploadToPortal(ui.server.url, request)
+  const lic = join(ui.filesDir, 'ls_activation.lic')
   writeFileSync(lic, upload.body)
-  bridge.native.openPath = lic
-  await app.getByRole('button', { name: 'Choose activation file…' }).click()
+  await pickFile(app, app.getByRole('button', { name: 'Choose activation file…' }), lic)
   await expect(app.getByRole('heading', { level: 1, name: 'Demo Studio is activated' })).toBeFocused()
   await shots('27-activate-done')
 
@@ -145,7 +143,7 @@ test('screens: LicenseSpring offline activation and deactivation, history', asyn
   await shots('31-history')
 })
 
-test('screens: QLM offline activation and the deactivation code', async ({ app, bridge, shots }) => {
+test('screens: QLM offline activation and the deactivation code', async ({ app, ui, shots }) => {
   await app.getByRole('button', { name: 'Activate Demo CAD (QLM)', exact: true }).click()
   await chooseMethod(app, 'Offline')
   await app.getByRole('button', { name: 'Continue' }).click()
@@ -175,15 +173,15 @@ test('screens: QLM offline activation and the deactivation code', async ({ app, 
   await shots('43-record-dvc-from-overview')
 })
 
-test('screens: German, chosen from the OS locale', async ({ app, bridge, shots }) => {
-  const english = bridge.native.appInfo()
-  bridge.native.appInfo = () => ({ ...english, locale: 'de-DE' })
-  await app.reload()
-  await expect(app.locator('html')).toHaveAttribute('lang', 'de')
-  await expect(app.getByTestId('hardware-id')).toHaveValue(/.+/)
-  await shots('50-home-de')
-  await activateOnlineViaUiDe(app)
-  await shots('51-activate-online-error-de')
+test.describe('in a German browser', () => {
+  test.use({ locale: 'de-DE' })
+  test('screens: German, chosen from the browser language', async ({ app, shots }) => {
+    await expect(app.locator('html')).toHaveAttribute('lang', 'de')
+    await expect(app.getByTestId('hardware-id')).toHaveValue(/.+/)
+    await shots('50-home-de')
+    await activateOnlineViaUiDe(app)
+    await shots('51-activate-online-error-de')
+  })
 })
 
 /** Opens the online activation of Demo Studio in German and submits a wrong key. */

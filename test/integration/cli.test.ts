@@ -92,6 +92,11 @@ describe('offline flows', () => {
     expect(h.json.history[0].requestId).toBe(rec.requestId)
     const st = await cli(demo, ['--json', 'status', 'studio'])
     expect(st.json.products[0].state).toBe('offline-deactivated')
+    // status says what is pending, that License Desk cannot see the vendor's side, and how to check
+    const text = (await cli(demo, ['status', 'studio'])).stdout
+    expect(text).toContain('waiting for the vendor to receive the proof')
+    expect(text).toContain(`next: upload ${out} at ${rec.portalUrl}`)
+    expect(text).toContain(`License Desk cannot see the vendor's side: the portal's answer to the upload (request ${rec.requestId}) tells you the seat is free.`)
   })
 
   it('a user license activated offline (no password stored) is not sent to the server to deactivate online', async () => {
@@ -144,6 +149,11 @@ describe('offline flows', () => {
     expect(rec.validFor).toMatch(/^\d{4}-\d{2}-\d{2}$/)
     expect(readState(demo.dataDir).licenses.cad).toBeUndefined()
     expect(demo.server.state.qlmActivations(KEYS.qlm).length).toBe(1)
+    const text = (await cli(demo, ['status', 'cad'])).stdout
+    expect(text).toMatch(/next: enter the code [0-9a-f ]+ \(valid \d{4}-\d{2}-\d{2} only\) on the vendor's release page/)
+    expect(text).toContain("License Desk cannot see the vendor's side: the release page's answer, or support's, tells you the seat is free.")
+    // the release form asks for the activation key in full: the record carries it
+    expect(rec.activationKey).toBe(KEYS.qlm)
     const page = await fetch(rec.selfHelpUrl)
     expect(page.status).toBe(200)
     expect(demo.server.state.qlmActivations(KEYS.qlm)).toEqual([])

@@ -12,16 +12,19 @@ import { createHandlers, type NativeAdapters } from '../../src/main/handlers'
 import type { LocalServer } from '../../src/server/index'
 import { cli, DEMO_PROFILE, ensureCliBuilt, KEYS, ROOT, startDemo, uploadToPortal, type Demo } from '../support/demo'
 import { makeDesk } from '../support/desk'
+import { startProxy, withCredentials } from '../support/proxy'
 
 const M = {
   sharedKey: 'MARKER-SHARED-KEY-q9Zt4Lw2',
   apiKey: 'MARKER-API-KEY-x7Yp1Vb8',
   cek: '{MARKER-CEK-5D1E-4B7A-9C3F-2A8B6E0D4C11}',
   qlmPassword: 'MARKER-QLM-PWD-h3Jk8Nn0',
-  userPassword: 'MARKER-USER-PWD-t6Rm2Qs9'
+  userPassword: 'MARKER-USER-PWD-t6Rm2Qs9',
+  proxyUser: 'MARKER-PROXY-USER-c4Nd8',
+  proxyPassword: 'MARKER-PROXY-PWD-w5Ty3Hs6'
 }
 /** Never anywhere outside the profile and the server. */
-const SECRET = [M.sharedKey, M.cek, M.qlmPassword, M.userPassword]
+const SECRET = [M.sharedKey, M.cek, M.qlmPassword, M.userPassword, M.proxyPassword, M.proxyUser]
 /** The renderer never sees these either (the api key is in request files by protocol, nowhere else). */
 const NOT_FOR_RENDERER = [...SECRET, M.apiKey]
 
@@ -165,6 +168,44 @@ describe('secrets audit', () => {
     expectClean('CLI output', outputs.join('\n'), [M.apiKey])
     expectClean('the diagnostics file', readFileSync(diagFile, 'utf8'), [...NOT_FOR_RENDERER, KEYS.qlm])
     expectClean('the CLI state file', readFileSync(join(demo.dataDir, 'state.json'), 'utf8'), [...NOT_FOR_RENDERER, KEYS.qlm, M.userPassword])
+  })
+
+  it('no proxy credential appears in CLI output, logs, diagnostics or the state file (environment and profile)', async () => {
+    const proxy = await startProxy({ auth: { user: M.proxyUser, password: M.proxyPassword } })
+    try {
+      const withCreds = withCredentials(proxy, M.proxyUser, M.proxyPassword)
+      const wrong = withCredentials(proxy, M.proxyUser, `${M.proxyPassword}-wrong`)
+      const vendorProfile = join(dir, 'proxy-profile.json')
+      writeFileSync(vendorProfile, JSON.stringify({ ...profile, network: { proxy: withCreds } }))
+      const envDemo = { profilePath, dataDir: join(dir, 'proxy-env-data'), dir }
+      const profileDemo = { profilePath: vendorProfile, dataDir: join(dir, 'proxy-profile-data'), dir }
+      const outputs: string[] = []
+      const run = async (d: typeof envDemo, args: string[], env: Record<string, string>) => {
+        const r = await cli(d, args, { HTTPS_PROXY: '', https_proxy: '', http_proxy: '', NO_PROXY: '', no_proxy: '', ...env })
+        outputs.push(r.stdout, r.stderr)
+        return r
+      }
+      const viaEnv = { HTTP_PROXY: withCreds }
+      expect((await run(envDemo, ['--json', 'activate', 'studio', '--key', KEYS.fresh], viaEnv)).code).toBe(0)
+      expect((await run(envDemo, ['--json', 'activate', 'cad', '--key', KEYS.qlm], { http_proxy: wrong })).json.error.code).toBe('network_proxy_auth')
+      const diagEnv = join(dir, 'proxy-diag-env.json')
+      expect((await run(envDemo, ['diagnostics', '--out', diagEnv], viaEnv)).code).toBe(0)
+      expect((await run(envDemo, ['--proxy', wrong, 'deactivate', 'studio'], {})).code).toBe(4)
+      expect((await run(envDemo, ['deactivate', 'studio'], viaEnv)).code).toBe(0)
+      expect((await run(profileDemo, ['--json', 'activate', 'cad', '--key', KEYS.qlm], {})).code).toBe(0)
+      const diagProfile = join(dir, 'proxy-diag-profile.json')
+      expect((await run(profileDemo, ['diagnostics', '--out', diagProfile], {})).code).toBe(0)
+      expect((await run(profileDemo, ['deactivate', 'cad'], {})).code).toBe(0)
+      expect(proxy.tunnels.length).toBeGreaterThanOrEqual(4)
+      expect(proxy.refused).toBeGreaterThanOrEqual(2)
+      const diag = readFileSync(diagEnv, 'utf8') + readFileSync(diagProfile, 'utf8')
+      expect(diag).toContain(`127.0.0.1:${proxy.port}`)
+      expectClean('CLI output through the proxy', outputs.join('\n'))
+      expectClean('the diagnostics files', diag)
+      for (const d of [envDemo, profileDemo]) expectClean('the state file', readFileSync(join(d.dataDir, 'state.json'), 'utf8'))
+    } finally {
+      await proxy.close()
+    }
   })
 
   it('the built renderer and preload contain no profile secret', () => {

@@ -26,7 +26,7 @@ describe('createHandlers', () => {
     expect(status.ok && status.value.products.map((p) => p.id)).toEqual(['studio', 'cad'])
     expect(await handlers['history:list'](undefined, ctx)).toEqual({ ok: true, value: [fileRecord, dvcRecord] })
     expect(await handlers['diagnostics:get'](undefined, ctx)).toEqual({ ok: true, value: { text: 'diagnostics text' } })
-    expect(desk.diagnostics.mock.calls[0][0]).toMatchObject({ 'version.electron': '41.0.0' })
+    expect(desk.diagnostics.mock.calls[0][0]).toMatchObject({ 'version.electron': '45.5.0' })
   })
 
   it('activate:online passes the identity, a signal and forwards progress with the operation id', async () => {

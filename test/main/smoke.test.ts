@@ -8,10 +8,12 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build } from 'vite'
 import { CHANNELS } from '@shared/contract'
+import { APP_CSP, APP_CSP_HEADER } from '@shared/csp'
 
 const root = resolve(__dirname, '../..')
 const mainJs = join(root, 'out/main/index.js')
 const preloadJs = join(root, 'out/preload/index.js')
+const rendererHtml = join(root, 'out/renderer/index.html')
 let work: string
 let report: any
 
@@ -25,14 +27,15 @@ function newestMtime(dir: string): number {
 }
 
 function buildIsStale(): boolean {
-  if (!existsSync(mainJs) || !existsSync(preloadJs)) return true
-  const built = Math.min(statSync(mainJs).mtimeMs, statSync(preloadJs).mtimeMs)
-  return ['src/main', 'src/preload', 'src/core', 'src/shared', 'src/server'].some((d) => existsSync(join(root, d)) && newestMtime(join(root, d)) > built)
+  if (!existsSync(mainJs) || !existsSync(preloadJs) || !existsSync(rendererHtml)) return true
+  const built = Math.min(statSync(mainJs).mtimeMs, statSync(preloadJs).mtimeMs, statSync(rendererHtml).mtimeMs)
+  if (statSync(join(root, 'electron.vite.config.ts')).mtimeMs > built) return true
+  return ['src/main', 'src/preload', 'src/core', 'src/shared', 'src/server', 'src/renderer'].some((d) => existsSync(join(root, d)) && newestMtime(join(root, d)) > built)
 }
 
 beforeAll(async () => {
   if (buildIsStale()) {
-    // main and preload only (the renderer is not needed to load main)
+    // main, preload and the renderer (its built index.html carries the CSP meta tag)
     const r = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, encoding: 'utf8' })
     if (r.status !== 0 && buildIsStale()) throw new Error(`electron-vite build failed:\n${r.stdout}\n${r.stderr}`)
   }
@@ -136,6 +139,13 @@ describe('built main process under the fake electron', () => {
     expect(report.ipc.badInput).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(report.ipc.foreign).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(report.ipc.openEvil).toMatchObject({ ok: false })
+    expect(report.ipc.activate, JSON.stringify(report.ipc.activate)).toMatchObject({ ok: true })
+    expect(report.ipc.netFetchCalls).toBeGreaterThan(0)
+    expect(report.ipc.deactivate).toMatchObject({ ok: true })
+    expect(JSON.parse(report.ipc.diagnostics.value.text).network).toMatchObject({
+      proxy: { source: 'system (Chromium)' },
+      certificateAuthorities: [expect.stringMatching(/^system/)]
+    })
   })
 
   it('applies the security rules', () => {
@@ -149,6 +159,13 @@ describe('built main process under the fake electron', () => {
       bluetoothChooserPrevented: true
     })
     expect(report.rules.csp[0]).toContain("script-src 'self'")
+  })
+
+  it('the page and the header carry the one CSP of src/shared/csp.ts', () => {
+    const metas = [...readFileSync(rendererHtml, 'utf8').matchAll(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/gi)]
+    expect(metas.map((m) => m[1])).toEqual([APP_CSP])
+    expect(report.rules.csp).toEqual([APP_CSP_HEADER])
+    expect(APP_CSP_HEADER.startsWith(`${APP_CSP}; `)).toBe(true)
   })
 
   it('quits cleanly (its own demo server is closed first, then the app quits)', () => {

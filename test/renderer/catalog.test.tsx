@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest'
 import { ERROR_CODES, type NextStep } from '@shared/errors'
-import { catalogs } from '@renderer/i18n'
+import { catalogs } from '@renderer/i18n/catalogs'
 import { en } from '@renderer/i18n/en'
 
 function keys(o: unknown, prefix = ''): string[] {
@@ -47,7 +47,7 @@ describe('message catalogs', () => {
   })
 
   it('has a sentence for every next step', () => {
-    const steps: NextStep[] = ['retry', 'retry_later', 'go_offline', 'fix_clock', 'fix_input', 'contact_support', 'check_connection', 'choose_other_folder']
+    const steps: NextStep[] = ['retry', 'retry_later', 'go_offline', 'fix_clock', 'fix_input', 'contact_support', 'check_connection', 'choose_other_folder', 'ask_it']
     for (const [, m] of Object.entries(catalogs)) for (const s of steps) expect(m.nextSteps[s]).toBeTruthy()
   })
 })

@@ -3,10 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { cleanup, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { ERROR_CODES } from '@shared/errors'
-import { ErrorPanel, errorTexts, supportMailto } from '@renderer/components/ErrorPanel'
+import { ERROR_POLICY, offersOffline, offersRetry, offersSupport } from '@shared/error-policy'
+import { ErrorPanel, errorActions, errorTexts, supportMailto } from '@renderer/components/ErrorPanel'
 import { AnnounceContext, ApiContext, EnvContext } from '@renderer/context'
 import { createFakeApi, fakeError } from '../support/fake-api'
-import { catalogs, I18nContext } from '@renderer/i18n'
+import { I18nContext } from '@renderer/i18n'
+import { catalogs } from '@renderer/i18n/catalogs'
 
 afterEach(cleanup)
 
@@ -34,14 +36,15 @@ describe('ErrorPanel', () => {
     expect(screen.getByText(catalogs.en.errors[code].explain)).toBeTruthy()
   })
 
-  it('shows the friendly text for a LicenseSpring server code', () => {
+  it('leads with the reason for a LicenseSpring server code; "declined" is the subtitle', () => {
     renderPanel(fakeError('server_refused', { serverCode: 'license_activated_max_times' }), 'de')
-    expect(screen.getByTestId('error-reason').textContent).toBe(catalogs.de.serverCodes.license_activated_max_times)
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(catalogs.de.serverCodes.license_activated_max_times.title)
+    expect(screen.getByTestId('error-subtitle').textContent).toBe(catalogs.de.errors.server_refused.title)
   })
 
   it('says a known server reason once: no generic explanation, no untranslated server message next to it', () => {
     renderPanel(fakeError('server_refused', { serverCode: 'license_not_found', serverMessage: 'License not found', nextStep: 'fix_input' }), 'de')
-    expect(screen.getByTestId('error-reason').textContent).toBe(catalogs.de.serverCodes.license_not_found)
+    expect(screen.getByTestId('error-title').textContent).toBe(catalogs.de.serverCodes.license_not_found.title)
     expect(screen.queryByText(catalogs.de.errors.server_refused.explain)).toBeNull()
     expect(screen.queryByTestId('error-server-message')).toBeNull()
     expect(screen.getByText(catalogs.de.nextSteps.fix_input)).toBeTruthy()
@@ -82,6 +85,16 @@ describe('ErrorPanel', () => {
     expect(body).toContain('1.2.3')
   })
 
+  it('lists the facts to pass on to IT (issuer, proxy, page title), in German too', () => {
+    renderPanel({ ...fakeError('network_tls_untrusted'), details: { issuer: 'Corp Inspection CA', proxy: 'proxy.corp:3128' } }, 'de')
+    const facts = screen.getByTestId('error-facts').textContent
+    expect(facts).toContain('Zertifikat ausgestellt von: Corp Inspection CA')
+    expect(facts).toContain('Proxy: proxy.corp:3128')
+    cleanup()
+    renderPanel({ ...fakeError('network_captive_portal'), details: { pageTitle: 'Guest Wi-Fi' } })
+    expect(screen.getByTestId('error-facts').textContent).toBe('Page title: Guest Wi-Fi')
+  })
+
   it('errorTexts falls back to internal for an unknown code', () => {
     const t = errorTexts(catalogs.en, { code: 'nope' as never, message: '', retryable: false, nextStep: 'none' })
     expect(t.title).toBe(catalogs.en.errors.internal.title)
@@ -90,5 +103,17 @@ describe('ErrorPanel', () => {
   it('supportMailto encodes subject and body', () => {
     const url = supportMailto(catalogs.en, { email: 'a@b.c', app: 'LD', title: 'T & U', error: fakeError('internal') })
     expect(url).toContain('subject=LD%3A%20T%20%26%20U%20(internal)')
+  })
+
+  it('errorActions takes what to offer, and whether going offline leads, from the error policy', () => {
+    for (const code of ERROR_CODES) {
+      const e = fakeError(code)
+      const actions = errorActions(e, { retry: true, offline: offersOffline(e), support: offersSupport(e) })
+      expect([...actions].sort(), code).toEqual([offersRetry(e) && 'retry', offersOffline(e) && 'offline', offersSupport(e) && 'support'].filter((a): a is string => !!a).sort())
+      if (ERROR_POLICY[code].offlineFirst) expect(actions[0], code).toBe('offline')
+      else if (offersRetry(e)) expect(actions[0], code).toBe('retry')
+    }
+    expect(errorActions(fakeError('network_refused'), { retry: true, offline: true, support: false })).toEqual(['offline', 'retry'])
+    expect(errorActions(fakeError('network_timeout'), { retry: true, offline: true, support: false })).toEqual(['retry', 'offline'])
   })
 })

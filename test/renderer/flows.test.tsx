@@ -21,6 +21,7 @@ describe('home', () => {
     expect(hw.value).toBe(DEMO.hardwareId)
     expect(hw.readOnly).toBe(true)
     expect(hw.disabled).toBe(false)
+    await user.click(screen.getByText('For support'))
     expect(screen.getByTestId('state-studio').textContent).toBe('Active')
     expect(screen.getByTestId('state-cloud').textContent).toBe('Not activated')
     await user.click(screen.getByRole('button', { name: "Copy This computer's hardware ID" }))
@@ -48,8 +49,8 @@ describe('activate online', () => {
     // wrong key: error panel, input kept
     await user.type(field, 'WRONG-KEY')
     await user.click(screen.getByRole('button', { name: 'Activate' }))
-    expect((await screen.findByTestId('error-title')).textContent).toBe('The license server declined the request')
-    expect(screen.getByTestId('error-reason').textContent).toMatch(/No license with this key/)
+    expect((await screen.findByTestId('error-title')).textContent).toBe('No license with this key exists')
+    expect(screen.getByTestId('error-subtitle').textContent).toBe('The license server declined the request')
     expect((screen.getByRole('textbox', { name: 'License key' }) as HTMLInputElement).value).toBe('WRONG-KEY')
 
     await user.clear(field)
@@ -96,23 +97,23 @@ describe('deactivate', () => {
     await user.click(screen.getByRole('button', { name: 'Continue' }))
     await heading('Deactivate Demo CAD on this computer?')
     expect(screen.getByText(/deactivation code will be shown/)).toBeTruthy()
-    await user.click(screen.getByRole('button', { name: 'Deactivate' }))
-    await heading('Your deactivation code')
+    await user.click(screen.getByRole('button', { name: 'Deactivate and show the code' }))
+    await heading('One step left: enter the deactivation code')
     const codeEl = screen.getByTestId('dvc-code')
     const code = codeEl.getAttribute('data-code') ?? ''
     expect(code).toMatch(/^[0-9a-f]{16}$/)
     expect(codeEl.textContent).toBe(code.match(/.{4}/g)!.join(' '))
-    expect(screen.getByText(/Deactivation code, spelled out:/).textContent).toContain(code.slice(0, 4).toUpperCase().split('').join(' '))
-    expect(screen.getByTestId('dvc-valid-for').textContent).toMatch(/This code is valid for \w+day/)
+    expect(screen.getByText(/Deactivation verification code, spelled out:/).textContent).toContain(code.slice(0, 4).toUpperCase().split('').join(' '))
+    expect(screen.getByTestId('dvc-valid-for').textContent).toMatch(/^Valid today only \(until midnight, \w+day, /)
     expect(await screen.findByTestId('self-help-qr')).toBeTruthy()
-    await user.click(screen.getByRole('button', { name: 'Copy Deactivation code' }))
+    await user.click(screen.getByRole('button', { name: 'Copy Deactivation verification code' }))
     expect(api.control.calls).toContainEqual({ method: 'copyText', req: { text: code } })
     await waitFor(() => expect(screen.getByTestId('live-region').textContent).toBe('Copied to the clipboard.'))
     await user.click(screen.getByRole('button', { name: 'E-mail support' }))
     const mail = api.control.calls.filter((c) => c.method === 'openExternal').pop()
     expect((mail?.req as { url: string }).url).toMatch(/^mailto:/)
     await user.click(screen.getByRole('button', { name: 'Back to overview' }))
-    await waitFor(() => expect(screen.getByTestId('state-cad').textContent).toBe('Released offline'))
+    await waitFor(() => expect(screen.getByTestId('state-cad').textContent).toBe('Waiting for the code'))
   })
 
   it('offline LicenseSpring shows the saved file, sha256 and the portal steps', async () => {
@@ -120,8 +121,8 @@ describe('deactivate', () => {
     await user.click(await screen.findByRole('button', { name: 'Deactivate Demo Studio' }))
     await user.click(screen.getByRole('radio', { name: /Offline/ }))
     await user.click(screen.getByRole('button', { name: 'Continue' }))
-    await user.click(await screen.findByRole('button', { name: 'Deactivate' }))
-    await heading('Deactivation file saved')
+    await user.click(await screen.findByRole('button', { name: 'Deactivate and save the file…' }))
+    await heading('One step left: upload the deactivation file')
     expect((screen.getByTestId('saved-file-path') as HTMLInputElement).value).toBe('/home/demo/Documents/ls_deactivation.req')
     expect((screen.getByTestId('file-sha256') as HTMLInputElement).value).toMatch(/^[0-9a-f]{64}$/)
     expect(screen.getByText(new RegExp(`Open the portal: ${DEMO.portalUrl}`))).toBeTruthy()
@@ -131,12 +132,12 @@ describe('deactivate', () => {
 
     // the record can be opened again from History
     await user.click(screen.getByRole('button', { name: 'History' }))
-    await heading('Offline deactivations')
+    await heading('History')
     const rows = await screen.findAllByRole('button', { name: /^Show Deactivation file for Demo Studio/ })
     await user.click(rows[0])
-    await heading('Deactivation file saved')
+    await heading('Deactivation file')
     await user.click(screen.getByRole('button', { name: 'Back' }))
-    await heading('Offline deactivations')
+    await heading('History')
   })
 
   it('online deactivation can be cancelled while in progress', async () => {
@@ -166,8 +167,8 @@ describe('deactivate', () => {
     await user.click(screen.getByRole('button', { name: 'Continue offline' }))
     await heading('Deactivate Demo Studio on this computer?')
     expect(screen.getByText(/save a deactivation file/)).toBeTruthy()
-    await user.click(screen.getByRole('button', { name: 'Deactivate' }))
-    await heading('Deactivation file saved')
+    await user.click(screen.getByRole('button', { name: 'Deactivate and save the file…' }))
+    await heading('One step left: upload the deactivation file')
   })
 
   it('online deactivation succeeds', async () => {

@@ -24,13 +24,18 @@ describe('dates and messages', () => {
   it('writes the valid-for date in words without shifting the day', () => {
     expect(dateInWords('2025-11-24', 'en-GB')).toMatch(/^Monday,? 24 November 2025$/)
     expect(dateInWords('2025-11-24', 'de')).toBe('Montag, 24. November 2025')
+    expect(dateInWords('2025-11-24', 'fr')).toBe('lundi 24 novembre 2025')
+    expect(dateInWords('2025-11-24', 'en-XA')).toBe(dateInWords('2025-11-24', 'en'))
     expect(dateInWords('not a date', 'en')).toBe('not a date')
   })
   it('picks the catalog from the OS locale', () => {
     expect(pickLocale('de-AT')).toBe('de')
     expect(pickLocale('de')).toBe('de')
     expect(pickLocale('en-US')).toBe('en')
-    expect(pickLocale('fr-FR')).toBe('en')
+    expect(pickLocale('fr-FR')).toBe('fr')
+    expect(pickLocale('fr_CA')).toBe('fr')
+    expect(pickLocale('en-XA')).toBe('en-XA')
+    expect(pickLocale('it-IT')).toBe('en')
     expect(pickLocale(undefined)).toBe('en')
   })
   it('fills placeholders', () => {

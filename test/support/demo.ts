@@ -47,6 +47,8 @@ export interface DemoOptions {
   /** Adjusts the profile after its URLs point at the server. */
   edit?: (p: Profile) => Profile
   secrets?: DemoSecrets
+  /** Serve HTTPS with this certificate (see src/server/tls.ts). */
+  tls?: { cert: string; key: string }
 }
 
 function withSecrets(seed: SeedData, profile: Profile, x: DemoSecrets): { seed: SeedData; profile: Profile } {
@@ -81,7 +83,7 @@ export async function startDemo(opts: DemoOptions | ((p: Profile) => Profile) = 
   let seed = JSON.parse(readFileSync(join(ROOT, 'resources', 'demo', 'licenses.json'), 'utf8')) as SeedData
   let profile = loadProfile(DEMO_PROFILE)
   if (o.secrets) ({ seed, profile } = withSecrets(seed, profile, o.secrets))
-  const server = await startServer({ port: 0, seed })
+  const server = await startServer({ port: 0, seed, ...(o.tls ? { tls: o.tls } : {}) })
   const dir = mkdtempSync(join(tmpdir(), 'ld-test-'))
   profile = profileWithOrigin(profile, server.url)
   if (o.edit) profile = o.edit(profile)
@@ -145,4 +147,14 @@ export function readState(dataDir: string): any {
 export async function uploadToPortal(serverUrl: string, content: string): Promise<{ status: number; body: string; headers: Headers }> {
   const res = await fetch(`${serverUrl}/offline/upload`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: content })
   return { status: res.status, body: await res.text(), headers: res.headers }
+}
+
+/** A port on 127.0.0.1 that nothing listens on (taken, then released). */
+export async function closedPort(): Promise<number> {
+  const { createServer } = await import('node:net')
+  const s = createServer()
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()))
+  const port = (s.address() as { port: number }).port
+  await new Promise<void>((r) => s.close(() => r()))
+  return port
 }

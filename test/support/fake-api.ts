@@ -136,7 +136,7 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
 
   if (opts.seeded) {
     activated('studio', { keyHint: mask(DEMO.studioKey), licenseType: 'perpetual', expiresAt: null })
-    activated('cad', { keyHint: mask(DEMO.cadKey), licenseType: 'QLM' })
+    activated('cad', { keyHint: mask(DEMO.cadKey) })
     const rec: HistoryRecord = {
       id: 'rec-seed-1',
       kind: 'qlm-dvc',
@@ -146,6 +146,7 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
       code: 'e4a91c07b2d35f68',
       validFor: new Date(now().getTime() - 6 * 86400000).toISOString().slice(0, 10),
       computerId: 'LDSK-OLD0-0001',
+      activationKey: DEMO.cadKey,
       selfHelpUrl: 'https://license-desk.example/qlm/release?code=e4a91c07b2d35f68',
       supportMailto: 'mailto:support@license-desk.example?subject=Release'
     }
@@ -289,7 +290,7 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
       if (isErr(p)) return err(p)
       if (req.activationKey.toUpperCase() !== DEMO.cadKey) return err(fakeError('server_refused', { serverMessage: 'The activation key is not valid.', nextStep: 'fix_input' }))
       if (req.computerKey.length < 8) return err(fakeError('invalid_input', { message: 'computer key is too short' }))
-      activated(p.id, { keyHint: mask(req.activationKey), licenseType: 'QLM' }, true)
+      activated(p.id, { keyHint: mask(req.activationKey) }, true)
       return ok({ product: state.get(p.id)! })
     },
     async deactivateOnline(req) {
@@ -334,7 +335,8 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
         }
       } else {
         const code = hex(16, seq * 97)
-        const validFor = at.toISOString().slice(0, 10)
+        // the demo codes are made for this computer's calendar day (QLM's 'local' date basis)
+        const validFor = `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`
         const selfHelpUrl = `https://license-desk.example/qlm/release?is_avkey=${encodeURIComponent(DEMO.cadKey)}&is_pcid=${DEMO.qlmComputerId}&is_dvc=${code}`
         const body = `Product: ${p.name}\nKey: ${p.license?.keyHint ?? ''}\nComputer ID: ${DEMO.qlmComputerId}\nCode: ${code}\nValid for: ${validFor}`
         rec = {
@@ -346,6 +348,7 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
           code,
           validFor,
           computerId: DEMO.qlmComputerId,
+          activationKey: DEMO.cadKey,
           selfHelpUrl,
           supportMailto: `mailto:${info.supportEmail}?subject=${encodeURIComponent(`Release ${p.name}`)}&body=${encodeURIComponent(body)}`
         }

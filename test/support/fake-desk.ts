@@ -116,7 +116,7 @@ export const appInfo: AppInfo = {
   supportEmail: 'support@vendor.example',
   supportUrl: 'https://vendor.example/support',
   version: '0.1.0',
-  versions: { electron: '41.0.0', chrome: '140', node: '20' },
+  versions: { electron: '45.5.0', chrome: '144', node: '20' },
   locale: 'en-US',
   demo: false
 }

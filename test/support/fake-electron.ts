@@ -1,5 +1,5 @@
 // A faithful fake of the `electron` module for tests without the Electron binary: the same names and
-// call shapes as Electron 41, recording everything (window options, IPC handlers, dialog/shell/clipboard/
+// call shapes as Electron 45, recording everything (window options, IPC handlers, dialog/shell/clipboard/
 // safeStorage calls, session handlers) so tests can assert on it. createFakeElectron() gives a fresh
 // instance; the module itself (default export) is one shared instance, used by vi.mock('electron') and by
 // the smoke test's require hook.
@@ -62,6 +62,72 @@ export function fakeEvent(extra: Record<string, unknown> = {}): { defaultPrevent
     ...extra
   }
   return e
+}
+
+/** Chromium's net error name for a Node/undici fetch failure, as Electron's net.fetch would report it. */
+export function chromiumErrorName(e: unknown, proxyPort?: number): string {
+  const chain: Array<{ code?: string; message?: string; port?: number }> = []
+  for (let cur = e, i = 0; i < 6 && cur && typeof cur === 'object'; i++, cur = (cur as { cause?: unknown }).cause) chain.push(cur as never)
+  const codes = chain.map((c) => String(c.code ?? ''))
+  const text = chain.map((c) => String(c.message ?? '')).join(' ')
+  const has = (...xs: string[]) => codes.some((c) => xs.includes(c))
+  const tunnel = /Proxy response \((\d{3})\)/.exec(text)?.[1]
+  if (tunnel === '407') return 'ERR_PROXY_AUTH_REQUESTED'
+  if (tunnel) return 'ERR_TUNNEL_CONNECTION_FAILED'
+  if (proxyPort !== undefined && chain.some((c) => c.port === proxyPort)) return 'ERR_PROXY_CONNECTION_FAILED'
+  if (has('ENOTFOUND', 'EAI_AGAIN')) return 'ERR_NAME_NOT_RESOLVED'
+  if (has('ECONNREFUSED')) return 'ERR_CONNECTION_REFUSED'
+  if (has('DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY')) return 'ERR_CERT_AUTHORITY_INVALID'
+  if (has('CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID')) return 'ERR_CERT_DATE_INVALID'
+  if (has('ERR_TLS_CERT_ALTNAME_INVALID')) return 'ERR_CERT_COMMON_NAME_INVALID'
+  if (has('UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT')) return 'ERR_TIMED_OUT'
+  if (has('ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET') || /terminated|other side closed/i.test(text)) return 'ERR_CONNECTION_RESET'
+  return 'ERR_FAILED'
+}
+
+/**
+ * A stand-in for Electron's `net.fetch` (lib/browser/api/net-fetch.ts): a WHATWG Response whose body is
+ * a stream, rejections shaped as Chromium's (`Error('net::ERR_…')`, the redirect policies' own
+ * messages, the signal's AbortError), backed here by Node's fetch (or undici's with a dispatcher, for a
+ * proxy). It follows no redirect itself: 'manual' and 'error' fail as Electron's do.
+ */
+export function createFakeNetFetch(opts: { fetch?: typeof fetch; dispatcher?: unknown; proxyPort?: number } = {}): typeof fetch & { calls: string[] } {
+  const base = opts.fetch ?? fetch
+  const calls: string[] = []
+  const netFetch = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
+    const url = String(input instanceof Request ? input.url : input)
+    calls.push(url)
+    const policy = init.redirect ?? 'follow'
+    const translate = (e: unknown): unknown =>
+      init.signal?.aborted ? (init.signal.reason ?? new DOMException('The operation was aborted.', 'AbortError')) : new Error(`net::${chromiumErrorName(e, opts.proxyPort)}`)
+    let res: Response
+    try {
+      res = await base(url, { ...init, redirect: policy === 'follow' ? 'follow' : 'manual', ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}) } as RequestInit)
+    } catch (e) {
+      throw translate(e)
+    }
+    if (res.status >= 300 && res.status < 400 && policy !== 'follow') {
+      void res.body?.cancel().catch(() => {})
+      throw new Error(policy === 'error' ? "Attempted to redirect, but redirect policy was 'error'" : 'Redirect was cancelled')
+    }
+    const reader = res.body?.getReader()
+    const body = reader
+      ? new ReadableStream<Uint8Array>({
+          async pull(controller) {
+            try {
+              const { done, value } = await reader.read()
+              if (done) controller.close()
+              else controller.enqueue(value)
+            } catch (e) {
+              controller.error(translate(e))
+            }
+          },
+          cancel: (reason) => reader.cancel(reason)
+        })
+      : null
+    return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers })
+  }
+  return Object.assign(netFetch as typeof fetch, { calls })
 }
 
 export function createFakeElectron() {
@@ -311,13 +377,30 @@ export function createFakeElectron() {
     }
   }
 
+  // Electron 45: the clipboard is asynchronous (writeText/readText return promises) and the X11
+  // selection clipboard is its own object (clipboard.selection) instead of a `type` argument.
   const clipboard = {
     text: '',
-    writeText(text: string): void {
+    selectionText: '',
+    async writeText(text: string): Promise<void> {
       record('clipboard.writeText', text)
       clipboard.text = text
     },
-    readText: () => clipboard.text
+    readText: async (): Promise<string> => clipboard.text,
+    async has(mimetype: string): Promise<boolean> {
+      return mimetype === 'text/plain' && clipboard.text !== ''
+    },
+    clear(): void {
+      record('clipboard.clear')
+      clipboard.text = ''
+    },
+    selection: {
+      async writeText(text: string): Promise<void> {
+        record('clipboard.selection.writeText', text)
+        clipboard.selectionText = text
+      },
+      readText: async (): Promise<string> => clipboard.selectionText
+    }
   }
 
   const shell = {
@@ -354,6 +437,16 @@ export function createFakeElectron() {
       const s = encrypted.toString('utf8')
       if (!safeStorage.available || !s.startsWith(SAFE_PREFIX)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')
       return Buffer.from(s.slice(SAFE_PREFIX.length), 'hex').toString('utf8')
+    },
+    // Electron 45 adds asynchronous variants (same results; the sync ones are still what the app uses).
+    async isAsyncEncryptionAvailable(): Promise<boolean> {
+      return safeStorage.available
+    },
+    async encryptStringAsync(plain: string): Promise<Buffer> {
+      return safeStorage.encryptString(plain)
+    },
+    async decryptStringAsync(encrypted: Buffer): Promise<{ shouldReEncrypt: boolean; result: string }> {
+      return { shouldReEncrypt: false, result: safeStorage.decryptString(encrypted) }
     }
   }
 
@@ -381,6 +474,22 @@ export function createFakeElectron() {
     },
     setDevicePermissionHandler(h: Listener | null): void {
       defaultSession.devicePermissionHandler = h
+    },
+    proxyConfig: null as unknown,
+    setProxy(config: unknown): Promise<void> {
+      defaultSession.proxyConfig = config
+      record('session.setProxy', config)
+      return Promise.resolve()
+    },
+    /** What Chromium would answer: DIRECT, or PROXY host:port for a fixed proxyRules setting. */
+    resolveProxy(url: string): Promise<string> {
+      const rules = (defaultSession.proxyConfig as { proxyRules?: string } | null)?.proxyRules
+      void url
+      return Promise.resolve(rules ? `PROXY ${rules.replace(/^\w+:\/\//, '')}` : 'DIRECT')
+    },
+    certificateVerifyProc: null as Listener | null,
+    setCertificateVerifyProc(proc: Listener | null): void {
+      defaultSession.certificateVerifyProc = proc
     },
     webRequest: {
       onHeadersReceivedListener: null as Listener | null,
@@ -410,6 +519,7 @@ export function createFakeElectron() {
     Menu,
     session,
     nativeTheme,
+    net: { fetch: createFakeNetFetch() },
     /** Test helpers (not part of Electron). */
     __calls: calls,
     __FakeWebContents: FakeWebContents,

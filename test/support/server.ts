@@ -2,7 +2,8 @@
 // file builders (node:crypto only; nothing from src/core or src/server's crypto).
 import { createHmac, createPublicKey, createVerify, randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach } from 'vitest'
-import { startServer, type LocalServer } from '../../src/server/index'
+import { startServer, type FaultSpec, type LocalServer, type ScriptedReply, type SeedData, type StartServerOptions } from '../../src/server/index'
+import { loadDemoSeed } from '../../src/server/store'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 
@@ -101,10 +102,10 @@ export function offlineV2(o: OfflineOpts, innerText?: (inner: Record<string, unk
  * One local server for a test file (127.0.0.1, a free port), reset before each test (state, faults,
  * request log) and then adjusted by `reset`. The returned object stands for the server once it runs.
  */
-export function useServer(reset?: () => void): LocalServer {
+export function useServer(reset?: () => void, start: StartServerOptions = {}): LocalServer {
   let server: LocalServer | undefined
   beforeAll(async () => {
-    server = await startServer({ port: 0, admin: true })
+    server = await startServer({ ...start, port: 0, admin: true })
   })
   afterAll(async () => {
     await server?.close()
@@ -121,4 +122,80 @@ export function useServer(reset?: () => void): LocalServer {
       return Reflect.get(server, key)
     }
   })
+}
+
+/** A LicenseSpring request as the local server received it, with the signature checked by our own HMAC code. */
+export interface LsCall {
+  method: string
+  path: string
+  query: URLSearchParams
+  body: string
+  headers: Record<string, string | string[] | undefined>
+  /** the Authorization header is the HMAC of the Date header with these keys */
+  authOk: boolean
+  /** the Date header minus the server clock when the request arrived */
+  dateSkewMs: number
+}
+
+/** The LicenseSpring requests the server has logged (oldest first), checked against `keys`. */
+export function lsCalls(server: LocalServer, keys: { apiKey: string; sharedKey: string } = { apiKey: API_KEY, sharedKey: SHARED_KEY }): LsCall[] {
+  return server
+    .requests()
+    .filter((r) => r.path.startsWith('/api/v4/'))
+    .map((r) => {
+      if (!r.raw) throw new Error('the server keeps raw requests only when started for tests')
+      const date = String(r.raw.headers.date ?? '')
+      const m = /^algorithm="hmac-sha256",headers="date",signature="([^"]+)",apikey="([^"]+)"$/.exec(String(r.raw.headers.authorization ?? ''))
+      const authOk = !!m && m[1] === hmac(keys.sharedKey, `licenseSpring\ndate: ${date}`) && m[2] === keys.apiKey
+      return {
+        method: r.method,
+        path: r.path,
+        query: new URLSearchParams(r.raw.query),
+        body: r.raw.body,
+        headers: r.raw.headers,
+        authOk,
+        dateSkewMs: Date.parse(date) - r.raw.at
+      }
+    })
+}
+
+/** A QLM web service request: its web method, the query exactly as sent, and the decoded query. */
+export interface QlmCall {
+  method: string
+  rawQuery: string
+  query: URLSearchParams
+}
+
+export function qlmCalls(server: LocalServer): QlmCall[] {
+  return server
+    .requests()
+    .filter((r) => r.path.startsWith('/qlm/qlmservice.asmx/'))
+    .map((r) => {
+      if (!r.raw) throw new Error('the server keeps raw requests only when started for tests')
+      return { method: r.path.split('/').pop() as string, rawQuery: r.raw.query, query: new URLSearchParams(r.raw.query) }
+    })
+}
+
+/** A scripted LicenseSpring error answer (for the reply fault). */
+export function lsErrorAnswer(status: number, code: string, message = `error ${code}`): ScriptedReply {
+  return { status, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status, code, message }) }
+}
+
+/** A scripted QLM answer (for the reply fault): the XML text, or `!503 text` for that HTTP status. */
+export function qlmAnswer(scripted: string): ScriptedReply {
+  const m = /^!(\d{3}) ?([\s\S]*)$/.exec(scripted)
+  return { status: m ? Number(m[1]) : 200, headers: { 'Content-Type': 'text/xml; charset=utf-8' }, body: m ? m[2]! : scripted }
+}
+
+/** The demo seed, changed by `edit` (a fresh copy each call). */
+export function demoSeed(edit: (seed: SeedData) => void = () => undefined): SeedData {
+  const seed = loadDemoSeed()
+  edit(seed)
+  return seed
+}
+
+/** The next answers to requests whose path contains `path`, word for word, one each, in order (reply faults). */
+export function scriptAnswers(server: LocalServer, path: string, ...answers: ScriptedReply[]): void {
+  const chain = answers.reduceRight<FaultSpec | undefined>((next, reply) => ({ reply, times: 1, path, ...(next ? { next } : {}) }), undefined)
+  if (chain) server.faults.set(chain)
 }

@@ -60,7 +60,12 @@ async function main(): Promise<void> {
       status: await fake.ipcMain.invoke('status:get', own),
       badInput: await fake.ipcMain.invoke('deactivate:online', own, { productId: 1 }),
       foreign: await fake.ipcMain.invoke('status:get', foreign),
-      openEvil: await fake.ipcMain.invoke('shell:open-external', own, { url: 'https://evil.example/' })
+      openEvil: await fake.ipcMain.invoke('shell:open-external', own, { url: 'https://evil.example/' }),
+      // the core talks to the server through Electron's net.fetch (Chromium's stack), not Node's fetch
+      activate: await fake.ipcMain.invoke('activate:online', own, { productId: 'studio', operationId: 'smoke-1', licenseKey: 'DEMO-STUD-IO00-0001' }),
+      netFetchCalls: fake.net.fetch.calls.length,
+      diagnostics: await fake.ipcMain.invoke('diagnostics:get', own),
+      deactivate: await fake.ipcMain.invoke('deactivate:online', own, { productId: 'studio', operationId: 'smoke-2' })
     }
     rules = {
       navigationBlocked: win.webContents.tryNavigate('https://evil.example/'),

@@ -55,15 +55,6 @@ export interface TestServer {
   close(): Promise<void>
 }
 
-export function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((res, rej) => {
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => res(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', rej)
-  })
-}
-
 export async function startServer(handler: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>): Promise<TestServer> {
   const server = createServer((req, res) => {
     Promise.resolve(handler(req, res)).catch((e) => {

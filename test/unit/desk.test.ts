@@ -10,9 +10,10 @@ import { loadProfile, type Profile } from '@core/profile'
 import { calendarDate } from '@core/providers/qlm/dvc'
 import { StateStore } from '@core/state'
 import type { Desk, DeskDeps } from '@core/types'
-import { ROOT, py, rejection, removeTempDirs, run, tempDir } from '../support/tools'
+import { DEMO_PRIVATE_KEY, ROOT, py, rejection, removeTempDirs, run, tempDir } from '../support/tools'
 import { makeDesk as makeTestDesk } from '../support/desk'
-import { FakeLicenseSpring, FakeQlm, PRIVATE_PEM } from '../support/fake-peers'
+import { demoSeed, lsCalls, lsErrorAnswer, qlmAnswer, qlmCalls, scriptAnswers, useServer } from '../support/server'
+import type { ScriptedReply } from '../../src/server/index'
 
 const HWID = 'e'.repeat(64)
 const STUDIO_KEY = 'DEMO-STUD-IO00-0001'
@@ -21,31 +22,51 @@ const USER = 'user@example.com'
 const PASSWORD = 'pa55-W0rd-unique-7731'
 const NOW = Date.UTC(2026, 4, 6, 12, 0, 0)
 
-let ls: FakeLicenseSpring
-let qlm: FakeQlm
+const PRIVATE_PEM = readFileSync(DEMO_PRIVATE_KEY, 'utf8')
+
 let profile: Profile
 let dir: string
 let desk: Desk
 
+// The local server (reset before each test) with the demo seed, its user login being USER / PASSWORD; its
+// clock agrees with the desk's injected clock.
+const server = useServer(undefined, {
+  seed: demoSeed((s) => Object.assign(s.licensespring.licenses.find((l) => l.product === 'cloud')!, { username: USER, password: PASSWORD })),
+  now: () => Date.now() + (NOW - NOW_REAL)
+})
+const ls = {
+  /** the LicenseSpring requests the server received, their signatures checked with the demo keys */
+  get calls() {
+    return lsCalls(server)
+  },
+  answer: (...answers: ScriptedReply[]) => scriptAnswers(server, '/api/v4/', ...answers)
+}
+const qlm = {
+  get calls() {
+    return qlmCalls(server)
+  },
+  /** the computer key the server gave this computer */
+  get computerKey() {
+    const key = server.state.qlmActivations(QLM_KEY).find((a) => a.computerId === HWID)?.computerKey
+    if (!key) throw new Error('the server gave this computer no computer key')
+    return key
+  },
+  script: { push: (xml: string) => scriptAnswers(server, '/qlm/', qlmAnswer(xml)) }
+}
+
 beforeAll(async () => {
   const demo = loadProfile(join(ROOT, 'resources/demo/profile.json'))
-  const s = demo.products[0]!
-  if (s.provider !== 'licensespring') throw new Error('demo profile changed')
-  ls = await new FakeLicenseSpring({ apiKey: s.licensespring.apiKey, sharedKey: s.licensespring.sharedKey, keys: { [STUDIO_KEY]: 'studio', [USER]: 'cloud' } }).start()
-  qlm = await new FakeQlm().start()
   profile = {
     ...demo,
     products: demo.products.map((p) =>
       p.provider === 'licensespring'
-        ? // This fake server signs .lic files without license_signature_v2 (the integration tests use the real one).
-          { ...p, licensespring: { ...p.licensespring, apiBaseUrl: ls.url, requireSignatureV2: false } }
-        : { ...p, qlm: { ...p.qlm, serviceUrl: `${qlm.url}/qlm/qlmservice.asmx`, selfHelpUrl: `${qlm.url}/qlm/QlmReleaseLicense.aspx` } }
+        ? // The .lic files these tests make by hand carry no license_signature_v2 (the integration tests import the server's own).
+          { ...p, licensespring: { ...p.licensespring, apiBaseUrl: server.url, requireSignatureV2: false } }
+        : { ...p, qlm: { ...p.qlm, serviceUrl: `${server.url}/qlm/qlmservice.asmx`, selfHelpUrl: `${server.url}/qlm/QlmReleaseLicense.aspx` } }
     )
   }
 })
-afterAll(async () => {
-  await ls.close()
-  await qlm.close()
+afterAll(() => {
   removeTempDirs()
 })
 
@@ -63,13 +84,6 @@ let NOW_REAL = Date.now()
 beforeEach(() => {
   dir = tempDir()
   NOW_REAL = Date.now()
-  ls.calls = []
-  ls.script = []
-  ls.active.clear()
-  ls.serverOffsetMs = NOW - Date.now() // the server agrees with our injected clock
-  qlm.calls = []
-  qlm.script = []
-  qlm.activated.clear()
   desk = makeDesk()
 })
 
@@ -123,7 +137,7 @@ describe('Desk with LicenseSpring', () => {
   })
 
   it('a server outage leaves the state unchanged', async () => {
-    for (let i = 0; i < 3; i++) ls.script.push((_c, res) => (ls.error(res, 503, 'internal_error'), true))
+    ls.answer(...Array(3).fill(lsErrorAnswer(503, 'internal_error')))
     const e = await rejection(desk.activateOnline('studio', { licenseKey: STUDIO_KEY }))
     expect(e.code).toBe('server_unavailable')
     expect(existsSync(join(dir, 'state.json')) ? state().licenses : {}).toEqual({})
@@ -148,7 +162,7 @@ describe('Desk with LicenseSpring', () => {
 
   it('online deactivation: refused -> license kept; success -> cleared, using the stored hardware id', async () => {
     await desk.activateOnline('studio', { licenseKey: STUDIO_KEY })
-    ls.script.push((_c, res) => (ls.error(res, 400, 'license_not_enabled'), true))
+    ls.answer(lsErrorAnswer(400, 'license_not_enabled'))
     const e = await rejection(desk.deactivateOnline('studio'))
     expect(e.info.serverCode).toBe('license_not_enabled')
     expect(state().licenses.studio).toBeDefined()
@@ -176,7 +190,9 @@ describe('Desk with LicenseSpring', () => {
     expect(rec.filePath).toBe(out)
     expect(rec.sha256).toBe(sha256sum(out))
     const content = readFileSync(out, 'utf8')
-    const decoded = decodeOfflineRequest(content, ls.o.sharedKey)
+    const studio = profile.products[0]!
+    if (studio.provider !== 'licensespring') throw new Error('x')
+    const decoded = decodeOfflineRequest(content, studio.licensespring.sharedKey)
     expect(decoded).toMatchObject({ schemaVersion: 2, signatureValid: true, outerSignatureValid: true })
     expect(decoded.request).toMatchObject({ request: 'deactivation', hardware_id: HWID, license_key: STUDIO_KEY, product: 'studio', request_id: rec.requestId })
     // python reads the same request_id out of the file
@@ -305,14 +321,14 @@ describe('Desk: status, diagnostics, clock, cancellation', () => {
   })
 
   it('a server clock far off is learnt, stored and reported', async () => {
-    ls.serverOffsetMs = NOW - Date.now() + 2 * 3_600_000 // server two hours ahead of our (injected) clock
+    server.faults.set({ clockSkewMs: 2 * 3_600_000 }) // server two hours ahead of our (injected) clock
     const r = await desk.activateOnline('studio', { licenseKey: STUDIO_KEY })
     expect(ls.calls).toHaveLength(2)
     expect(r.clockOffsetMs).toBeGreaterThan(2 * 3_600_000 - 3000)
     expect(state().clock.offsetMs).toBeGreaterThan(2 * 3_600_000 - 3000)
     expect((await desk.status()).clockOffsetMs).toBe(state().clock.offsetMs)
     // A new desk (next start) signs with the stored offset at once.
-    ls.calls = []
+    server.clearRequests()
     await makeDesk().deactivateOnline('studio')
     expect(ls.calls).toHaveLength(1)
     expect(Math.abs(ls.calls[0]!.dateSkewMs)).toBeLessThan(3000)
@@ -327,11 +343,12 @@ describe('Desk: status, diagnostics, clock, cancellation', () => {
   })
 
   it('a subscription license cannot be deactivated offline; the state is unchanged', async () => {
-    ls.licenseType = 'subscription'
+    const stored = server.state.rawLicense(STUDIO_KEY)!
+    stored.type = 'subscription'
     try {
       await desk.activateOnline('studio', { licenseKey: STUDIO_KEY })
     } finally {
-      ls.licenseType = 'perpetual'
+      stored.type = 'perpetual'
     }
     expect((await desk.status()).products[0]!.canDeactivateOffline).toBe(false)
     const out = join(dir, 'x.req')

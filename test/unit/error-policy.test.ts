@@ -64,6 +64,26 @@ describe('toErrorInfo of a named error', () => {
       httpStatus: 400
     })
   })
+
+  it('keeps the facts a network error carries (strings only), as they cross IPC', () => {
+    const e = new LicenseDeskError('network_tls_untrusted', 'untrusted', { details: { issuer: 'Example Inspection CA', proxy: '127.0.0.1:3128' } })
+    expect(toErrorInfo(e).details).toEqual({ issuer: 'Example Inspection CA', proxy: '127.0.0.1:3128' })
+    const sent = { ...e.info, details: { pageTitle: 'Sign in', issuer: 42, other: 'x' } }
+    expect(toErrorInfo(sent).details).toEqual({ pageTitle: 'Sign in' })
+    expect(toErrorInfo(new LicenseDeskError('network_proxy_auth', 'm', { details: {} }))).not.toHaveProperty('details')
+  })
+
+  it('asks for IT on a proxy or untrusted-certificate error, offers a retry after it and the offline path', () => {
+    for (const code of ['network_proxy_auth', 'network_proxy_refused', 'network_proxy_unreachable', 'network_tls_untrusted'] as const) {
+      const info = makeErrorInfo(code, 'm')
+      expect([info.nextStep, offersRetry(info), offersOffline(info), exitCodeFor(info)]).toEqual(['ask_it', true, true, EXIT.network])
+    }
+    expect(offersSupport(makeErrorInfo('network_tls_untrusted', 'm'))).toBe(true)
+    expect(offersSupport(makeErrorInfo('network_proxy_auth', 'm'))).toBe(false)
+    expect(makeErrorInfo('network_captive_portal', 'm').retryable).toBe(true)
+    expect(exitCodeFor(makeErrorInfo('response_too_large', 'm'))).toBe(EXIT.network)
+    expect(offersOffline(makeErrorInfo('response_too_large', 'm'))).toBe(false)
+  })
 })
 
 describe('a data folder error', () => {

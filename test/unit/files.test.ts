@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { readTextFile, sha256Hex, writeFileAtomic } from '@core/files'
+import { readTextFile, sha256Hex, writeFileAtomic, writeFileDurable, writeFileDurableSync } from '@core/files'
 import { rejection, removeTempDirs, run, tempDir } from '../support/tools'
 
 afterAll(() => removeTempDirs())
@@ -86,5 +86,31 @@ describe('readTextFile', () => {
     expect((await rejection(readTextFile(join(dir, 'big.lic'), 100))).code).toBe('file_invalid')
     expect(existsSync(join(dir, 'big.lic'))).toBe(true)
     expect((await rejection(readTextFile(dir))).code).toBe('file_read')
+  })
+})
+
+describe('writeFileDurableSync / writeFileDurable', () => {
+  it('exclusive: creates a new file whole, refuses (EEXIST) to replace one, and leaves no temp file', async () => {
+    const dir = tempDir()
+    const path = join(dir, 'secret.key')
+    writeFileDurableSync(path, 'first', { exclusive: true, mode: 0o600 })
+    expect(readFileSync(path, 'utf8')).toBe('first')
+    expect(() => writeFileDurableSync(path, 'second', { exclusive: true })).toThrow(expect.objectContaining({ code: 'EEXIST' }))
+    await expect(writeFileDurable(path, 'third', { exclusive: true })).rejects.toMatchObject({ code: 'EEXIST' })
+    expect(readFileSync(path, 'utf8')).toBe('first')
+    expect(readdirSync(dir)).toEqual(['secret.key'])
+  })
+})
+
+describe('readTextFile: strict UTF-8', () => {
+  it('a file with a byte that is not UTF-8 -> file_invalid naming the file and line, never U+FFFD', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'bad.lic'), Buffer.concat([Buffer.from('line one\nline two \u00fc\n'), Buffer.from([0x61, 0xff, 0x62])]))
+    const e = await rejection(readTextFile(join(dir, 'bad.lic')))
+    expect(e.code).toBe('file_invalid')
+    expect(e.message).toContain('bad.lic')
+    expect(e.message).toContain('line 3')
+    writeFileSync(join(dir, 'bom.lic'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('ok ü')]))
+    expect(await readTextFile(join(dir, 'bom.lic'))).toBe('ok ü')
   })
 })

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { machineIdSync } from 'node-machine-id'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createHardwareIdProvider, EMPTY_SHA256, LINUX_MACHINE_ID_FILES } from '@core/hwid'
-import { rejection, removeTempDirs, ROOT, run, tempDir } from '../support/tools'
+import { ROOT, rejection, removeTempDirs, run, tempDir } from '../support/tools'
 
 afterAll(() => removeTempDirs())
 

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { LicenseSpringClient, licenseSignatureMessage, lsError, rsaVerify, verifyLicenseSignature, type ClockState } from '@core/providers/licensespring/client'
 import { DEMO_PRIVATE_KEY, DEMO_PUBLIC_KEY, opensslSignB64, rejection } from '../support/tools'
-import { FakeLicenseSpring } from '../support/fake-peers'
+import { demoSeed, lsCalls, lsErrorAnswer, scriptAnswers, useServer } from '../support/server'
+import type { FaultSpec, ScriptedReply } from '../../src/server/index'
 
 const PUB = readFileSync(DEMO_PUBLIC_KEY, 'utf8')
 const API_KEY = 'api-key-1'
@@ -10,20 +11,33 @@ const SHARED = 'shared-key-XYZ'
 const HW = 'b'.repeat(64)
 const KEY = 'AAAA-BBBB-CCCC-DDDD'
 
-let ls: FakeLicenseSpring
 let clock: ClockState
 
-beforeAll(async () => {
-  ls = await new FakeLicenseSpring({ apiKey: API_KEY, sharedKey: SHARED, keys: { [KEY]: 'prod', 'user@example.com': 'prod' } }).start()
+// The local server (reset before each test), knowing this client's API key and product with a key and a user.
+const server = useServer(undefined, {
+  seed: demoSeed((s) => {
+    s.licensespring.apiKeys.push({ apiKey: API_KEY, sharedKey: SHARED })
+    s.licensespring.products.push({ shortCode: 'prod', name: 'Prod', authorizationMethod: 'license-key' })
+    const base = { product: 'prod', type: 'perpetual' as const, validityPeriod: '2030-01-01T00:00:00.000Z', maxActivations: 3, maxTransfers: 10, enabled: true, active: true }
+    s.licensespring.licenses.push({ id: 9001, licenseKey: KEY, ...base }, { id: 9002, username: 'user@example.com', password: 'pw', ...base })
+  })
 })
-afterAll(() => ls.close())
+const ls = {
+  get url() {
+    return server.url
+  },
+  /** the LicenseSpring requests the server received, their signatures checked with our keys */
+  get calls() {
+    return lsCalls(server, { apiKey: API_KEY, sharedKey: SHARED })
+  },
+  /** the devices holding a seat of a key */
+  active: { get: (identity: string) => new Set(server.state.devices(identity)) },
+  /** the next answers, word for word */
+  answer: (...answers: ScriptedReply[]) => scriptAnswers(server, '/api/v4/', ...answers),
+  fault: (spec: FaultSpec) => server.faults.set(spec)
+}
+
 beforeEach(() => {
-  ls.calls = []
-  ls.script = []
-  ls.serverOffsetMs = 0
-  ls.active.clear()
-  ls.tamperHeaderSignature = false
-  ls.tamperLicenseSignature = false
   clock = { offsetMs: null }
 })
 
@@ -76,7 +90,7 @@ describe('LicenseSpringClient happy paths', () => {
   })
 
   it('reports a retry step with its attempt number', async () => {
-    ls.script.push((_c, res) => (ls.error(res, 503, 'internal_error'), true))
+    ls.answer(lsErrorAnswer(503, 'internal_error'))
     const steps: Array<{ step: string; attempt?: number }> = []
     await client().activate(HW, { licenseKey: KEY }, { onProgress: (e) => steps.push({ step: e.step, attempt: (e as { attempt?: number }).attempt }) })
     expect(steps).toEqual([{ step: 'contacting' }, { step: 'retrying', attempt: 2 }])
@@ -131,7 +145,7 @@ describe('LicenseSpringClient server errors', () => {
     ['offline_floating_cloud_not_supported', 400]
   ]
   it.each(codes)('%s (%i) -> server_refused with serverCode', async (code, status) => {
-    ls.script.push((_c, res) => (ls.error(res, status, code, `msg for ${code}`), true))
+    ls.answer(lsErrorAnswer(status, code, `msg for ${code}`))
     const e = await rejection(client().activate(HW, { licenseKey: KEY }))
     expect(e.code).toBe('server_refused')
     expect(e.info.serverCode).toBe(code)
@@ -141,7 +155,7 @@ describe('LicenseSpringClient server errors', () => {
   })
 
   it('internal_error 500 is retried, then server_unavailable with the server code', async () => {
-    for (let i = 0; i < 3; i++) ls.script.push((_c, res) => (ls.error(res, 500, 'internal_error'), true))
+    ls.answer(...Array(3).fill(lsErrorAnswer(500, 'internal_error')))
     const e = await rejection(client().activate(HW, { licenseKey: KEY }))
     expect(e.code).toBe('server_unavailable')
     expect(e.info.serverCode).toBe('internal_error')
@@ -157,7 +171,7 @@ describe('LicenseSpringClient server errors', () => {
   })
 
   it('a 200 that is not a JSON object is retried and then bad_response', async () => {
-    for (let i = 0; i < 3; i++) ls.script.push((_c, res) => (res.end('<html>proxy</html>'), true))
+    ls.answer(...Array(3).fill({ status: 200, body: '<html>proxy</html>' }))
     const e = await rejection(client().activate(HW, { licenseKey: KEY }))
     expect(e.code).toBe('bad_response')
     expect(ls.calls).toHaveLength(3)
@@ -166,7 +180,7 @@ describe('LicenseSpringClient server errors', () => {
 
 describe('LicenseSpringClient clock handling', () => {
   it('date_header_diff -> one re-signed retry using the server Date offset -> success, offset reported', async () => {
-    ls.serverOffsetMs = 3_600_000 // the server is one hour ahead of us
+    ls.fault({ clockSkewMs: 3_600_000 }) // the server is one hour ahead of us
     const r = await client().activate(HW, { licenseKey: KEY })
     expect(ls.calls).toHaveLength(2)
     expect(JSON.parse(ls.calls[0]!.body)).toBeTruthy()
@@ -185,7 +199,7 @@ describe('LicenseSpringClient clock handling', () => {
   })
 
   it('date_header_diff twice -> clock_skew after exactly two requests', async () => {
-    for (let i = 0; i < 3; i++) ls.script.push((_c, res) => (ls.error(res, 400, 'date_header_diff'), true))
+    ls.answer(...Array(3).fill(lsErrorAnswer(400, 'date_header_diff')))
     const e = await rejection(client().activate(HW, { licenseKey: KEY }))
     expect(e.code).toBe('clock_skew')
     expect(e.info.serverCode).toBe('date_header_diff')
@@ -194,7 +208,7 @@ describe('LicenseSpringClient clock handling', () => {
   })
 
   it('a large offset learnt on success is reported as a warning', async () => {
-    ls.serverOffsetMs = 10 * 60_000 // within the server tolerance, above the warning threshold
+    ls.fault({ clockSkewMs: 10 * 60_000 }) // within the server tolerance, above the warning threshold
     const r = await client().activate(HW, { licenseKey: KEY })
     expect(ls.calls).toHaveLength(1)
     expect(r.clockOffsetMs).toBeGreaterThan(10 * 60_000 - 3000)
@@ -210,45 +224,34 @@ describe('LicenseSpringClient clock handling', () => {
 
 describe('LicenseSpringClient response signatures', () => {
   it('rejects a tampered LicenseSignature header', async () => {
-    ls.tamperHeaderSignature = true
+    ls.fault({ tamper: ['signatureHeader'] })
     const e = await rejection(client().activate(HW, { licenseKey: KEY }))
     expect(e.code).toBe('signature_invalid')
   })
 
   it('rejects a tampered license_signature', async () => {
-    ls.tamperLicenseSignature = true
+    ls.fault({ tamper: ['licenseSignature'] })
     const e = await rejection(client().activate(HW, { licenseKey: KEY }))
     expect(e.code).toBe('signature_invalid')
     expect(e.message).toContain('license data')
   })
 
   it('rejects an answer whose body was changed after signing (header over the raw bytes)', async () => {
-    ls.script.push((_c, res) => {
-      const lic = ls.licenseFor(HW, KEY, 'prod')
-      const body = JSON.stringify(lic)
-      res.writeHead(200, { 'Content-Type': 'application/json', LicenseSignature: opensslSignB64(DEMO_PRIVATE_KEY, body) })
-      res.end(body.replace('"max_activations":3', '"max_activations":300'))
-      return true
-    })
+    ls.fault({ tamper: ['bodyAfterSigning'] })
     const e = await rejection(client().activate(HW, { licenseKey: KEY }))
     expect(e.code).toBe('signature_invalid')
   })
 
   it('accepts a body signed by openssl over the exact bytes, even with unusual key order', async () => {
-    ls.script.push((_c, res) => {
-      const lic = ls.licenseFor(HW, KEY, 'prod')
-      const body = `{ "z": 1,\n "license_signature": ${JSON.stringify(lic.license_signature)}, "license_key": "${KEY}", "validity_period": "2030-01-01T00:00:00.000Z", "hardware_id": "${HW}" }`
-      res.writeHead(200, { 'Content-Type': 'application/json', LicenseSignature: opensslSignB64(DEMO_PRIVATE_KEY, body) })
-      res.end(body)
-      return true
-    })
+    const licenseSignature = opensslSignB64(DEMO_PRIVATE_KEY, `${HW}#${KEY}#2030-01-01T00:00:00.000Z`.toLowerCase())
+    const body = `{ "z": 1,\n "license_signature": ${JSON.stringify(licenseSignature)}, "license_key": "${KEY}", "validity_period": "2030-01-01T00:00:00.000Z", "hardware_id": "${HW}" }`
+    ls.answer({ status: 200, headers: { 'Content-Type': 'application/json', LicenseSignature: opensslSignB64(DEMO_PRIVATE_KEY, body) }, body })
     const r = await client().activate(HW, { licenseKey: KEY })
     expect(r.license.z).toBe(1)
   })
 
   it('skips signature checks when no public key is configured', async () => {
-    ls.tamperLicenseSignature = true
-    ls.tamperHeaderSignature = true
+    ls.fault({ tamper: ['licenseSignature', 'signatureHeader'] })
     const r = await client({ publicKeyPem: undefined }).activate(HW, { licenseKey: KEY })
     expect(r.license.license_key).toBe(KEY)
   })
@@ -282,12 +285,12 @@ describe('LicenseSpringClient response signatures', () => {
 
 describe('LicenseSpringClient deactivation answers', () => {
   it('accepts "license_deactivated" quoted as a JSON string', async () => {
-    ls.script.push((_c, res) => (res.end('"license_deactivated"\n'), true))
+    ls.answer({ status: 200, body: '"license_deactivated"\n' })
     expect((await client().deactivate(HW, { licenseKey: KEY })).alreadyReleased).toBe(false)
   })
 
   it('garbage 200 body -> bad_response', async () => {
-    for (let i = 0; i < 3; i++) ls.script.push((_c, res) => (res.end('<html>ok</html>'), true))
+    ls.answer(...Array(3).fill({ status: 200, body: '<html>ok</html>' }))
     const e = await rejection(client().deactivate(HW, { licenseKey: KEY }))
     expect(e.code).toBe('bad_response')
   })
@@ -295,12 +298,7 @@ describe('LicenseSpringClient deactivation answers', () => {
   it('lost response, then device_not_found on the retry -> alreadyReleased true', async () => {
     await client().activate(HW, { licenseKey: KEY })
     // The server deactivates, then the connection drops before the answer arrives.
-    ls.script.push((c, res) => {
-      const p = JSON.parse(c.body) as { license_key: string; hardware_id: string }
-      ls.active.get(p.license_key)!.delete(p.hardware_id)
-      res.socket?.destroy()
-      return true
-    })
+    ls.fault({ dropAfterCommit: true, path: 'deactivate_license', times: 1 })
     const r = await client().deactivate(HW, { licenseKey: KEY })
     expect(r.alreadyReleased).toBe(true)
     expect(ls.calls.filter((c) => c.path === '/api/v4/deactivate_license')).toHaveLength(2)

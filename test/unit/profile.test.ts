@@ -78,6 +78,31 @@ describe('vendor profile', () => {
     expect(e2.message).toContain('app.name')
   })
 
+  it('network: proxy system | none | URL, caCertificates as PEM text or a file next to the profile', async () => {
+    const dir = tempDir()
+    const pem = readFileSync(join(ROOT, 'test/support/test-ca.pem'), 'utf8')
+    const write = (name: string, network: unknown) => {
+      writeFileSync(join(dir, name), JSON.stringify({ ...demoJson(), network }))
+      return join(dir, name)
+    }
+    expect(loadProfile(DEMO).network).toBeUndefined()
+    expect(loadProfile(write('a.json', {})).network).toEqual({ proxy: 'system' })
+    expect(loadProfile(write('b.json', { proxy: 'none' })).network?.proxy).toBe('none')
+    expect(loadProfile(write('c.json', { proxy: 'http://proxy.corp:3128' })).network?.proxy).toBe('http://proxy.corp:3128')
+    expect(loadProfile(write('d.json', { caCertificates: pem })).network?.caCertificates).toBe(pem)
+    writeFileSync(join(dir, 'corp.pem'), pem)
+    expect(loadProfile(write('e.json', { caCertificates: 'corp.pem' })).network?.caCertificates).toBe(pem)
+    const bad = async (network: unknown) => (await rejection(() => loadProfile(write('bad.json', network)))).message
+    expect(await bad({ proxy: 'ftp://user:PROXY-SECRET@proxy.corp' })).toMatch(/network\.proxy/)
+    expect(await bad({ proxy: 'ftp://user:PROXY-SECRET@proxy.corp' })).not.toContain('PROXY-SECRET')
+    expect(await bad({ proxy: 'sometimes' })).toMatch(/network\.proxy/)
+    expect(await bad({ caCertificates: 'missing.pem' })).toMatch(/network\.caCertificates: the file .*missing\.pem could not be read/)
+    writeFileSync(join(dir, 'empty.pem'), 'not a certificate')
+    expect(await bad({ caCertificates: 'empty.pem' })).toMatch(/network\.caCertificates: it holds no PEM certificate/)
+    expect(await bad({ caCertificates: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----' })).toMatch(/network\.caCertificates: a certificate in it is damaged/)
+    expect(await bad({ proxy: 'none', extra: 1 })).toMatch(/network/)
+  })
+
   it('a broken profile is reported without quoting its text (it may hold a secret)', async () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'leaky.json'), '{\n "sharedKey": "SECRET-NEAR-THE-ERROR",\n "x": }')

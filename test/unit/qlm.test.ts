@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { calendarDate, computeDvc, dvcForDate, stripDashes } from '@core/providers/qlm/dvc'
 import { findComputerKey, parseQlmXml, QlmClient } from '@core/providers/qlm/client'
 import { py, rejection, run } from '../support/tools'
-import { FakeQlm } from '../support/fake-peers'
+import { demoSeed, qlmAnswer, qlmCalls, scriptAnswers, useServer } from '../support/server'
 
 const CEK = '{B6163D99-F46A-4580-BB42-BF276A507A14}'
 const KEY = 'AXK80-60R00-GHJ3S-I862Y-1I1UR-AQDV2'
@@ -106,15 +106,25 @@ describe('parseQlmXml', () => {
 })
 
 describe('QlmClient', () => {
-  let qlm: FakeQlm
-  beforeAll(async () => {
-    qlm = await new FakeQlm().start()
+  // The local server, with the vendor's credentials and the key's product and version this client sends.
+  const seed = demoSeed((s) => {
+    Object.assign(s.qlm, { vendor: 've+nd&or', user: 'u=1', password: 'p&w+d=%?#' })
+    Object.assign(s.qlm.licenses.find((l) => l.activationKey === KEY)!, { productId: 7, majorVersion: 2, minorVersion: 0 })
   })
-  afterAll(() => qlm.close())
-  beforeEach(() => {
-    qlm.calls = []
-    qlm.script = []
-  })
+  const server = useServer(undefined, { seed })
+  const qlm = {
+    get url() {
+      return server.url
+    },
+    get calls() {
+      return qlmCalls(server)
+    },
+    /** the computer key the server gave PC */
+    get computerKey() {
+      return server.state.qlmActivations(KEY).find((a) => a.computerId === PC)?.computerKey
+    },
+    script: { push: (...answers: string[]) => scriptAnswers(server, '/qlm/', ...answers.map(qlmAnswer)) }
+  }
 
   const client = (over: Record<string, unknown> = {}) =>
     new QlmClient(
@@ -124,7 +134,7 @@ describe('QlmClient', () => {
 
   it('activate returns the computer key and sends the activation parameters', async () => {
     const r = await client().activate(KEY, PC, 'my host')
-    expect(r.computerKey).toBe('PCKEY-0001-ABCD')
+    expect(r.computerKey).toBe(qlm.computerKey)
     const c = qlm.calls[0]!
     expect(c.method).toBe('ValidateLicenseHttp')
     expect(Object.fromEntries(c.query)).toEqual({
@@ -139,7 +149,7 @@ describe('QlmClient', () => {
   })
 
   it('activate without a computer key in the answer -> bad_response', async () => {
-    qlm.script.push('<QuickLicenseManager><result>ok</result></QuickLicenseManager>')
+    server.faults.set({ tamper: ['computerKey'], times: 1 }) // the server's answer without its <pckey>
     const e = await rejection(client().activate(KEY, PC, 'h'))
     expect(e.code).toBe('bad_response')
   })
@@ -166,6 +176,7 @@ describe('QlmClient', () => {
 
   it('release without a code sends neither code parameter', async () => {
     await client().activate(KEY, PC, 'h')
+    server.setQlmPolicy({ releaseLicenseRequiresAuthentication: false })
     await client({ user: undefined, password: undefined }).release(KEY, PC, undefined)
     const q = qlm.calls[1]!.query
     expect(q.has('is_deacivation_code')).toBe(false)
@@ -173,27 +184,48 @@ describe('QlmClient', () => {
     expect(q.has('is_user')).toBe(false)
   })
 
-  it('release refused -> server_refused with the server text verbatim', async () => {
-    const e = await rejection(client().release(KEY, 'other-pc', undefined))
+  it('release refused while this computer still holds the seat -> server_refused with the server text verbatim', async () => {
+    await client().activate(KEY, PC, 'h')
+    qlm.script.push('<QuickLicenseManager><error>Authentication error.</error></QuickLicenseManager>')
+    const e = await rejection(client().release(KEY, PC, undefined))
     expect(e.code).toBe('server_refused')
-    expect(e.info.serverMessage).toBe('The license is not activated on this computer.')
+    expect(e.info.serverMessage).toBe('Authentication error.')
+    // Asked whether the seat is still here (a read, not an activation).
+    expect(qlm.calls.map((c) => c.method)).toEqual(['ValidateLicenseHttp', 'ReleaseLicenseHttp', 'ValidateLicenseHttp'])
+    expect(qlm.calls[2]!.query.has('is_activate')).toBe(false)
+  })
+
+  it('release refused and the server holds no seat for this computer -> already released (whatever the text says)', async () => {
+    qlm.script.push('<QuickLicenseManager><error>Die Lizenz ist auf diesem Computer nicht aktiviert.</error></QuickLicenseManager>')
+    expect(await client().release(KEY, 'other-pc', undefined)).toEqual({ alreadyReleased: true })
+  })
+
+  it('a release whose answer is lost, and the seat is gone -> already released; still held -> the error', async () => {
+    await client().activate(KEY, PC, 'h')
+    server.faults.set({ dropAfterCommit: true, times: 1, path: 'ReleaseLicenseHttp' }) // the server releases it, and its answer is lost
+    expect(await client().release(KEY, PC, undefined)).toEqual({ alreadyReleased: true })
+    await client().activate(KEY, PC, 'h')
+    qlm.script.push('')
+    expect((await rejection(client().release(KEY, PC, undefined))).code).toBe('bad_response')
   })
 
   it('release is not retried on a 5xx answer or an unreadable answer', async () => {
+    await client().activate(KEY, PC, 'h')
     qlm.script.push('!503 busy')
     const e = await rejection(client().release(KEY, PC, undefined))
     expect(e.code).toBe('server_unavailable')
-    expect(qlm.calls).toHaveLength(1)
+    const releases = () => qlm.calls.filter((c) => c.method === 'ReleaseLicenseHttp').length
+    expect(releases()).toBe(1)
     qlm.script.push('')
     const e2 = await rejection(client().release(KEY, PC, undefined))
     expect(e2.code).toBe('bad_response')
-    expect(qlm.calls).toHaveLength(2)
+    expect(releases()).toBe(2)
   })
 
   it('activation (a safe read-and-bind) is retried on 5xx', async () => {
     qlm.script.push('!503 busy', '!502 busy')
     const r = await client().activate(KEY, PC, 'h')
-    expect(r.computerKey).toBe('PCKEY-0001-ABCD')
+    expect(r.computerKey).toBe(qlm.computerKey)
     expect(qlm.calls).toHaveLength(3)
   })
 

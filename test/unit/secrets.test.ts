@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { combineSecretBoxes, createLocalSecretBox, LOCAL_SCHEME } from '@core/secrets'
@@ -52,13 +52,33 @@ describe('local secret box', () => {
     expect((await rejection(() => box.decrypt(v, 'rot13'))).message).toContain('rot13')
   })
 
-  it('a damaged key file -> secret_unavailable, not silently replaced', async () => {
+  it('a damaged key file that sealed values depend on -> secret_unavailable, kept as it is, saying so', async () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'secret.key'), 'c2hvcnQ=')
+    writeFileSync(join(dir, 'state.json'), JSON.stringify({ schemaVersion: 1, licenses: { a: { licenseKey: { scheme: LOCAL_SCHEME, data: 'x' } } } }, null, 2))
     const e = await rejection(() => createLocalSecretBox(dir).encrypt('v'))
     expect(e.code).toBe('secret_unavailable')
+    expect(e.message).toMatch(/damaged.*sealed with it/)
     expect(readFileSync(join(dir, 'secret.key'), 'utf8')).toBe('c2hvcnQ=')
   })
+
+  for (const [what, content] of [
+    ['empty (a crash of an older version)', ''],
+    ['short', 'c2hvcnQ='],
+    ['not UTF-8', Buffer.from([0xff, 0xfe, 0x41])]
+  ] as const)
+    it(`a damaged key file no sealed value depends on (${what}) is set aside and replaced`, () => {
+      const dir = tempDir()
+      writeFileSync(join(dir, 'state.json'), JSON.stringify({ schemaVersion: 1, licenses: {} }))
+      writeFileSync(join(dir, 'secret.key'), content)
+      const box = createLocalSecretBox(dir)
+      box.ready!()
+      expect(Buffer.from(readFileSync(join(dir, 'secret.key'), 'utf8'), 'base64')).toHaveLength(32)
+      expect(statSync(join(dir, 'secret.key')).mode & 0o777).toBe(0o600)
+      expect(readdirSync(dir).filter((f) => f.startsWith('secret.key.damaged-'))).toHaveLength(1)
+      expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
+      expect(createLocalSecretBox(dir).decrypt(box.encrypt('v'), LOCAL_SCHEME)).toBe('v')
+    })
 
   it('an unreadable key file or an unusable folder -> secret_unavailable, not an internal error', async () => {
     const dir = tempDir()

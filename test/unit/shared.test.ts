@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest'
-import { API_METHODS, CHANNELS } from '@shared/contract'
+import { describe, expect, expectTypeOf, it } from 'vitest'
+import type { z } from 'zod'
+import { API_METHODS, CHANNELS, type Channel, type Contract } from '@shared/contract'
 import { ERROR_CODES, isErrorInfo } from '@shared/errors'
 import { inputSchemas } from '@shared/schemas'
 
@@ -8,6 +9,20 @@ describe('shared contract and input schemas', () => {
     expect(new Set(CHANNELS).size).toBe(CHANNELS.length)
     expect(Object.keys(inputSchemas).sort()).toEqual([...CHANNELS].sort())
     expect(CHANNELS).toContain(API_METHODS.deactivateOffline)
+  })
+
+  it('each request type is exactly what its schema accepts (the shapes are written once, in the schemas)', () => {
+    type Req<C extends Channel> = Contract[C]['req'] extends void ? undefined : Contract[C]['req']
+    type Accepted = { [C in Channel]: z.output<(typeof inputSchemas)[C]> }
+    expectTypeOf<{ [C in Channel]: Req<C> }>().toEqualTypeOf<Accepted>()
+    expectTypeOf<Contract['activate:online']['req']>().toEqualTypeOf<{
+      productId: string
+      operationId: string
+      licenseKey?: string
+      username?: string
+      password?: string
+    }>()
+    expect(Object.keys(inputSchemas)).toHaveLength(CHANNELS.length)
   })
 
   it('activate:online takes either a key or a username and password, never both', () => {

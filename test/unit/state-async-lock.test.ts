@@ -44,4 +44,21 @@ describe('updateAsync', () => {
     })
     expect(JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')).clock.offsetMs).toBe(7)
   })
+
+  it('with the core file backend (an asynchronous save) the wait is the same, and the change lands', async () => {
+    const dir = tempDir()
+    const s = new StateStore(stateFilePath(dir))
+    s.read()
+    const lockPath = join(dir, 'state.json.lock')
+    writeFileSync(lockPath, String(process.pid))
+    let ticks = 0
+    const timer = setInterval(() => ticks++, 10)
+    setTimeout(() => rmSync(lockPath, { force: true }), 300)
+    await s.updateAsync((st) => {
+      st.clock = { offsetMs: 9, learnedAt: 'now' }
+    })
+    clearInterval(timer)
+    expect(ticks).toBeGreaterThanOrEqual(5)
+    expect(JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')).clock.offsetMs).toBe(9)
+  })
 })

@@ -64,7 +64,9 @@ describe('StateStore', () => {
 
   it.each([
     ['invalid JSON', '{"schemaVersion": 1, "licenses": {'],
-    ['wrong layout', '{"schemaVersion": 1, "licenses": 5}']
+    ['wrong layout', '{"schemaVersion": 1, "licenses": 5}'],
+    // A byte that is not UTF-8 inside a string: read leniently it would pass as U+FFFD.
+    ['not UTF-8', Buffer.concat([Buffer.from('{"schemaVersion": 1, "licenses": {}, "history": [], "x": "a'), Buffer.from([0xff]), Buffer.from('"}')])]
   ])('%s is moved aside to state.corrupt-*.json with its original bytes, and reported', (_n, bytes) => {
     const dir = tempDir()
     writeFileSync(join(dir, 'state.json'), bytes)
@@ -72,12 +74,12 @@ describe('StateStore', () => {
     expect(s.read()).toEqual(emptyState())
     const moved = s.report.corruptMovedTo!
     expect(moved).toMatch(/state\.corrupt-.*\.json$/)
-    expect(readFileSync(moved, 'utf8')).toBe(bytes)
+    expect(readFileSync(moved)).toEqual(Buffer.from(bytes))
     expect(readdirSync(dir).filter((f) => f.startsWith('state.corrupt-'))).toHaveLength(1)
     s.update((st) => {
       st.licenses.x = { ...lic }
     })
-    expect(readFileSync(moved, 'utf8')).toBe(bytes)
+    expect(readFileSync(moved)).toEqual(Buffer.from(bytes))
   })
 
   it('a newer schemaVersion refuses with state_corrupt and leaves the file alone', async () => {

@@ -66,6 +66,8 @@ export interface ProviderPort {
   check(license: StoredLicense, opts: OperationOptions): Promise<CheckOutcome>
   /** The kind of history record this provider's offline deactivation keeps. */
   readonly recordKind: StoredRecord['kind']
+  /** The license server's URL (the network diagnostics say how it is reached). */
+  readonly serverUrl: string
   capabilities(license?: StoredLicense): Capabilities
   /** The identity as the server knows it (a key typed in lower case is the same key), or invalid_input. */
   normalizeIdentity<T extends Identity | { licenseKey: string } | { username: string }>(typed: T): T

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto'
 import type { HistoryRecord } from '@shared/contract'
 import type { DeskContext } from '../context'
 import { fail } from '../errors'
+import type { State } from '../state'
 import type { OperationOptions } from '../types'
 
 export function deactivateOffline(ctx: DeskContext, productId: string, outPath?: string, opts: OperationOptions = {}): Promise<HistoryRecord> {
@@ -22,11 +23,14 @@ export function deactivateOffline(ctx: DeskContext, productId: string, outPath?:
         written = { filePath: outPath, sha256 }
       }
       const record = artifact.record(common, written)
-      await ctx.store.updateAsync((s) => {
+      const commit = (s: State) => {
         delete s.licenses[provider.productId]
         s.history.push(record)
         s.offlineDeactivated[provider.productId] = record.id
-      })
+      }
+      // A request file exists only together with its committed state change.
+      if (written) await ctx.commitOrRemove(written.filePath, 'deactivation request', commit)
+      else await ctx.store.updateAsync(commit)
       opts.onProgress?.({ step: 'done' })
       return ctx.presentRecord(record)
     })

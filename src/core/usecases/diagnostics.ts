@@ -1,5 +1,5 @@
 // diagnostics(): the redacted support bundle (versions, OS, hardware id and drift, clock, states, recent
-// error codes with their redacted causes). Never a key, password or secret.
+// error codes with their redacted causes, the network set-up). Never a key, password or secret.
 import { arch, platform, release } from 'node:os'
 import type { DeskContext } from '../context'
 import { toErrorInfo } from '../errors'
@@ -13,12 +13,13 @@ export async function diagnostics(ctx: DeskContext, extra: Record<string, string
   } catch (e) {
     hw = { error: toErrorInfo(e).code }
   }
+  const last = ctx.lastRecords(s)
   const products = ctx.profile.products.map((p) => {
     const lic = s.licenses[p.id]
     return {
       id: p.id,
       provider: p.provider,
-      state: ctx.summary(ctx.provider(p.id), s).state,
+      state: ctx.summary(ctx.provider(p.id), s, last).state,
       ...(lic
         ? {
             activatedAt: lic.activatedAt,
@@ -50,6 +51,7 @@ export async function diagnostics(ctx: DeskContext, extra: Record<string, string
     products,
     offlineDeactivations: s.history.length,
     recentErrors: s.errors,
+    ...(ctx.deps.networkInfo ? { network: await ctx.deps.networkInfo(ctx.profile.products.map((p) => ctx.provider(p.id).serverUrl)) } : {}),
     stateFile: { path: ctx.deps.statePath, ...(report.corruptMovedTo ? { corruptMovedTo: report.corruptMovedTo } : {}) }
   }
   return JSON.stringify(bundle, null, 2)

@@ -18,10 +18,12 @@ export function createOfflineActivationRequest(
       const ls = asLicenseSpring(provider)
       const identity = ls.normalizeIdentity(typed)
       ctx.notActive(ctx.store.read(), ls)
+      // The key is sealed into the pending request: an unusable key file must fail before the file is written.
+      ctx.deps.secrets.ready?.()
       const hw = await ctx.computerId(ls)
       const req = ls.offlineRequest('activation', hw.id, identity)
       const { sha256 } = await ctx.writeFile(outPath, req.content)
-      await ctx.store.updateAsync((s) => {
+      await ctx.commitOrRemove(outPath, 'activation request', (s) => {
         s.pending[ls.productId] = {
           requestId: req.requestId,
           createdAt: new Date(ctx.now()).toISOString(),

@@ -83,9 +83,11 @@ export function releaseSeat(ctx: DeskContext, productId: string, req: ReleaseSea
         written = { filePath: req.outPath, sha256 }
       }
       const record = artifact.record(common, written)
-      await ctx.store.updateAsync((s) => {
+      const commit = (s: { history: unknown[] }) => {
         s.history.push(record)
-      })
+      }
+      if (written) await ctx.commitOrRemove(written.filePath, 'deactivation request', commit)
+      else await ctx.store.updateAsync(commit)
       opts.onProgress?.({ step: 'done' })
       return { mode: 'offline', productId: provider.productId, productName: provider.productName, ...computer, record: ctx.presentRecord(record) }
     })

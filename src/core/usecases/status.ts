@@ -7,6 +7,7 @@ import type { Capabilities } from '../providers'
 
 export async function status(ctx: DeskContext): Promise<StatusSnapshot> {
   const s = ctx.store.read()
+  const last = ctx.lastRecords(s)
   let hardware: StatusSnapshot['hardware'] = null
   let hardwareError: ErrorInfo | undefined
   try {
@@ -15,7 +16,7 @@ export async function status(ctx: DeskContext): Promise<StatusSnapshot> {
     hardwareError = toErrorInfo(e)
   }
   return {
-    products: ctx.profile.products.map((p) => ctx.summary(ctx.provider(p.id), s)),
+    products: ctx.profile.products.map((p) => ctx.summary(ctx.provider(p.id), s, last)),
     hardware,
     ...(hardwareError ? { hardwareError } : {}),
     clockOffsetMs: s.clock?.offsetMs ?? null,

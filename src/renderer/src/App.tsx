@@ -1,29 +1,60 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType, type LazyExoticComponent } from 'react'
 import type { AppInfo, LicenseDeskApi, ProgressEvent, StatusSnapshot } from '@shared/contract'
 import type { ErrorInfo, Result } from '@shared/errors'
 import { AnnounceContext, ApiContext, EnvContext, ProgressContext } from './context'
 import { progressText } from './useOperation'
-import { catalogs, I18nContext, pickLocale, type Locale } from './i18n'
-import { flowOf, NavContext, type Nav, type Screen } from './nav'
-import { StepIndicator } from './components/StepIndicator'
-import { ErrorPanel } from './components/ErrorPanel'
+import { I18nContext, loadCatalog, pickLocale, type I18n, type Locale, type Messages } from './i18n'
+import { flowOf, NavContext, productIdOf, type Nav, type Screen } from './nav'
 import { HomeScreen } from './screens/Home'
-import { HistoryScreen } from './screens/History'
-import { ActivateDone, ActivateMethod, ActivateOnline } from './screens/Activate'
-import { LsOfflineActivate, QlmOfflineActivate } from './screens/ActivateOffline'
-import { DeactivateConfirm, DeactivateDone, DeactivateMethod, DeactivateProgress } from './screens/Deactivate'
-import { RecordScreen } from './screens/Record'
-import { ReceiptsScreen, ReleaseSeatScreen } from './screens/Seats'
+
+/** A component a module exports by name, loaded with that module when first rendered. */
+// biome-ignore lint/suspicious/noExplicitAny: React.lazy's own bound
+function lazyNamed<M extends Record<K, ComponentType<any>>, K extends keyof M>(load: () => Promise<M>, name: K): LazyExoticComponent<M[K]> {
+  return lazy(() => load().then((mod) => ({ default: mod[name] })))
+}
+
+// Home is in the first load; every other screen (and what only they use) loads when first needed.
+const StepIndicator = lazyNamed(() => import('./components/StepIndicator'), 'StepIndicator')
+const ErrorPanel = lazyNamed(() => import('./components/ErrorPanel'), 'ErrorPanel')
+const HistoryScreen = lazyNamed(() => import('./screens/History'), 'HistoryScreen')
+const ActivateMethod = lazyNamed(() => import('./screens/Activate'), 'ActivateMethod')
+const ActivateOnline = lazyNamed(() => import('./screens/Activate'), 'ActivateOnline')
+const ActivateDone = lazyNamed(() => import('./screens/Activate'), 'ActivateDone')
+const LsOfflineActivate = lazyNamed(() => import('./screens/ActivateOffline'), 'LsOfflineActivate')
+const QlmOfflineActivate = lazyNamed(() => import('./screens/ActivateOffline'), 'QlmOfflineActivate')
+const DeactivateMethod = lazyNamed(() => import('./screens/Deactivate'), 'DeactivateMethod')
+const DeactivateConfirm = lazyNamed(() => import('./screens/Deactivate'), 'DeactivateConfirm')
+const DeactivateProgress = lazyNamed(() => import('./screens/Deactivate'), 'DeactivateProgress')
+const DeactivateDone = lazyNamed(() => import('./screens/Deactivate'), 'DeactivateDone')
+const RecordScreen = lazyNamed(() => import('./screens/Record'), 'RecordScreen')
+const ReleaseSeatScreen = lazyNamed(() => import('./screens/Seats'), 'ReleaseSeatScreen')
+const ReceiptsScreen = lazyNamed(() => import('./screens/Seats'), 'ReceiptsScreen')
+
+/** Fetches the other screens once Home is up, so the first click does not wait for the network or disk. */
+function prefetchScreens(): void {
+  void Promise.all([
+    import('./components/StepIndicator'),
+    import('./components/ErrorPanel'),
+    import('./screens/Activate'),
+    import('./screens/ActivateOffline'),
+    import('./screens/Deactivate'),
+    import('./screens/Record'),
+    import('./screens/History'),
+    import('./screens/Seats')
+  ]).catch(() => undefined)
+}
 
 export interface AppProps {
   api: LicenseDeskApi
   /** Overrides the locale picked from AppInfo / navigator.language (tests, screenshots). */
   locale?: Locale
+  /** The catalog of `locale` (or of the picked locale), loaded before the first render (main.tsx, tests). */
+  messages?: Messages
   /** App info and status fetched before the first render (main.tsx), so Home appears in one pass. */
   initial?: { info: Result<AppInfo>; status: Result<StatusSnapshot> }
 }
 
-export function App({ api, locale: forcedLocale, initial }: AppProps) {
+export function App({ api, locale: forcedLocale, messages, initial }: AppProps) {
   const [info, setInfo] = useState<AppInfo | null>(initial?.info.ok ? initial.info.value : null)
   const [status, setStatus] = useState<StatusSnapshot | null>(initial?.status.ok ? initial.status.value : null)
   const [loadError, setLoadError] = useState<ErrorInfo | null>(initial && !initial.status.ok ? initial.status.error : null)
@@ -33,12 +64,28 @@ export function App({ api, locale: forcedLocale, initial }: AppProps) {
   const clearTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 
   const locale: Locale = forcedLocale ?? pickLocale(info?.locale || (typeof navigator !== 'undefined' ? navigator.language : 'en'))
-  const i18n = useMemo(() => ({ locale, m: catalogs[locale] }), [locale])
-  const m = i18n.m
+  const [i18n, setI18n] = useState<I18n | null>(messages ? { locale, m: messages } : null)
+  // A locale learnt after the first render (no preloaded catalog, or another language) loads its catalog.
+  useEffect(() => {
+    if (i18n?.locale === locale) return
+    let live = true
+    void loadCatalog(locale).then((m) => {
+      if (live) setI18n({ locale, m })
+    })
+    return () => {
+      live = false
+    }
+  }, [locale, i18n?.locale])
 
   useEffect(() => {
-    document.documentElement.lang = locale
-  }, [locale])
+    if (i18n) document.documentElement.lang = i18n.locale
+  }, [i18n])
+
+  useEffect(() => {
+    const idle = (globalThis as { requestIdleCallback?: (f: () => void) => number }).requestIdleCallback
+    if (idle) idle(prefetchScreens)
+    else setTimeout(prefetchScreens, 200)
+  }, [])
 
   const announce = useCallback((text: string) => {
     // Clear first so the same text twice is announced twice.
@@ -47,13 +94,15 @@ export function App({ api, locale: forcedLocale, initial }: AppProps) {
     clearTimer.current = setTimeout(() => setMessage(text), 50)
   }, [])
 
+  const mRef = useRef<I18n | null>(i18n)
+  mRef.current = i18n
   useEffect(
     () =>
       api.onProgress((e) => {
         setProgress(e)
-        announce(progressText(m, e))
+        if (mRef.current) announce(progressText(mRef.current.m, e, mRef.current.locale))
       }),
-    [api, announce, m]
+    [api, announce]
   )
 
   const refresh = useCallback(async () => {
@@ -92,25 +141,37 @@ export function App({ api, locale: forcedLocale, initial }: AppProps) {
   }, [])
 
   const screen = stack[stack.length - 1]
+  // In a transition, the current screen stays up while the next one's code loads (no blank frame).
+  const move = useCallback((f: (st: Screen[]) => Screen[]) => startTransition(() => setStack(f)), [])
   const nav: Nav = useMemo(
     () => ({
       screen,
       canGoBack: stack.length > 1,
-      go: (s) => setStack((st) => [...st, s]),
-      replace: (s) => setStack((st) => [...st.slice(0, -1), s]),
-      back: () => setStack((st) => (st.length > 1 ? st.slice(0, -1) : st)),
-      backWith: (s) => setStack((st) => [...st.slice(0, Math.max(1, st.length - 2)), s]),
+      go: (s) => move((st) => [...st, s]),
+      replace: (s) => move((st) => [...st.slice(0, -1), s]),
+      back: () => move((st) => (st.length > 1 ? st.slice(0, -1) : st)),
+      backWith: (s) => move((st) => [...st.slice(0, Math.max(1, st.length - 2)), s]),
       home: () => {
-        setStack([{ name: 'home' }])
+        move(() => [{ name: 'home' }])
         void refresh()
       },
       refresh
     }),
-    [screen, stack.length, refresh]
+    [screen, stack.length, refresh, move]
   )
 
-  const flow = flowOf(screen)
+  if (!i18n) return null
+  const m = i18n.m
+  const productId = productIdOf(screen)
+  const flow = flowOf(
+    screen,
+    m,
+    status?.products.find((p) => p.id === productId)
+  )
   const onTop = screen.name === 'home' || screen.name === 'history'
+  // "Demo" once: not as a badge when the app's name already says it.
+  const plain = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+  const showDemoBadge = !!info?.demo && !plain(info.appName).includes(plain(m.app.demoBadge))
 
   return (
     <ApiContext.Provider value={api}>
@@ -126,7 +187,7 @@ export function App({ api, locale: forcedLocale, initial }: AppProps) {
                   <div className="brand">
                     <span className="brand-mark" aria-hidden="true" />
                     <span className="brand-name">{info?.appName ?? 'License Desk'}</span>
-                    {info?.demo && (
+                    {showDemoBadge && (
                       <span className="badge badge-neutral" title={m.app.demoNote}>
                         {m.app.demoBadge}
                       </span>
@@ -140,7 +201,7 @@ export function App({ api, locale: forcedLocale, initial }: AppProps) {
                       type="button"
                       className={screen.name === 'history' ? 'tab active' : 'tab'}
                       aria-current={screen.name === 'history' ? 'page' : undefined}
-                      onClick={() => setStack([{ name: 'home' }, { name: 'history' }])}
+                      onClick={() => move(() => [{ name: 'home' }, { name: 'history' }])}
                     >
                       {m.app.history}
                     </button>
@@ -148,8 +209,10 @@ export function App({ api, locale: forcedLocale, initial }: AppProps) {
                 </header>
                 <main id="main" className="main" tabIndex={-1}>
                   <div className={onTop ? 'container' : 'container narrow'}>
-                    {flow && <StepIndicator steps={m.flows[flow.flow]} current={flow.index} />}
-                    {loadError && screen.name === 'home' ? <ErrorPanel error={loadError} onRetry={() => void refresh()} /> : <CurrentScreen screen={screen} />}
+                    <Suspense fallback={null}>
+                      {flow && <StepIndicator steps={flow.steps} current={flow.index} />}
+                      {loadError && screen.name === 'home' ? <ErrorPanel error={loadError} onRetry={() => void refresh()} /> : <CurrentScreen screen={screen} />}
+                    </Suspense>
                   </div>
                 </main>
                 <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="live-region">

@@ -18,26 +18,37 @@ export function spokenCode(code: string, size = 4): string {
     .join(', ')
 }
 
+/** Intl's tag for a catalog locale: the pseudo-locale en-XA formats as English. */
+function tag(locale: string): string {
+  return locale === 'en-XA' ? 'en' : locale
+}
+
+/** Today's calendar date on this computer as yyyy-MM-dd. */
+export function localYmd(d: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
+}
+
 /** A yyyy-MM-dd calendar date in words, e.g. "Monday, 24 November 2025", independent of the time zone. */
 export function dateInWords(ymd: string, locale: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd)
   if (!m) return ymd
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(d)
+  return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'full', timeZone: 'UTC' }).format(d)
 }
 
 export function dateTime(iso: string | null | undefined, locale: string): string {
   if (!iso) return ''
   const d = new Date(iso)
   if (Number.isNaN(d.getTime())) return iso
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d)
+  return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(d)
 }
 
 export function dateOnly(iso: string | null | undefined, locale: string): string {
   if (!iso) return ''
   const d = new Date(iso)
   if (Number.isNaN(d.getTime())) return iso
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(d)
+  return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'long' }).format(d)
 }
 
 export function newOperationId(): string {

@@ -2,22 +2,22 @@ import { useCallback, useRef, useState } from 'react'
 import type { ProgressEvent } from '@shared/contract'
 import { useApi, useLastProgress } from './context'
 import { newOperationId } from './format'
-import { fmt, useI18n, type Messages } from './i18n'
+import { fmt, num, useI18n, type Locale, type Messages } from './i18n'
 
-export function progressText(m: Messages, e: ProgressEvent): string {
+export function progressText(m: Messages, e: ProgressEvent, locale: Locale = 'en'): string {
   if (e.step === 'retrying') {
-    const attempt = e.attempt ?? 2
-    return e.delayMs ? fmt(m.progress.retryingIn, { attempt, seconds: Math.ceil(e.delayMs / 1000) }) : fmt(m.progress.retrying, { attempt })
+    const attempt = num(e.attempt ?? 2, locale)
+    return e.delayMs ? fmt(m.progress.retryingIn, { attempt, seconds: num(Math.ceil(e.delayMs / 1000), locale) }) : fmt(m.progress.retrying, { attempt })
   }
   return m.progress[e.step]
 }
 
 /** The text of the latest progress event of `operationId` (the App announces it in the live region). */
 export function useProgressText(operationId: string | null): string | null {
-  const { m } = useI18n()
+  const { m, locale } = useI18n()
   const last = useLastProgress()
   if (!operationId || !last || last.operationId !== operationId) return null
-  return progressText(m, last)
+  return progressText(m, last, locale)
 }
 
 /** One cancellable operation: gives it an id, exposes its progress text, cancels it through the API. */

@@ -80,6 +80,10 @@ export class LicenseSpringProvider extends ProductProvider<LsProduct> implements
     return this.product.licensespring
   }
 
+  get serverUrl(): string {
+    return this.config.apiBaseUrl
+  }
+
   client(): LicenseSpringClient {
     const { env } = this
     return new LicenseSpringClient(this.config, { fetch: env.fetch, now: env.now, timeoutMs: env.timeoutMs, clock: env.clock(), retryBaseMs: env.retryBaseMs })

@@ -1,6 +1,6 @@
 // Soraco QLM HTTP client: ReleaseLicenseHttp (online deactivation) and ValidateLicenseHttp (activation).
 // Success is decided by the XML structure (<result> vs <error>), never by the vendor-configurable text.
-import { XMLParser } from 'fast-xml-parser'
+import type { XMLParser } from 'fast-xml-parser'
 import { LicenseDeskError } from '../../errors'
 import { httpRequest } from '../../http'
 import type { OperationOptions } from '../../types'
@@ -24,14 +24,26 @@ export interface QlmClientOptions {
 
 type Xml = Record<string, unknown>
 
-const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true, processEntities: true })
+/** Failures that prove the request never reached the server (nothing to confirm), or a cancel by the user. */
+const NEVER_SENT = new Set(['network_dns', 'network_refused', 'cancelled'])
+
+// The XML parser is loaded on first use: only a QLM call needs it, and it is most of the code any
+// other command would load. require, not import(): it stays lazy alike in the bundles and the test runners.
+let parser: XMLParser | undefined
+const xml = (): XMLParser =>
+  (parser ??= new (require('fast-xml-parser') as typeof import('fast-xml-parser')).XMLParser({
+    ignoreAttributes: true,
+    parseTagValue: false,
+    trimValues: true,
+    processEntities: true
+  }))
 
 /** Parses a QLM answer: { ok, result } or { ok: false, message }. Throws bad_response when it is neither. */
 export function parseQlmXml(text: string): { ok: true; result: unknown; root: unknown } | { ok: false; message: string } {
   const clean = text.replace(/^\uFEFF/, '').trim()
   let doc: Xml
   try {
-    doc = parser.parse(clean, true) as Xml
+    doc = xml().parse(clean, true) as Xml
   } catch {
     throw new LicenseDeskError('bad_response', 'The QLM license server sent an answer that is not valid XML.')
   }
@@ -115,8 +127,13 @@ export class QlmClient {
     return parsed.root
   }
 
-  /** Online deactivation. Sends the verification code under both spellings when one is given. */
-  async release(activationKey: string, computerId: string, deactivationCode: string | undefined, op: OperationOptions = {}) {
+  /**
+   * Online deactivation. Sends the verification code under both spellings when one is given. Resolves
+   * { alreadyReleased: true } when the release failed or went unanswered but the server holds no seat for
+   * this computer any more: an earlier answer was lost (the release happened), or the seat was released
+   * elsewhere. QLM names that case only in vendor-configurable text, so the server is asked instead.
+   */
+  async release(activationKey: string, computerId: string, deactivationCode: string | undefined, op: OperationOptions = {}): Promise<{ alreadyReleased: boolean }> {
     const url = this.url('ReleaseLicenseHttp', {
       is_avkey: stripDashes(activationKey),
       is_pcid: computerId,
@@ -126,8 +143,32 @@ export class QlmClient {
       is_deacivation_code: deactivationCode,
       is_deactivation_code: deactivationCode
     })
-    // Releasing is not idempotent: retried only when the request never reached the server.
-    return this.get(url, false, op)
+    try {
+      // Releasing is not idempotent: retried only when the request never reached the server.
+      await this.get(url, false, op)
+      return { alreadyReleased: false }
+    } catch (e) {
+      if (!(e instanceof LicenseDeskError) || NEVER_SENT.has(e.code)) throw e
+      let activeHere: boolean
+      try {
+        activeHere = await this.isActivatedHere(activationKey, computerId, op)
+      } catch {
+        throw e
+      }
+      if (activeHere) throw e
+      return { alreadyReleased: true }
+    }
+  }
+
+  /** ValidateLicenseHttp without activating: does the server hold a seat of this key for this computer? */
+  async isActivatedHere(activationKey: string, computerId: string, op: OperationOptions = {}): Promise<boolean> {
+    try {
+      await this.get(this.url('ValidateLicenseHttp', { is_avkey: activationKey, is_pcid: computerId }), true, op)
+      return true
+    } catch (e) {
+      if (e instanceof LicenseDeskError && e.code === 'server_refused') return false
+      throw e
+    }
   }
 
   /** Online activation: returns the computer key the server issued. */

@@ -46,6 +46,10 @@ export class QlmProvider extends ProductProvider<QlmProduct> implements Provider
     return this.product.qlm
   }
 
+  get serverUrl(): string {
+    return this.config.serviceUrl
+  }
+
   private client(): QlmClient {
     return new QlmClient(this.config, { fetch: this.env.fetch, timeoutMs: this.env.timeoutMs, retryBaseMs: this.env.retryBaseMs })
   }
@@ -102,8 +106,9 @@ export class QlmProvider extends ProductProvider<QlmProduct> implements Provider
   async deactivateOnline(lic: StoredLicense, opts: OperationOptions): Promise<Release> {
     const key = this.env.open(lic.licenseKey, 'activation key')
     const code = this.config.requireDeactivationCode ? this.dvc(lic).code : undefined
-    await this.client().release(key, lic.hardwareId, code, opts)
-    return { alreadyReleased: false }
+    // Released already (an answer lost, or released elsewhere) when the server holds no seat for this computer.
+    const { alreadyReleased } = await this.client().release(key, lic.hardwareId, code, opts)
+    return { alreadyReleased }
   }
 
   offlineDeactivation(lic: StoredLicense): OfflineDeactivationArtifact {

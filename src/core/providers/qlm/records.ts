@@ -29,6 +29,7 @@ export function presentDvcRecord(
   return {
     ...rest,
     ...(selfHelpUrl ? { selfHelpUrl } : {}),
+    ...(key ? { activationKey: key } : {}),
     supportMailto: supportMailto(env.supportEmail, rest.productName, key || '(see your order e-mail)', rest.computerId, rest.code, rest.validFor, selfHelpUrl)
   }
 }

@@ -1,30 +1,50 @@
 import { useEffect, useRef } from 'react'
-import { offersOffline, offersRetry, offersSupport } from '@shared/error-policy'
+import { offersOffline, offersRetry, offersSupport, offlineFirst } from '@shared/error-policy'
 import type { ErrorInfo } from '@shared/errors'
 import { useApi, useEnv } from '../context'
 import { fmt, useI18n, type Messages } from '../i18n'
+import '../screens.css'
 
 export interface ErrorTexts {
+  /** What happened: the server's reason when the catalog knows it, else the error's own title. */
   title: string
+  /** The generic kind of failure ("The license server declined the request") under a reason title. */
+  subtitle?: string
   explain: string
   next: string
+  /** Set when the title is the server's reason (serverCodes in the catalog). */
   reason?: string
   serverMessage?: string
 }
 
-/** Resolves the catalog texts for an ErrorInfo (title, explanation, next step, server reason). */
+/** Resolves the catalog texts for an ErrorInfo: the title leads with the reason, the kind of failure follows. */
 export function errorTexts(m: Messages, error: ErrorInfo): ErrorTexts {
   const base = m.errors[error.code] ?? m.errors.internal
   const reason = error.serverCode ? m.serverCodes[error.serverCode] : undefined
   const stepText = m.nextSteps[error.nextStep]
   return {
-    title: base.title,
-    explain: base.explain,
+    title: reason?.title ?? base.title,
+    subtitle: reason ? base.title : undefined,
+    explain: reason?.explain ?? base.explain,
     // The server's refusal carries its own next step (fix the key, the clock, contact support…).
     next: error.code === 'server_refused' ? stepText || base.next : base.next,
-    reason,
+    reason: reason?.title,
     serverMessage: error.serverMessage
   }
+}
+
+type Action = 'retry' | 'offline' | 'support'
+
+/**
+ * The buttons, the one most likely to work first (it is the primary one): going offline when the
+ * server cannot be reached at all, a retry when the failure is passing, support when nothing here can
+ * fix it. A retry that cannot work (a refusal, a wrong entry) is not offered. Which of them an error
+ * offers, and whether going offline leads, is the error policy's word (src/shared/error-policy.ts).
+ */
+export function errorActions(error: ErrorInfo, opts: { retry: boolean; offline: boolean; support: boolean }): Action[] {
+  const canRetry = opts.retry && offersRetry(error)
+  const order: Action[] = offlineFirst(error) ? ['offline', 'retry', 'support'] : canRetry ? ['retry', 'offline', 'support'] : ['support', 'offline', 'retry']
+  return order.filter((a) => (a === 'retry' ? canRetry : a === 'offline' ? opts.offline : opts.support))
 }
 
 export function supportMailto(m: Messages, opts: { email: string; app: string; title: string; error: ErrorInfo; product?: string; hwid?: string; version?: string }): string {
@@ -68,11 +88,9 @@ export function ErrorPanel({
   }, [error])
 
   const wantsSupport = offersSupport(error)
-  const canRetry = offersRetry(error)
-  const offline = onGoOffline && offersOffline(error)
-
+  const offline = !!onGoOffline && offersOffline(error)
   const showSupport = wantsSupport && !!info?.supportEmail
-  const hasActions = (!!onRetry && canRetry) || !!offline || showSupport
+  const actions = errorActions(error, { retry: !!onRetry, offline, support: showSupport })
   const serverMessage = t.serverMessage && (
     <p className="error-server">
       <span className="muted">{m.error.serverSays}</span> <q data-testid="error-server-message">{t.serverMessage}</q>
@@ -103,37 +121,34 @@ export function ErrorPanel({
         <h2 id="error-title" ref={ref} tabIndex={-1} className="error-title" data-testid="error-title" data-code={error.code}>
           {t.title}
         </h2>
-        {/* A known server reason replaces the generic explanation, so the panel does not say the same thing twice. */}
-        {t.reason ? (
-          <p className="error-reason" data-testid="error-reason">
-            {t.reason}
+        {/* Under a server's reason, the generic kind of failure ("declined") is the subtitle. */}
+        {t.subtitle && (
+          <p className="error-subtitle" data-testid="error-subtitle">
+            {t.subtitle}
           </p>
-        ) : (
-          <p>{t.explain}</p>
         )}
+        <p data-testid="error-explain">{t.explain}</p>
         {/* The server's own words only when there is no translated reason; they are in the technical details anyway. */}
         {t.serverMessage && !t.reason && serverMessage}
+        {/* Facts to pass on to IT: the certificate's issuer, the proxy, the page that came back. */}
+        {error.details && (
+          <ul className="error-facts" data-testid="error-facts">
+            {error.details.issuer && <li>{fmt(m.error.detailIssuer, { value: error.details.issuer })}</li>}
+            {error.details.proxy && <li>{fmt(m.error.detailProxy, { value: error.details.proxy })}</li>}
+            {error.details.pageTitle && <li>{fmt(m.error.detailPageTitle, { value: error.details.pageTitle })}</li>}
+          </ul>
+        )}
         <p className="error-next">
           <strong>{t.next}</strong>
           {inputKept && <> {m.error.inputKept}</>}
         </p>
-        {hasActions && (
+        {actions.length > 0 && (
           <div className="actions">
-            {onRetry && canRetry && (
-              <button type="button" className="btn btn-primary" onClick={onRetry}>
-                {m.error.retry}
+            {actions.map((a, i) => (
+              <button key={a} type="button" className={i === 0 ? 'btn btn-primary' : 'btn btn-secondary'} onClick={a === 'retry' ? onRetry : a === 'offline' ? onGoOffline : mail}>
+                {a === 'retry' ? m.error.retry : a === 'offline' ? m.error.goOffline : m.error.contactSupport}
               </button>
-            )}
-            {offline && (
-              <button type="button" className="btn btn-secondary" onClick={onGoOffline}>
-                {m.error.goOffline}
-              </button>
-            )}
-            {showSupport && (
-              <button type="button" className="btn btn-secondary" onClick={mail}>
-                {m.error.contactSupport}
-              </button>
-            )}
+            ))}
           </div>
         )}
         <details className="error-details">

@@ -1,20 +1,28 @@
-import { fmt, useI18n } from '../i18n'
+import type { FlowStep } from '../nav'
+import { fmt, num, useI18n } from '../i18n'
+import '../screens.css'
 
-/** A visible "where am I" list; the current step has aria-current="step". */
-export function StepIndicator({ steps, current }: { steps: string[]; current: number }) {
-  const { m } = useI18n()
+/** A visible "where am I" list; the current step has aria-current="step". A waiting step is the user's to do. */
+export function StepIndicator({ steps, current }: { steps: FlowStep[]; current: number }) {
+  const { m, locale } = useI18n()
+  const here = steps[current]
+  const summary = fmt(m.common.stepOf, { n: num(current + 1, locale), total: num(steps.length, locale), step: here?.label ?? '' })
   return (
     <nav className="steps" aria-label={m.common.steps}>
-      <p className="visually-hidden">{fmt(m.common.stepOf, { n: current + 1, total: steps.length })}</p>
+      <p className="visually-hidden">{here?.waiting ? `${summary} ${m.common.stepWaiting}` : summary}</p>
       <ol>
-        {steps.map((label, i) => (
-          <li key={label} className={i < current ? 'step done' : i === current ? 'step current' : 'step'} aria-current={i === current ? 'step' : undefined}>
-            <span className="step-dot" aria-hidden="true">
-              {i < current ? '✓' : i + 1}
-            </span>
-            <span className="step-label">{label}</span>
-          </li>
-        ))}
+        {steps.map((s, i) => {
+          const state = i < current ? 'done' : i === current ? (s.waiting ? 'waiting' : 'current') : 'todo'
+          return (
+            <li key={s.label} className={`step ${state}`} aria-current={i === current ? 'step' : undefined} data-state={state}>
+              <span className="step-dot" aria-hidden="true">
+                {state === 'done' ? '✓' : state === 'waiting' ? '…' : num(i + 1, locale)}
+              </span>
+              <span className="step-label">{s.label}</span>
+              {state === 'waiting' && <span className="visually-hidden"> {m.common.stepWaiting}</span>}
+            </li>
+          )
+        })}
       </ol>
     </nav>
   )

@@ -12,6 +12,8 @@ export const de: Messages = {
     loading: 'Wird geladen…',
     version: 'Version {version}',
     copyDiagnostics: 'Diagnose für den Support kopieren',
+    supportTitle: 'Für den Support',
+    supportIntro: 'Der Support fragt eventuell nach diesen Angaben, wenn Sie ihn kontaktieren.',
     diagnosticsCopied: 'Diagnose in die Zwischenablage kopiert.'
   },
   common: {
@@ -25,28 +27,28 @@ export const de: Messages = {
     done: 'Zurück zur Übersicht',
     open: 'Öffnen',
     required: 'Pflichtfeld',
-    stepOf: 'Schritt {n} von {total}',
+    stepOf: 'Schritt {n} von {total}: {step}',
+    stepWaiting: '(wartet auf Sie)',
     steps: 'Fortschritt',
     optional: 'optional'
   },
   states: {
     inactive: 'Nicht aktiviert',
     active: 'Aktiv',
-    'offline-deactivated': 'Offline freigegeben',
+    'offline-deactivated': 'Wartet auf den Hersteller',
     'offline-activation-pending': 'Offline-Aktivierung ausstehend'
   },
-  providers: { licensespring: 'LicenseSpring', qlm: 'QLM' },
   home: {
     title: 'Ihre Lizenzen',
     intro: 'Aktivieren Sie ein Produkt auf diesem Computer oder geben Sie die Lizenz frei, um sie auf einem anderen zu nutzen.',
     hardwareLabel: 'Hardware-ID dieses Computers',
-    hardwareHelp: 'Der Support fragt eventuell danach. Quelle: {source}',
+    hardwareHelp: 'Gelesen aus: {source}',
     hardwareUnavailable: 'Die Hardware-ID dieses Computers konnte nicht gelesen werden.',
     products: 'Produkte',
     keyHint: 'Lizenzschlüssel',
     username: 'Benutzer',
     licenseType: 'Lizenzart',
-    licenseTypes: { perpetual: 'Unbefristet', subscription: 'Abonnement', 'time-limited': 'Befristet', consumption: 'Verbrauchsbasiert' },
+    licenseTypes: { trial: 'Testversion', perpetual: 'Unbefristet', subscription: 'Abonnement', 'time-limited': 'Befristet', consumption: 'Verbrauchsbasiert' },
     expires: 'Läuft ab',
     never: 'Nie',
     activatedAt: 'Aktiviert',
@@ -59,7 +61,12 @@ export const de: Messages = {
     completeActivationNamed: 'Offline-Aktivierung von {product} abschließen',
     showLastRelease: 'Freigabenachweis zeigen',
     showLastReleaseNamed: 'Freigabenachweis von {product} zeigen',
-    releasedNote: 'Freigegeben am {date}. Der Lizenzplatz ist frei, sobald die Datei oder der Code übermittelt wurde.',
+    waitingUpload: 'Wartet auf das Hochladen',
+    waitingCode: 'Wartet auf den Code',
+    releasedNoteFile:
+      'Am {date} von diesem Computer entfernt. Der Lizenzplatz bleibt belegt, bis die Deaktivierungsdatei im Portal des Herstellers hochgeladen ist. License Desk sieht die Seite des Herstellers nicht: Die Antwort des Portals auf das Hochladen zeigt Ihnen, dass der Platz frei ist.',
+    releasedNoteCode:
+      'Am {date} von diesem Computer entfernt. Der Lizenzplatz bleibt belegt, bis der Deaktivierungscode auf der Freigabeseite des Herstellers eingegeben oder dem Support gesendet ist. License Desk sieht die Seite des Herstellers nicht: Die Antwort der Freigabeseite zeigt Ihnen, dass der Platz frei ist.',
     pendingNote: 'Eine Anfragedatei wurde gespeichert. Importieren Sie die Aktivierungsdatei (.lic), um abzuschließen.',
     noProducts: 'Es sind keine Produkte eingerichtet.',
     stateMoved:
@@ -67,8 +74,15 @@ export const de: Messages = {
     clockOff: 'Die Uhr dieses Computers weicht um etwa {minutes} Minuten ab. Stellen Sie die Zeit in den Systemeinstellungen auf automatisch, um Fehler zu vermeiden.'
   },
   flows: {
-    activate: ['Methode', 'Angaben', 'Fertig'],
-    deactivate: ['Methode', 'Bestätigen', 'Freigabe', 'Ergebnis']
+    method: 'Methode',
+    licenseKey: 'Lizenzschlüssel',
+    account: 'Konto',
+    activationKey: 'Aktivierungsschlüssel',
+    done: 'Fertig',
+    confirm: 'Bestätigen',
+    result: 'Ergebnis',
+    uploadFile: 'Datei hochladen',
+    enterCode: 'Code eingeben'
   },
   activate: {
     chooseTitle: 'Wie möchten Sie {product} aktivieren?',
@@ -106,7 +120,7 @@ export const de: Messages = {
     lsStep2: '2. Aktivierungsdatei holen',
     lsStep2Items: [
       'Kopieren Sie die Anfragedatei auf einen Computer mit Internetzugang, etwa mit einem USB-Stick.',
-      'Öffnen Sie dort das unten genannte Portal und laden Sie die Anfragedatei hoch.',
+      'Öffnen Sie dort das Portal des Herstellers und laden Sie die Anfragedatei hoch.',
       'Laden Sie die Aktivierungsdatei (.lic) aus dem Portal herunter und bringen Sie sie auf diesen Computer.'
     ],
     portal: 'Portal',
@@ -142,11 +156,13 @@ export const de: Messages = {
     confirmOnline:
       'Die Lizenz wird von diesem Computer entfernt und ihr Lizenzplatz auf dem Lizenzserver freigegeben. Danach können Sie {product} auf einem anderen Computer aktivieren.',
     confirmOfflineLs:
-      'Die Lizenz wird sofort von diesem Computer entfernt, und Sie wählen einen Speicherort für eine Deaktivierungsdatei. Der Lizenzplatz wird frei, sobald die Datei im Portal hochgeladen ist.',
+      'Die Lizenz wird sofort von diesem Computer entfernt, und Sie wählen einen Speicherort für eine Deaktivierungsdatei. Der Lizenzplatz bleibt belegt, bis die Datei im Portal hochgeladen ist.',
     confirmOfflineQlm:
-      'Die Lizenz wird sofort von diesem Computer entfernt und ein Deaktivierungscode angezeigt. Der Lizenzplatz wird frei, sobald der Code auf der Freigabeseite eingegeben oder dem Support gesendet wurde.',
+      'Die Lizenz wird sofort von diesem Computer entfernt und ein Deaktivierungscode angezeigt. Der Lizenzplatz bleibt belegt, bis der Code auf der Freigabeseite eingegeben oder dem Support gesendet ist.',
     confirmWarn: '{product} funktioniert danach auf diesem Computer nicht mehr.',
     confirm: 'Deaktivieren',
+    confirmSaveFile: 'Deaktivieren und Datei speichern…',
+    confirmShowCode: 'Deaktivieren und Code anzeigen',
     progressTitle: '{product} wird deaktiviert…',
     cancelled: 'Die Deaktivierung wurde abgebrochen. Den aktuellen Stand der Lizenz sehen Sie in der Übersicht.',
     saveCancelled: 'Es wurde keine Datei gespeichert, daher wurde nichts geändert. Sie können es erneut versuchen.',
@@ -239,27 +255,39 @@ export const de: Messages = {
     done: 'Fertig.'
   },
   record: {
-    fileTitle: 'Deaktivierungsdatei gespeichert',
-    fileLead: 'Die Lizenz wurde von diesem Computer entfernt. Um den Lizenzplatz freizugeben, laden Sie diese Datei von einem Computer mit Internet im Portal hoch.',
+    fileTitle: 'Ein Schritt fehlt noch: Deaktivierungsdatei hochladen',
+    fileTitleSeen: 'Deaktivierungsdatei',
+    fileLead:
+      'Die Lizenz wurde von diesem Computer entfernt, der Lizenzplatz ist aber noch belegt: Er wird frei, sobald diese Datei von einem Computer mit Internet im Portal hochgeladen ist.',
+    fileWaiting:
+      'License Desk sieht die Seite des Herstellers nicht. Die Antwort des Portals nach dem Hochladen zeigt Ihnen, dass der Platz frei ist; bis dahin gilt er als belegt.',
     filePath: 'Gespeicherte Datei',
     showInFolder: 'Im Ordner anzeigen',
     stepsTitle: 'Am anderen Computer',
     fileSteps: [
       'Kopieren Sie die Datei auf einen Computer mit Internetzugang, etwa per USB-Stick oder Netzlaufwerk.',
       'Öffnen Sie das Portal: {portal}',
-      'Laden Sie die Datei hoch und bestätigen Sie.',
-      'Sobald das Portal bestätigt, ist der Lizenzplatz frei: Aktivieren Sie {product} auf dem neuen Computer.'
+      'Laden Sie die Datei hoch oder fügen Sie ihren Inhalt ein.',
+      'Das Portal antwortet, dass die Lizenz deaktiviert ist, und zeigt die Anfrage-ID {requestId}. Dann ist der Lizenzplatz frei: Aktivieren Sie {product} auf dem neuen Computer.'
     ],
     portalFallback: 'das Portal des Herstellers',
     copyPortal: 'Portaladresse kopieren',
     requestId: 'Anfrage-ID',
     savedAt: 'Gespeichert',
-    dvcTitle: 'Ihr Deaktivierungscode',
-    dvcLead: 'Die Lizenz wurde von diesem Computer entfernt. Um den Lizenzplatz freizugeben, geben Sie diesen Code auf der Freigabeseite ein oder senden ihn an den Support.',
-    code: 'Deaktivierungscode',
-    codeSpoken: 'Deaktivierungscode, buchstabiert: {code}',
-    validFor: 'Gültig für',
-    validForText: 'Dieser Code gilt für {date}.',
+    dvcTitle: 'Ein Schritt fehlt noch: Deaktivierungscode eingeben',
+    dvcTitleSeen: 'Deaktivierungscode',
+    dvcLead:
+      'Die Lizenz wurde von diesem Computer entfernt, der Lizenzplatz ist aber noch belegt: Er wird frei, sobald der Code auf der Freigabeseite eingegeben oder dem Support gesendet ist.',
+    dvcWaiting:
+      'License Desk sieht die Seite des Herstellers nicht. Die Antwort der Freigabeseite (oder des Supports) zeigt Ihnen, dass der Platz frei ist; bis dahin gilt er als belegt.',
+    formTitle: 'Was die Freigabeseite abfragt',
+    formHelp: 'Die Freigabeseite fragt diese drei Angaben in dieser Reihenfolge ab. Der Support braucht dieselben.',
+    activationKey: 'Aktivierungsschlüssel',
+    activationKeyMissing: 'Ihren Aktivierungsschlüssel finden Sie in Ihrer Bestellbestätigung.',
+    code: 'Deaktivierungs-Prüfcode',
+    codeSpoken: 'Deaktivierungs-Prüfcode, buchstabiert: {code}',
+    validToday: 'Nur heute gültig (bis Mitternacht, {date}).',
+    validPast: 'War nur am {date} gültig. Wenn der Lizenzplatz noch belegt ist, wenden Sie sich an den Support.',
     computerId: 'Computer-ID',
     qrTitle: 'Mit dem Smartphone freigeben',
     qrHelp: 'Scannen Sie den QR-Code, um die Freigabeseite mit bereits eingetragenem Code zu öffnen.',
@@ -271,7 +299,8 @@ export const de: Messages = {
     createdAt: 'Erstellt'
   },
   history: {
-    title: 'Offline-Deaktivierungen',
+    title: 'Verlauf',
+    caption: 'Offline-Deaktivierungen',
     intro: 'Jede Offline-Deaktivierung hinterlässt eine Datei oder einen Code. Öffnen Sie einen Eintrag, um ihn erneut zu sehen.',
     empty: 'Noch keine Offline-Deaktivierungen.',
     product: 'Produkt',
@@ -291,6 +320,9 @@ export const de: Messages = {
     retry: 'Erneut versuchen',
     goOffline: 'Offline fortfahren',
     contactSupport: 'Support per E-Mail',
+    detailIssuer: 'Zertifikat ausgestellt von: {value}',
+    detailProxy: 'Proxy: {value}',
+    detailPageTitle: 'Titel der Seite: {value}',
     inputKept: 'Ihre Eingaben bleiben erhalten.',
     supportSubject: '{app}: {title} ({code})',
     supportBody:
@@ -302,9 +334,10 @@ export const de: Messages = {
     go_offline: 'Versuchen Sie es erneut oder fahren Sie offline fort, falls dieser Computer den Server nicht erreicht.',
     fix_clock: 'Stellen Sie Datum und Uhrzeit in den Systemeinstellungen auf automatisch und versuchen Sie es erneut.',
     fix_input: 'Prüfen Sie Ihre Eingabe und versuchen Sie es erneut.',
-    contact_support: 'Wenden Sie sich an den Support; die Schaltfläche unten bereitet eine E-Mail mit allen Angaben vor.',
+    contact_support: 'Wenden Sie sich mit den Angaben zu diesem Fehler an den Support.',
     check_connection: 'Prüfen Sie die Internetverbindung und versuchen Sie es erneut.',
     choose_other_folder: 'Wählen Sie einen anderen Ordner und versuchen Sie es erneut.',
+    ask_it: 'Wenden Sie sich an Ihre IT-Abteilung; die Meldung oben sagt, was Sie ihr mitteilen sollten.',
     none: ''
   },
   errors: {
@@ -337,6 +370,42 @@ export const de: Messages = {
       title: 'Keine Verbindung zum Lizenzserver',
       explain: 'Die Anfrage konnte nicht gesendet werden.',
       next: 'Prüfen Sie die Verbindung oder fahren Sie offline fort.'
+    },
+    network_proxy_auth: {
+      title: 'Der Proxy verlangt eine Anmeldung',
+      explain: 'Der Proxyserver Ihres Netzwerks verlangt einen Benutzernamen und ein Passwort, die License Desk nicht hat oder die er nicht angenommen hat.',
+      next: 'Bitten Sie Ihre IT-Abteilung um Proxy-Zugang, oder fahren Sie offline fort.'
+    },
+    network_proxy_refused: {
+      title: 'Der Proxy hat den Lizenzserver gesperrt',
+      explain: 'Der Proxyserver Ihres Netzwerks hat keine Verbindung zum Lizenzserver hergestellt.',
+      next: 'Bitten Sie Ihre IT-Abteilung, die Adresse des Lizenzservers freizugeben, oder fahren Sie offline fort.'
+    },
+    network_proxy_unreachable: {
+      title: 'Proxyserver nicht erreichbar',
+      explain: 'Der Proxyserver, den dieser Computer verwenden soll, ist nicht erreichbar.',
+      next: 'Prüfen Sie die Proxy-Einstellung oder fragen Sie Ihre IT-Abteilung, oder fahren Sie offline fort.'
+    },
+    network_tls_untrusted: {
+      title: 'Zertifikat nicht vertrauenswürdig',
+      explain:
+        'Das Zertifikat des Lizenzservers stammt von einer Stelle, der dieser Computer nicht vertraut. Firmen, die sichere Verbindungen prüfen, verwenden ein eigenes Stammzertifikat.',
+      next: 'Bitten Sie Ihre IT-Abteilung um das Stammzertifikat der Firma (eine PEM-Datei) und geben Sie es License Desk, oder wenden Sie sich an den Support.'
+    },
+    network_captive_portal: {
+      title: 'Eine Webseite statt des Lizenzservers',
+      explain: 'Dieses Netzwerk verlangt eventuell zuerst eine Anmeldung (Hotel- oder Gast-WLAN), oder ein Firmen-Proxy hat die Anfrage gesperrt.',
+      next: 'Melden Sie sich in einem Webbrowser an und versuchen Sie es erneut, oder bitten Sie Ihre IT-Abteilung, den Lizenzserver freizugeben.'
+    },
+    network_redirect: {
+      title: 'Der Lizenzserver hat weitergeleitet',
+      explain: 'Der Server hat mit einer Weiterleitung geantwortet. Lizenzanfragen gehen nur an den Server des Herstellers, daher wurde ihr nicht gefolgt.',
+      next: 'Melden Sie sich im Browser am Netzwerk an, falls nötig; sonst wenden Sie sich an den Support.'
+    },
+    response_too_large: {
+      title: 'Antwort des Servers zu groß',
+      explain: 'Die Antwort war viel größer, als eine Lizenzantwort sein kann, und wurde nicht gelesen.',
+      next: 'Versuchen Sie es später erneut; wenn es wieder passiert, wenden Sie sich an den Support.'
     },
     server_unavailable: { title: 'Lizenzserver nicht verfügbar', explain: 'Der Server meldet ein internes Problem.', next: 'Versuchen Sie es in einigen Minuten erneut.' },
     rate_limited: { title: 'Zu viele Anfragen', explain: 'Der Lizenzserver bittet um eine Pause.', next: 'Eine Minute warten und erneut versuchen.' },
@@ -414,8 +483,18 @@ export const de: Messages = {
     },
     secret_unavailable: {
       title: 'Sicherer Speicher nicht verfügbar',
-      explain: 'Der sichere Speicher des Systems konnte nicht genutzt werden.',
-      next: 'Erneut am Benutzerkonto anmelden und wiederholen.'
+      explain: 'Der sichere Speicher des Systems oder die Schlüsseldatei von License Desk konnte nicht genutzt werden.',
+      next: 'Erneut am Benutzerkonto anmelden und wiederholen; falls es wieder passiert, den Support kontaktieren.'
+    },
+    state_not_saved: {
+      title: 'Auf dem Server erledigt, hier nicht gespeichert',
+      explain: 'Der Lizenzserver hat die Anfrage ausgeführt, aber License Desk konnte das auf diesem Computer nicht festhalten (die Festplatte ist eventuell voll).',
+      next: 'Speicherplatz freigeben und denselben Schritt wiederholen: License Desk schließt ihn dann ab, ohne einen zweiten Platz zu belegen.'
+    },
+    setting_invalid: {
+      title: 'Ungültige Einstellung',
+      explain: 'Eine Umgebungseinstellung für License Desk hat einen Wert, den es nicht verwenden kann.',
+      next: 'Die Einstellung korrigieren oder entfernen und License Desk neu starten.'
     },
     hwid_unavailable: { title: 'Hardware-ID nicht verfügbar', explain: 'Die Hardware-ID dieses Computers konnte nicht gelesen werden.', next: 'Wenden Sie sich an den Support.' },
     hwid_empty: { title: 'Hardware-ID leer', explain: 'Das System lieferte eine leere Hardware-ID.', next: 'Wenden Sie sich an den Support.' },
@@ -441,18 +520,24 @@ export const de: Messages = {
     }
   },
   serverCodes: {
-    license_not_found: 'Es gibt keine Lizenz mit diesem Schlüssel.',
-    license_not_enabled: 'Diese Lizenz wurde vom Hersteller deaktiviert.',
-    license_not_active: 'Diese Lizenz ist noch nicht aktiv.',
-    license_activated_max_times: 'Diese Lizenz ist bereits auf so vielen Computern aktiv wie erlaubt. Deaktivieren Sie sie zuerst auf einem anderen Computer.',
-    license_transferred_max_times: 'Diese Lizenz wurde zu oft übertragen und kann nicht erneut freigegeben werden.',
-    license_expired: 'Diese Lizenz ist abgelaufen.',
-    device_not_found: 'Dieser Computer ist für die Lizenz nicht registriert. Der Lizenzplatz ist eventuell schon frei.',
-    date_header_diff: 'Die Uhr dieses Computers weicht zu stark von der des Servers ab.',
-    unknown_product: 'Der Lizenzserver kennt dieses Produkt nicht.',
-    invalid_credentials: 'E-Mail oder Passwort ist falsch.',
-    user_not_found: 'Es gibt keinen Benutzer mit dieser E-Mail.',
-    unauthorized: 'Die Anfrage wurde nicht autorisiert.',
-    license_key_not_valid: 'Der Lizenzschlüssel ist ungültig.'
+    license_not_found: { title: 'Es gibt keine Lizenz mit diesem Schlüssel', explain: 'Vergleichen Sie den Schlüssel mit Ihrer Bestellbestätigung.' },
+    license_not_enabled: { title: 'Diese Lizenz wurde vom Hersteller gesperrt', explain: 'Nur der Hersteller kann sie wieder freischalten.' },
+    license_not_active: { title: 'Diese Lizenz ist noch nicht aktiv', explain: 'Der Hersteller hat sie noch nicht gestartet.' },
+    license_activated_max_times: { title: 'Diese Lizenz ist auf so vielen Computern aktiv wie erlaubt', explain: 'Deaktivieren Sie sie zuerst auf einem anderen Computer.' },
+    license_transferred_max_times: {
+      title: 'Diese Lizenz wurde so oft übertragen wie erlaubt',
+      explain: 'Sie kann von hier nicht erneut freigegeben werden; der Support hilft weiter.'
+    },
+    license_expired: { title: 'Diese Lizenz ist abgelaufen', explain: 'Verlängern Sie sie beim Hersteller, um sie weiter zu nutzen.' },
+    device_not_found: { title: 'Dieser Computer ist für die Lizenz nicht registriert', explain: 'Der Lizenzplatz ist eventuell schon frei.' },
+    date_header_diff: {
+      title: 'Die Uhr dieses Computers weicht zu stark von der des Servers ab',
+      explain: 'Der Server lehnt Anfragen ab, deren Zeit zu weit von seiner abweicht.'
+    },
+    unknown_product: { title: 'Der Lizenzserver kennt dieses Produkt nicht', explain: 'Die Herstellerkonfiguration ist eventuell veraltet.' },
+    invalid_credentials: { title: 'E-Mail oder Passwort ist falsch', explain: 'Prüfen Sie beides und versuchen Sie es erneut.' },
+    user_not_found: { title: 'Es gibt keinen Benutzer mit dieser E-Mail', explain: 'Prüfen Sie die E-Mail-Adresse.' },
+    unauthorized: { title: 'Die Anfrage wurde nicht autorisiert', explain: 'Die Herstellerkonfiguration ist eventuell veraltet.' },
+    license_key_not_valid: { title: 'Der Lizenzschlüssel ist ungültig', explain: 'Vergleichen Sie den Schlüssel mit Ihrer Bestellbestätigung.' }
   }
 }

@@ -6,6 +6,12 @@ export interface ErrorText {
   next: string
 }
 
+/** A server's named refusal (LicenseSpring `code`): the title says what happened, in the user's words. */
+export interface ReasonText {
+  title: string
+  explain: string
+}
+
 export const en = {
   lang: 'en',
   app: {
@@ -18,6 +24,8 @@ export const en = {
     loading: 'Loading…',
     version: 'Version {version}',
     copyDiagnostics: 'Copy diagnostics for support',
+    supportTitle: 'For support',
+    supportIntro: 'Support may ask for these details when you contact them.',
     diagnosticsCopied: 'Diagnostics copied to the clipboard.'
   },
   common: {
@@ -31,28 +39,28 @@ export const en = {
     done: 'Back to overview',
     open: 'Open',
     required: 'Required',
-    stepOf: 'Step {n} of {total}',
+    stepOf: 'Step {n} of {total}: {step}',
+    stepWaiting: '(waiting for you)',
     steps: 'Progress',
     optional: 'optional'
   },
   states: {
     inactive: 'Not activated',
     active: 'Active',
-    'offline-deactivated': 'Released offline',
+    'offline-deactivated': 'Waiting for the vendor',
     'offline-activation-pending': 'Offline activation pending'
   },
-  providers: { licensespring: 'LicenseSpring', qlm: 'QLM' },
   home: {
     title: 'Your licenses',
     intro: 'Activate a product on this computer, or release its seat so you can use it on another one.',
     hardwareLabel: "This computer's hardware ID",
-    hardwareHelp: 'Support may ask for it. Source: {source}',
+    hardwareHelp: 'Read from: {source}',
     hardwareUnavailable: "This computer's hardware ID could not be read.",
     products: 'Products',
     keyHint: 'License key',
     username: 'User',
     licenseType: 'License type',
-    licenseTypes: { perpetual: 'Perpetual', subscription: 'Subscription', 'time-limited': 'Time-limited', consumption: 'Consumption' } as Record<string, string>,
+    licenseTypes: { trial: 'Trial', perpetual: 'Perpetual', subscription: 'Subscription', 'time-limited': 'Time-limited', consumption: 'Consumption' } as Record<string, string>,
     expires: 'Expires',
     never: 'Never',
     activatedAt: 'Activated',
@@ -65,15 +73,27 @@ export const en = {
     completeActivationNamed: 'Finish offline activation of {product}',
     showLastRelease: 'Show release proof',
     showLastReleaseNamed: 'Show release proof of {product}',
-    releasedNote: 'Released on {date}. The seat is free once the file or code has been sent in.',
+    waitingUpload: 'Waiting for the upload',
+    waitingCode: 'Waiting for the code',
+    releasedNoteFile:
+      "Removed from this computer on {date}. The seat stays taken until the deactivation file is uploaded to the vendor's portal. License Desk cannot see the vendor's side: the portal's answer to the upload tells you the seat is free.",
+    releasedNoteCode:
+      "Removed from this computer on {date}. The seat stays taken until the deactivation code is entered on the vendor's release page or sent to support. License Desk cannot see the vendor's side: the release page's answer tells you the seat is free.",
     pendingNote: 'A request file was saved. Import the activation file (.lic) to finish.',
     noProducts: 'No products are configured.',
     stateMoved: 'License Desk found its saved state damaged and started afresh. The damaged file was kept at {path}: send it to support if a license is missing here.',
     clockOff: "This computer's clock is off by about {minutes} minutes. Set the time automatically in your system settings to avoid errors."
   },
   flows: {
-    activate: ['Method', 'Details', 'Done'],
-    deactivate: ['Method', 'Confirm', 'Release', 'Result']
+    method: 'Method',
+    licenseKey: 'License key',
+    account: 'Account',
+    activationKey: 'Activation key',
+    done: 'Done',
+    confirm: 'Confirm',
+    result: 'Result',
+    uploadFile: 'Upload the file',
+    enterCode: 'Enter the code'
   },
   activate: {
     chooseTitle: 'How do you want to activate {product}?',
@@ -111,7 +131,7 @@ export const en = {
     lsStep2: '2. Get the activation file',
     lsStep2Items: [
       'Copy the request file to a computer with internet access, for example with a USB stick.',
-      'On that computer, open the portal below and upload the request file.',
+      "On that computer, open the vendor's portal and upload the request file.",
       'Download the activation file (.lic) the portal gives you and bring it back to this computer.'
     ],
     portal: 'Portal',
@@ -146,11 +166,13 @@ export const en = {
     confirmTitle: 'Deactivate {product} on this computer?',
     confirmOnline: 'The license will be removed from this computer and its seat released on the license server. You can then activate {product} on another computer.',
     confirmOfflineLs:
-      'The license will be removed from this computer right away and you will choose where to save a deactivation file. The seat is released when that file is uploaded to the portal.',
+      'The license will be removed from this computer right away and you will choose where to save a deactivation file. The seat stays taken until that file is uploaded to the portal.',
     confirmOfflineQlm:
-      'The license will be removed from this computer right away and a deactivation code will be shown. The seat is released when the code is entered on the release page or sent to support.',
+      'The license will be removed from this computer right away and a deactivation code will be shown. The seat stays taken until the code is entered on the release page or sent to support.',
     confirmWarn: '{product} will stop working on this computer.',
     confirm: 'Deactivate',
+    confirmSaveFile: 'Deactivate and save the file…',
+    confirmShowCode: 'Deactivate and show the code',
     progressTitle: 'Deactivating {product}…',
     cancelled: 'Deactivation was cancelled. Check the overview for the current state of the license.',
     saveCancelled: 'No file was saved, so nothing was changed. You can try again.',
@@ -241,27 +263,36 @@ export const en = {
     done: 'Finished.'
   },
   record: {
-    fileTitle: 'Deactivation file saved',
-    fileLead: 'The license was removed from this computer. To release the seat, upload this file to the portal from a computer with internet access.',
+    fileTitle: 'One step left: upload the deactivation file',
+    fileTitleSeen: 'Deactivation file',
+    fileLead:
+      'The license was removed from this computer, but the seat is still taken: it is released when this file is uploaded to the portal from a computer with internet access.',
+    fileWaiting: "License Desk cannot see the vendor's side. The portal's answer after the upload tells you the seat is free; until then it counts as taken.",
     filePath: 'Saved file',
     showInFolder: 'Show in folder',
     stepsTitle: 'On the other computer',
     fileSteps: [
       'Copy the file to a computer with internet access, for example with a USB stick or a network share.',
       'Open the portal: {portal}',
-      'Upload the file and confirm.',
-      'When the portal confirms, the seat is free: activate {product} on the new computer.'
+      'Upload the file, or paste its content.',
+      'The portal answers that the license is deactivated and shows the request ID {requestId}. The seat is then free: activate {product} on the new computer.'
     ],
     portalFallback: 'the vendor portal',
     copyPortal: 'Copy portal address',
     requestId: 'Request ID',
     savedAt: 'Saved',
-    dvcTitle: 'Your deactivation code',
-    dvcLead: 'The license was removed from this computer. To release the seat, enter this code on the release page or send it to support.',
-    code: 'Deactivation code',
-    codeSpoken: 'Deactivation code, spelled out: {code}',
-    validFor: 'Valid for',
-    validForText: 'This code is valid for {date}.',
+    dvcTitle: 'One step left: enter the deactivation code',
+    dvcTitleSeen: 'Deactivation code',
+    dvcLead: 'The license was removed from this computer, but the seat is still taken: it is released when the code is entered on the release page or sent to support.',
+    dvcWaiting: "License Desk cannot see the vendor's side. The release page's answer (or support's reply) tells you the seat is free; until then it counts as taken.",
+    formTitle: 'What the release page asks for',
+    formHelp: 'The release page asks for these three, in this order. Support needs the same.',
+    activationKey: 'Activation key',
+    activationKeyMissing: 'Your activation key is in your order confirmation.',
+    code: 'Deactivation verification code',
+    codeSpoken: 'Deactivation verification code, spelled out: {code}',
+    validToday: 'Valid today only (until midnight, {date}).',
+    validPast: 'Was valid on {date} only. If the seat is still taken, contact support.',
     computerId: 'Computer ID',
     qrTitle: 'Release with your phone',
     qrHelp: 'Scan the QR code to open the release page with the code already filled in.',
@@ -273,7 +304,8 @@ export const en = {
     createdAt: 'Created'
   },
   history: {
-    title: 'Offline deactivations',
+    title: 'History',
+    caption: 'Offline deactivations',
     intro: 'Every offline deactivation leaves a file or a code. Open one to show it again.',
     empty: 'No offline deactivations yet.',
     product: 'Product',
@@ -294,6 +326,9 @@ export const en = {
     goOffline: 'Continue offline',
     contactSupport: 'E-mail support',
     inputKept: 'What you entered is kept.',
+    detailIssuer: 'Certificate issued by: {value}',
+    detailProxy: 'Proxy: {value}',
+    detailPageTitle: 'Page title: {value}',
     supportSubject: '{app}: {title} ({code})',
     supportBody:
       'Hello,\n\nI could not complete a license operation.\n\nProduct: {product}\nError: {code}\nMessage: {message}\nServer code: {serverCode}\nHardware ID: {hwid}\nApp version: {version}\n\nThank you.'
@@ -304,9 +339,10 @@ export const en = {
     go_offline: 'Try again, or continue offline if this computer cannot reach the server.',
     fix_clock: "Set this computer's date and time automatically in the system settings, then try again.",
     fix_input: 'Check what you entered and try again.',
-    contact_support: 'Contact support; the button below prepares an e-mail with the details.',
+    contact_support: 'Contact support with the details of this error.',
     check_connection: 'Check the internet connection, then try again.',
     choose_other_folder: 'Choose another folder and try again.',
+    ask_it: 'Ask your IT department; the message above says what to tell them.',
     none: ''
   } satisfies Record<NextStep, string>,
   errors: {
@@ -336,9 +372,45 @@ export const en = {
       next: 'Contact your IT department or support.'
     },
     network_failed: { title: 'No connection to the license server', explain: 'The request could not be sent.', next: 'Check the connection or continue offline.' },
+    network_proxy_auth: {
+      title: 'The proxy needs a sign-in',
+      explain: "Your network's proxy server asks for a user name and password that License Desk was not given, or did not accept them.",
+      next: 'Ask your IT department for proxy access, or continue offline.'
+    },
+    network_proxy_refused: {
+      title: 'The proxy blocked the license server',
+      explain: "Your network's proxy server would not connect to the license server.",
+      next: "Ask your IT department to allow the license server's address, or continue offline."
+    },
+    network_proxy_unreachable: {
+      title: 'Proxy server not reachable',
+      explain: 'The proxy server this computer is set to use cannot be reached.',
+      next: 'Check the proxy setting or ask your IT department, or continue offline.'
+    },
+    network_tls_untrusted: {
+      title: 'Certificate not trusted',
+      explain:
+        "The license server's certificate was issued by an authority this computer does not trust. Companies that inspect secure connections use their own root certificate.",
+      next: "Ask your IT department for the company's root certificate (a PEM file) and give it to License Desk, or contact support."
+    },
+    network_captive_portal: {
+      title: 'A web page came back instead of the license server',
+      explain: 'This network may need you to sign in first (hotel or guest Wi-Fi), or a company proxy blocked the request.',
+      next: 'Sign in with a web browser and try again, or ask your IT department to allow the license server.'
+    },
+    network_redirect: {
+      title: 'The license server sent us elsewhere',
+      explain: 'The server answered with a redirect. License requests are only sent to the vendor’s own server, so it was not followed.',
+      next: 'Sign in to the network with a browser if it needs that; otherwise contact support.'
+    },
     server_unavailable: { title: 'License server unavailable', explain: 'The server reported an internal problem.', next: 'Try again in a few minutes.' },
     rate_limited: { title: 'Too many requests', explain: 'The license server asked us to slow down.', next: 'Wait a minute, then try again.' },
     http_status: { title: 'Unexpected server answer', explain: 'The server answered with a status we did not expect.', next: 'Try again; if it keeps happening, contact support.' },
+    response_too_large: {
+      title: 'Server answer too large',
+      explain: 'The answer was far larger than a license answer can be, so it was not read.',
+      next: 'Try again later; if it keeps happening, contact support.'
+    },
     bad_response: {
       title: 'Unreadable server answer',
       explain: 'The answer was empty or not in the expected format. A proxy may have replaced it.',
@@ -390,7 +462,21 @@ export const en = {
     file_write: { title: 'File could not be saved', explain: 'The folder may be read-only or the disk full. Nothing was changed.', next: 'Choose another folder and try again.' },
     state_corrupt: { title: 'License data damaged', explain: 'The saved license data could not be read. It was kept aside for support.', next: 'Contact support.' },
     state_locked: { title: 'License data in use', explain: 'Another License Desk window or command is changing the license data.', next: 'Close it and try again.' },
-    secret_unavailable: { title: 'Secure storage unavailable', explain: "The system's secure storage could not be used.", next: 'Sign in to your user account again and retry.' },
+    secret_unavailable: {
+      title: 'Secure storage unavailable',
+      explain: "The system's secure storage or License Desk's key file could not be used.",
+      next: 'Sign in to your user account again and retry; if it keeps happening, contact support.'
+    },
+    state_not_saved: {
+      title: 'Done on the server, not saved here',
+      explain: 'The license server completed the request, but License Desk could not record it on this computer (the disk may be full).',
+      next: 'Free some disk space and do the same step again: License Desk then finishes it without taking a second seat.'
+    },
+    setting_invalid: {
+      title: 'Invalid setting',
+      explain: 'An environment setting for License Desk has a value it cannot use.',
+      next: 'Correct or remove the setting, then start License Desk again.'
+    },
     hwid_unavailable: { title: 'Hardware ID unavailable', explain: "This computer's hardware ID could not be read.", next: 'Contact support.' },
     hwid_empty: { title: 'Hardware ID empty', explain: 'The system returned an empty hardware ID.', next: 'Contact support.' },
     hwid_fallback: {
@@ -415,20 +501,20 @@ export const en = {
     }
   } satisfies Record<ErrorCode, ErrorText>,
   serverCodes: {
-    license_not_found: 'No license with this key exists.',
-    license_not_enabled: 'This license has been disabled by the vendor.',
-    license_not_active: 'This license is not active yet.',
-    license_activated_max_times: 'This license is already active on as many computers as allowed. Deactivate it on another computer first.',
-    license_transferred_max_times: 'This license has been moved too many times and cannot be released again.',
-    license_expired: 'This license has expired.',
-    device_not_found: 'This computer is not registered for the license. The seat may already be free.',
-    date_header_diff: "This computer's clock differs too much from the server's.",
-    unknown_product: 'The license server does not know this product.',
-    invalid_credentials: 'The e-mail or password is wrong.',
-    user_not_found: 'No user with this e-mail exists.',
-    unauthorized: 'The request was not authorised.',
-    license_key_not_valid: 'The license key is not valid.'
-  } as Record<string, string>
+    license_not_found: { title: 'No license with this key exists', explain: 'Check the key against your order confirmation.' },
+    license_not_enabled: { title: 'This license has been disabled by the vendor', explain: 'Only the vendor can enable it again.' },
+    license_not_active: { title: 'This license is not active yet', explain: 'The vendor has not started it yet.' },
+    license_activated_max_times: { title: 'This license is in use on as many computers as allowed', explain: 'Deactivate it on another computer first.' },
+    license_transferred_max_times: { title: 'This license has been moved as often as allowed', explain: 'It cannot be released again from here; support can help.' },
+    license_expired: { title: 'This license has expired', explain: 'Renew it with the vendor to use it again.' },
+    device_not_found: { title: 'This computer is not registered for the license', explain: 'The seat may already be free.' },
+    date_header_diff: { title: "This computer's clock differs too much from the server's", explain: 'The server refuses requests whose time is far from its own.' },
+    unknown_product: { title: 'The license server does not know this product', explain: 'The vendor configuration may be out of date.' },
+    invalid_credentials: { title: 'The e-mail or password is wrong', explain: 'Check both and try again.' },
+    user_not_found: { title: 'No user with this e-mail exists', explain: 'Check the e-mail address.' },
+    unauthorized: { title: 'The request was not authorised', explain: 'The vendor configuration may be out of date.' },
+    license_key_not_valid: { title: 'The license key is not valid', explain: 'Check the key against your order confirmation.' }
+  } as Record<string, ReasonText>
 }
 
 type Widen<T> = T extends string ? string : T extends readonly (infer U)[] ? Widen<U>[] : T extends object ? { [K in keyof T]: Widen<T[K]> } : T

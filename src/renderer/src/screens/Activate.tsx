@@ -6,7 +6,7 @@ import { ErrorPanel } from '../components/ErrorPanel'
 import { Field, KeyField } from '../components/Field'
 import { ScreenHeading } from '../components/ScreenHeading'
 import { minutes } from '../format'
-import { fmt, useI18n } from '../i18n'
+import { fmt, num, useI18n } from '../i18n'
 import { useNav } from '../nav'
 import { useOperation } from '../useOperation'
 import { BackButton, DoneButton, MethodChoice, useProduct } from './common'
@@ -172,7 +172,7 @@ export function ActivateOnline({ productId }: { productId: string }) {
 }
 
 export function ActivateDone({ productId, clockOffsetMs }: { productId: string; clockOffsetMs?: number }) {
-  const { m } = useI18n()
+  const { m, locale } = useI18n()
   const product = useProduct(productId)
   const name = product?.name ?? productId
   return (
@@ -182,7 +182,7 @@ export function ActivateDone({ productId, clockOffsetMs }: { productId: string; 
       </div>
       <ScreenHeading>{fmt(m.activate.doneTitle, { product: name })}</ScreenHeading>
       <p className="lead">{m.activate.doneText}</p>
-      {clockWorthWarning(clockOffsetMs) && <p className="notice notice-warn">{fmt(m.activate.clockNote, { minutes: minutes(clockOffsetMs) })}</p>}
+      {clockWorthWarning(clockOffsetMs) && <p className="notice notice-warn">{fmt(m.activate.clockNote, { minutes: num(minutes(clockOffsetMs), locale) })}</p>}
       <div className="actions">
         <DoneButton />
       </div>

@@ -5,7 +5,7 @@ import { ErrorPanel } from '../components/ErrorPanel'
 import { seatsText } from '../components/SeatInfo'
 import { ScreenHeading } from '../components/ScreenHeading'
 import { minutes, newOperationId } from '../format'
-import { fmt, useI18n } from '../i18n'
+import { fmt, num, useI18n } from '../i18n'
 import { useNav, type DeactivateMode, type Screen } from '../nav'
 import { useProgressText } from '../useOperation'
 import { BackButton, DoneButton, MethodChoice, useProduct } from './common'
@@ -102,8 +102,9 @@ export function DeactivateConfirm({ screen }: { screen: Extract<Screen, { name: 
         )}
         <div className="actions actions-end">
           <BackButton />
+          {/* The button says what follows: a save dialog, or the code. */}
           <button type="button" className="btn btn-danger" onClick={() => void run(mode)} disabled={product?.state !== 'active'}>
-            {m.deactivate.confirm}
+            {mode === 'online' ? m.deactivate.confirm : qlm ? m.deactivate.confirmShowCode : m.deactivate.confirmSaveFile}
           </button>
         </div>
       </div>
@@ -147,7 +148,7 @@ export function DeactivateProgress({ screen }: { screen: Extract<Screen, { name:
 }
 
 export function DeactivateDone({ productId, alreadyReleased, clockOffsetMs }: { productId: string; alreadyReleased: boolean; clockOffsetMs?: number }) {
-  const { m } = useI18n()
+  const { m, locale } = useI18n()
   const product = useProduct(productId)
   const name = product?.name ?? productId
   return (
@@ -158,7 +159,7 @@ export function DeactivateDone({ productId, alreadyReleased, clockOffsetMs }: { 
       <ScreenHeading>{fmt(m.deactivate.doneTitle, { product: name })}</ScreenHeading>
       <p className="lead">{fmt(m.deactivate.doneText, { product: name })}</p>
       {alreadyReleased && <p className="notice notice-info">{m.deactivate.alreadyReleased}</p>}
-      {clockWorthWarning(clockOffsetMs) && <p className="notice notice-warn">{fmt(m.activate.clockNote, { minutes: minutes(clockOffsetMs) })}</p>}
+      {clockWorthWarning(clockOffsetMs) && <p className="notice notice-warn">{fmt(m.activate.clockNote, { minutes: num(minutes(clockOffsetMs), locale) })}</p>}
       <div className="actions">
         <DoneButton />
       </div>

@@ -7,6 +7,7 @@ import { ScreenHeading } from '../components/ScreenHeading'
 import { dateTime } from '../format'
 import { fmt, useI18n } from '../i18n'
 import { useNav } from '../nav'
+import '../screens.css'
 
 export function HistoryScreen() {
   const { m, locale } = useI18n()
@@ -36,7 +37,7 @@ export function HistoryScreen() {
       {records && records.length > 0 && (
         <div className="card table-card">
           <table className="table">
-            <caption className="visually-hidden">{m.history.title}</caption>
+            <caption className="visually-hidden">{m.history.caption}</caption>
             <thead>
               <tr>
                 <th scope="col">{m.history.product}</th>

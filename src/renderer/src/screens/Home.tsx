@@ -1,16 +1,19 @@
+import { lazy, Suspense } from 'react'
 import type { ProductSummary } from '@shared/contract'
 import { clockWorthWarning } from '@shared/error-policy'
 import { useAnnounce, useApi, useEnv } from '../context'
 import { ReadOnlyField } from '../components/ReadOnlyField'
 import { ScreenHeading } from '../components/ScreenHeading'
-import { ErrorPanel } from '../components/ErrorPanel'
 import { SeatCheck, SeatCountsRow } from '../components/SeatInfo'
 import { dateOnly, dateTime, minutes } from '../format'
-import { fmt, useI18n } from '../i18n'
+import { fmt, num, useI18n, type Messages } from '../i18n'
 import { useNav } from '../nav'
 
+// Only shown when the hardware id cannot be read: not part of Home's first load.
+const ErrorPanel = lazy(() => import('../components/ErrorPanel').then((x) => ({ default: x.ErrorPanel })))
+
 export function HomeScreen() {
-  const { m } = useI18n()
+  const { m, locale } = useI18n()
   const { status, info } = useEnv()
   const api = useApi()
   const announce = useAnnounce()
@@ -28,7 +31,7 @@ export function HomeScreen() {
       <ScreenHeading>{m.home.title}</ScreenHeading>
       <p className="lead">{m.home.intro}</p>
 
-      {status && clockWorthWarning(status.clockOffsetMs) && <p className="notice notice-warn">{fmt(m.home.clockOff, { minutes: minutes(status.clockOffsetMs) })}</p>}
+      {status && clockWorthWarning(status.clockOffsetMs) && <p className="notice notice-warn">{fmt(m.home.clockOff, { minutes: num(minutes(status.clockOffsetMs), locale) })}</p>}
 
       {status?.stateMovedTo && (
         <p className="notice notice-warn" data-testid="state-moved">
@@ -41,18 +44,10 @@ export function HomeScreen() {
           {m.app.loading}
         </p>
       ) : (
-        <>
-          <section className="card hw-card" aria-label={m.home.hardwareLabel}>
-            {status.hardware ? (
-              <ReadOnlyField label={m.home.hardwareLabel} value={status.hardware.id} testId="hardware-id" help={fmt(m.home.hardwareHelp, { source: status.hardware.source })} />
-            ) : status.hardwareError ? (
-              <ErrorPanel error={status.hardwareError} />
-            ) : (
-              <p>{m.home.hardwareUnavailable}</p>
-            )}
-          </section>
-
-          <h2 className="section-title">{m.home.products}</h2>
+        <section aria-labelledby="products-title">
+          <h2 id="products-title" className="section-title">
+            {m.home.products}
+          </h2>
           {status.products.length === 0 ? (
             <p className="muted">{m.home.noProducts}</p>
           ) : (
@@ -64,7 +59,23 @@ export function HomeScreen() {
               ))}
             </ul>
           )}
+        </section>
+      )}
 
+      {/* What support asks for, out of the customer's way: collapsed unless something is wrong with it. */}
+      <details className="support-section" open={!!status?.hardwareError} data-testid="support-section">
+        <summary className="support-title">{m.app.supportTitle}</summary>
+        <div className="support-body">
+          <p className="muted small">{m.app.supportIntro}</p>
+          {status?.hardware ? (
+            <ReadOnlyField label={m.home.hardwareLabel} value={status.hardware.id} testId="hardware-id" help={fmt(m.home.hardwareHelp, { source: status.hardware.source })} />
+          ) : status?.hardwareError ? (
+            <Suspense fallback={null}>
+              <ErrorPanel error={status.hardwareError} />
+            </Suspense>
+          ) : status ? (
+            <p>{m.home.hardwareUnavailable}</p>
+          ) : null}
           <section className="card seats-card" aria-labelledby="seats-title">
             <h2 id="seats-title" className="card-title">
               {m.seats.homeTitle}
@@ -82,15 +93,14 @@ export function HomeScreen() {
               </button>
             </div>
           </section>
-        </>
-      )}
-
-      <footer className="page-footer">
-        <span className="muted small">{info ? fmt(m.app.version, { version: info.version }) : ''}</span>
-        <button type="button" className="btn btn-link" onClick={copyDiagnostics}>
-          {m.app.copyDiagnostics}
-        </button>
-      </footer>
+          <div className="support-footer">
+            <span className="muted small">{info ? fmt(m.app.version, { version: info.version }) : ''}</span>
+            <button type="button" className="btn btn-secondary btn-small" onClick={copyDiagnostics}>
+              {m.app.copyDiagnostics}
+            </button>
+          </div>
+        </div>
+      </details>
     </>
   )
 }
@@ -100,12 +110,17 @@ function stateClass(state: ProductSummary['state']): string {
     case 'active':
       return 'badge badge-ok'
     case 'offline-activation-pending':
-      return 'badge badge-warn'
     case 'offline-deactivated':
-      return 'badge badge-info'
+      return 'badge badge-warn'
     default:
       return 'badge badge-neutral'
   }
+}
+
+/** The badge's words: after an offline release, what the vendor still waits for (the file or the code). */
+function stateText(m: Messages, p: ProductSummary): string {
+  if (p.state === 'offline-deactivated' && p.lastOffline) return p.lastOffline.kind === 'licensespring-file' ? m.home.waitingUpload : m.home.waitingCode
+  return m.states[p.state]
 }
 
 function ProductCard({ product: p }: { product: ProductSummary }) {
@@ -126,14 +141,11 @@ function ProductCard({ product: p }: { product: ProductSummary }) {
   return (
     <article className="card product-card" aria-labelledby={titleId} data-testid={`product-${p.id}`}>
       <div className="product-head">
-        <div>
-          <h3 id={titleId} className="product-name">
-            {p.name}
-          </h3>
-          <p className="muted small">{m.providers[p.provider]}</p>
-        </div>
+        <h3 id={titleId} className="product-name">
+          {p.name}
+        </h3>
         <span className={stateClass(p.state)} data-testid={`state-${p.id}`} data-state={p.state}>
-          {m.states[p.state]}
+          {stateText(m, p)}
         </span>
       </div>
 
@@ -175,7 +187,11 @@ function ProductCard({ product: p }: { product: ProductSummary }) {
       )}
       {p.state === 'active' && <SeatCheck product={p} />}
 
-      {p.state === 'offline-deactivated' && p.lastOffline && <p className="muted">{fmt(m.home.releasedNote, { date: dateTime(p.lastOffline.at, locale) })}</p>}
+      {p.state === 'offline-deactivated' && p.lastOffline && (
+        <p className="muted" data-testid={`pending-${p.id}`}>
+          {fmt(p.lastOffline.kind === 'licensespring-file' ? m.home.releasedNoteFile : m.home.releasedNoteCode, { date: dateTime(p.lastOffline.at, locale) })}
+        </p>
+      )}
       {p.state === 'offline-activation-pending' && <p className="muted">{m.home.pendingNote}</p>}
 
       <div className="actions">

@@ -3,6 +3,7 @@ import type { ProductSummary } from '@shared/contract'
 import { useEnv } from '../context'
 import { useI18n } from '../i18n'
 import { useNav } from '../nav'
+import '../screens.css'
 
 export function useProduct(productId: string): ProductSummary | undefined {
   const { status } = useEnv()

@@ -1,0 +1,58 @@
+// What the CLI loads: through the bin a user runs, `status` starts no process (the Linux machine id is
+// read from its files) and loads no chunk, and no command loads conf/ajv (the state is written by the
+// core's own writer, as compact JSON).
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ensureCliBuilt } from '../support/demo'
+import { removeTempDirs, ROOT, tempDir } from '../support/tools'
+
+beforeAll(() => ensureCliBuilt())
+afterAll(() => removeTempDirs())
+
+const PROFILE = join(ROOT, 'resources/demo/profile.json')
+
+/** Runs the bin with a hook that lists, at exit, the built-in and the project modules it loaded. */
+function loaded(args: string[], dir: string) {
+  const hook = join(dir, 'hook.cjs')
+  const out = join(dir, 'loaded.json')
+  writeFileSync(
+    hook,
+    `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify({ builtins: process.moduleLoadList, files: Object.keys(require.cache) })))`
+  )
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'license-desk.js'), '--profile', PROFILE, '--data-dir', join(dir, 'data'), ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: `--require ${hook}`, LICENSE_DESK_CACHE_DIR: join(dir, 'cache') }
+  })
+  expect(r.stderr).toBe('')
+  expect(r.status).toBe(0)
+  return { ...(JSON.parse(readFileSync(out, 'utf8')) as { builtins: string[]; files: string[] }), stdout: r.stdout }
+}
+
+describe('CLI start-up', () => {
+  it('the CLI bundle contains neither conf nor ajv', () => {
+    const dir = join(ROOT, 'out', 'node')
+    const chunks = existsSync(join(dir, 'chunks')) ? readdirSync(join(dir, 'chunks')).filter((f) => f.startsWith('cli-')) : []
+    const files = [join(dir, 'cli.js'), ...chunks.map((f) => join(dir, 'chunks', f))]
+    for (const f of files) expect(readFileSync(f, 'utf8')).not.toMatch(/node_modules\/(conf|ajv|atomically)\//)
+  })
+
+  it.runIf(process.platform === 'linux')('status --json starts no process and loads no chunk', () => {
+    const dir = tempDir()
+    const r = loaded(['status', '--json'], dir)
+    expect(JSON.parse(r.stdout).hardware.source).toMatch(/^linux:/)
+    expect(r.builtins).not.toContain('NativeModule child_process')
+    expect(r.files.filter((f) => f.includes(`${join('out', 'node', 'chunks')}`))).toEqual([])
+  })
+
+  it('a command that writes state (offline activation request) writes compact JSON', () => {
+    const dir = tempDir()
+    const r = loaded(['--json', 'offline-request', 'studio', '--key', 'DEMO-STUD-IO00-0001', '--out', join(dir, 'req.req')], dir)
+    expect(JSON.parse(r.stdout).ok).toBe(true)
+    const text = readFileSync(join(dir, 'data', 'state.json'), 'utf8')
+    expect(text).toBe(JSON.stringify(JSON.parse(text)))
+    expect(JSON.parse(text).pending.studio.requestId).toBeTruthy()
+  })
+})
