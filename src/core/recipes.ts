@@ -127,7 +127,8 @@ export function createComputerIds(deps: RecipeDeps = {}): HardwareIdProvider & {
   const env = deps.env ?? process.env
   const run = deps.run ?? defaultRun
   const base = createHardwareIdProvider(deps)
-  const machineId = deps.machineId ?? (async (original: boolean) => (await import('node-machine-id')).machineId(original))
+  // Loaded only where it is the source (require, as in ./hwid.ts: lazy alike in the bundles and the test runners).
+  const machineId = deps.machineId ?? ((original: boolean) => (require('node-machine-id') as typeof import('node-machine-id')).machineId(original))
   const cache = new Map<string, Promise<HardwareIdInfo>>()
 
   async function rawOsId(): Promise<string> {

@@ -1,14 +1,16 @@
 // Seat counts as the server last reported them, and "Check with the server" for an active product:
 // what the server says, and, when the seat is gone, disabled or expired, the offer to remove the local
 // record (never done without the user's click).
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import type { CheckResult, ProductSummary, SeatCounts as Seats } from '@shared/contract'
 import type { ErrorInfo } from '@shared/errors'
 import { useAnnounce, useApi } from '../context'
 import { newOperationId } from '../format'
 import { fmt, useI18n, type Messages } from '../i18n'
 import { useNav } from '../nav'
-import { ErrorPanel } from './ErrorPanel'
+
+// Home shows this card: the error panel is loaded only when a check fails (not part of Home's first load).
+const ErrorPanel = lazy(() => import('./ErrorPanel').then((x) => ({ default: x.ErrorPanel })))
 
 /** "2 of 3 in use · 9 transfers left", or undefined when the server gave no counts. */
 export function seatsText(m: Messages, s: Seats | undefined): string | undefined {
@@ -66,7 +68,11 @@ export function SeatCheck({ product }: { product: ProductSummary }) {
 
   return (
     <div className="seat-check" data-testid={`check-${product.id}`}>
-      {error && <ErrorPanel error={error} productName={product.name} onRetry={() => void check()} />}
+      {error && (
+        <Suspense fallback={null}>
+          <ErrorPanel error={error} productName={product.name} onRetry={() => void check()} />
+        </Suspense>
+      )}
       {result && (
         <div className={result.verdict === 'ok' ? 'notice notice-info' : 'notice notice-warn'} data-testid={`verdict-${product.id}`} data-verdict={result.verdict}>
           <p>{m.seats.verdicts[result.verdict]}</p>
