@@ -2,7 +2,6 @@
 // computed. The vendor profile chooses one per product (licensespring.hardwareId, qlm.computerId), so
 // License Desk can release a seat the vendor's own product took through its SDK. Every recipe refuses
 // the silent failures: an empty id (the same on every such computer) and the host-name fallback.
-import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { hostname as osHostname } from 'node:os'
@@ -85,6 +84,8 @@ export function checkIdText(text: string, what: string, opts: { allowSpaces: boo
 }
 
 function defaultRun(file: string, args: string[], timeoutMs: number): Promise<string> {
+  // Loaded only for a command recipe: a CLI command that runs no program loads no child_process.
+  const { execFile } = require('node:child_process') as typeof import('node:child_process')
   return new Promise((resolve, reject) => {
     execFile(file, args, { shell: false, timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 64 * 1024, windowsHide: true, encoding: 'utf8' }, (err, stdout) => {
       if (err) reject(err)
