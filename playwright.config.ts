@@ -4,6 +4,9 @@
 // binary is installed.
 import { defineConfig } from '@playwright/test'
 
+// Every demo server a test starts (npm start, browser mode) takes a free port, never 4370.
+process.env.LICENSE_DESK_DEMO_PORT ??= '0'
+
 export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -18,6 +18,8 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
+    // Every demo server a test starts (the app's, browser mode's) takes a free port: several run at once.
+    env: { LICENSE_DESK_DEMO_PORT: '0' },
     testTimeout: 30000,
     hookTimeout: 30000,
     pool: 'forks',

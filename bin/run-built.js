@@ -100,7 +100,13 @@ function runWithCodeCache(entry, name, appVersion, env = process.env) {
   if (!used)
     // Made at exit, so it also holds the functions this run compiled lazily.
     process.once('exit', () => trace(writeCodeCache(file, key, script.createCachedData(), name) ? `written ${file}` : 'not written'))
-  const mod = { exports: {}, filename: entry, id: entry, loaded: false }
+  // A real module, registered under the bundle's path: its lazily loaded chunks require('../NAME.js') for
+  // the code they share with it, and must get this instance, not a second run of the whole command.
+  const Module = require('node:module')
+  const mod = new Module(entry, module)
+  mod.filename = entry
+  mod.paths = Module._nodeModulePaths(dirname(entry))
+  require.cache[entry] = mod
   script.runInThisContext().call(mod.exports, mod.exports, createRequire(entry), mod, entry, dirname(entry))
   mod.loaded = true
   return mod.exports

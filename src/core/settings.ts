@@ -7,11 +7,14 @@ export interface Settings {
   timeoutMs?: number
   /** LICENSE_DESK_RETRY_BASE_MS: the base of the retry back-off. */
   retryBaseMs?: number
+  /** LICENSE_DESK_DEMO_PORT: the built-in demo server's port (default 4370; 0 takes a free one). */
+  demoPort?: number
 }
 
 const INTEGER_SETTINGS = [
-  { name: 'LICENSE_DESK_TIMEOUT_MS', key: 'timeoutMs', min: 1, max: 3_600_000, what: 'milliseconds' },
-  { name: 'LICENSE_DESK_RETRY_BASE_MS', key: 'retryBaseMs', min: 0, max: 600_000, what: 'milliseconds' }
+  { name: 'LICENSE_DESK_TIMEOUT_MS', key: 'timeoutMs', min: 1, max: 3_600_000, what: 'a whole number of milliseconds' },
+  { name: 'LICENSE_DESK_RETRY_BASE_MS', key: 'retryBaseMs', min: 0, max: 600_000, what: 'a whole number of milliseconds' },
+  { name: 'LICENSE_DESK_DEMO_PORT', key: 'demoPort', min: 0, max: 65_535, what: 'a port number' }
 ] as const
 
 export function readSettings(env: NodeJS.ProcessEnv): Settings {
@@ -24,7 +27,7 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
     if (!Number.isSafeInteger(n) || n < s.min || n > s.max)
       throw new LicenseDeskError(
         'setting_invalid',
-        `The setting ${s.name} is ${JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw)}: it must be a whole number of ${s.what} from ${s.min} to ${s.max}. Correct it, or unset it to use the default.`
+        `The setting ${s.name} is ${JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw)}: it must be ${s.what} from ${s.min} to ${s.max}. Correct it, or unset it to use the default.`
       )
     out[s.key] = n
   }

@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, safeStorage, session, t
 import type { AppInfo } from '@shared/contract'
 import { createDesk } from '@core/desk'
 import { loadProfile, resolveProfilePath } from '@core/profile'
+import { readSettings } from '@core/settings'
 import { defaultDataDir, STATE_FILE_NAME } from '@core/paths'
 import { combineSecretBoxes, createLocalSecretBox } from '@core/secrets'
 import { createComputerIds } from '@core/recipes'
@@ -100,7 +101,7 @@ async function boot(): Promise<void> {
   if (resolved.demo) {
     // Loaded only for the demo, so the main bundle does not carry the server.
     const { startDemoServer } = await import('../server/demo')
-    const demo = await startDemoServer(profile, { resourcesDir: resourcesDir(), dataDir })
+    const demo = await startDemoServer(profile, { resourcesDir: resourcesDir(), dataDir, port: readSettings(process.env).demoPort })
     profile = demo.profile
     demoServer = demo.server
   }

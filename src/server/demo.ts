@@ -12,7 +12,11 @@ export interface DemoServer {
   server?: { url: string; close(): Promise<void> }
 }
 
-export async function startDemoServer(profile: Profile, options: { resourcesDir: string; dataDir: string }): Promise<DemoServer> {
+/**
+ * `port` (LICENSE_DESK_DEMO_PORT, validated by readSettings) defaults to 4370; 0 always takes a free port
+ * and never uses a server that is already running (tests run several demos at once).
+ */
+export async function startDemoServer(profile: Profile, options: { resourcesDir: string; dataDir: string; port?: number }): Promise<DemoServer> {
   const demoDir = join(options.resourcesDir, 'demo')
   const serverOptions = {
     host: '127.0.0.1',
@@ -21,16 +25,21 @@ export async function startDemoServer(profile: Profile, options: { resourcesDir:
     // the demo server remembers its seats across restarts, like a real one
     dataFile: join(options.dataDir, 'demo-server.json')
   }
-  try {
-    return { profile, server: await startServer({ ...serverOptions, port: 4370 }) }
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException)?.code !== 'EADDRINUSE') throw e
-  }
-  try {
-    const r = await fetch(`${DEMO_ORIGIN}/health`, { signal: AbortSignal.timeout(1500) })
-    if (r.ok) return { profile }
-  } catch {
-    /* something else holds the port */
+  const port = options.port ?? 4370
+  if (port !== 0) {
+    try {
+      const server = await startServer({ ...serverOptions, port })
+      return { profile: port === 4370 ? profile : profileWithOrigin(profile, server.url), server }
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException)?.code !== 'EADDRINUSE') throw e
+    }
+    if (port === 4370)
+      try {
+        const r = await fetch(`${DEMO_ORIGIN}/health`, { signal: AbortSignal.timeout(1500) })
+        if (r.ok) return { profile }
+      } catch {
+        /* something else holds the port */
+      }
   }
   const server = await startServer({ ...serverOptions, port: 0 })
   return { profile: profileWithOrigin(profile, server.url), server }

@@ -2,6 +2,7 @@
 // the same handlers as the desktop app over the browser NativeAdapters, served by ./server.ts. Prints the
 // URL, opens the default browser unless --no-open, and runs until Ctrl-C or until a short time after the
 // last tab closed.
+import { readSettings } from '@core/settings'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { AppInfo } from '@shared/contract'
@@ -44,7 +45,7 @@ export async function runUi(v: Values, io: CliIo, json: boolean, deps: UiDeps): 
     if (!isDemo) return loaded
     // Loaded only for the demo (as in the desktop app): a vendor profile never loads the server.
     const { startDemoServer } = await import('../server/demo')
-    const started = await startDemoServer(loaded, { resourcesDir: deps.resourcesDir, dataDir })
+    const started = await startDemoServer(loaded, { resourcesDir: deps.resourcesDir, dataDir, port: readSettings(io.env).demoPort })
     demoServer = started.server
     return started.profile
   })

@@ -3,23 +3,22 @@
 // HTTP layer over both fetch implementations (Node's with undici's agent, and the stand-in for Electron's
 // net.fetch), which must name them alike.
 import { spawn } from 'node:child_process'
-import { mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ProxyAgent } from 'undici'
 import { httpRequest } from '@core/http'
 import type { LicenseDeskError } from '@core/errors'
 import { createNodeNetwork } from '@core/network'
-import { createThrowawayCa, issueServerCertificate, type CertificateAuthority } from '../../src/server/tls'
-import { cli, ensureCliBuilt, KEYS, ROOT, startDemo, type Demo } from '../support/demo'
-import { startProxy, withCredentials, type TestProxy } from '../support/proxy'
+import type { CertificateAuthority } from '../../src/server/tls'
+import { cli, ensureCliBuilt, KEYS, ROOT, type Demo } from '../support/demo'
+import { CLEAN_PROXY_ENV, PROXY_PASSWORD, startProxyLab, withCredentials, type ProxyLab, type TestProxy } from '../support/proxy'
 import { createFakeNetFetch } from '../support/fake-electron'
 import { closedPort } from '../support/tools'
 
-const PROXY_PASSWORD = 'MARKER-PROXY-PWD-k2Vb7Qx1'
-/** No proxy or CA from the machine running the tests leaks in. */
-const CLEAN = { HTTPS_PROXY: '', https_proxy: '', HTTP_PROXY: '', http_proxy: '', NO_PROXY: '', no_proxy: '', NODE_EXTRA_CA_CERTS: '' }
+const CLEAN = CLEAN_PROXY_ENV
 
+let lab: ProxyLab
 let demo: Demo
 let ca: CertificateAuthority
 let caPath: string
@@ -27,37 +26,16 @@ let inspectionCaPath: string
 let open: TestProxy
 let locked: TestProxy
 let inspecting: TestProxy
-let serverHost: string
 
 beforeAll(async () => {
   ensureCliBuilt()
-  ca = await createThrowawayCa('License Desk local test CA')
-  const serverCert = await issueServerCertificate(ca, '127.0.0.1')
-  const corp = await createThrowawayCa('Corp TLS Inspection CA')
-  const corpCert = await issueServerCertificate(corp, '127.0.0.1')
-  demo = await startDemo({ tls: { cert: serverCert.cert, key: serverCert.key } })
-  serverHost = new URL(demo.server.url).host
-  caPath = join(demo.dir, 'ca.pem')
-  writeFileSync(caPath, ca.cert)
-  inspectionCaPath = join(demo.dir, 'corp-ca.pem')
-  writeFileSync(inspectionCaPath, corp.cert)
-  open = await startProxy()
-  locked = await startProxy({ auth: { user: 'alice', password: PROXY_PASSWORD } })
-  inspecting = await startProxy({
-    inspect: { cert: corpCert.cert, key: corpCert.key, html: '<!doctype html><html><head><title>Access blocked by Corp Web Filter</title></head><body>Blocked.</body></html>' }
-  })
+  lab = await startProxyLab()
+  ;({ demo, ca, caPath, inspectionCaPath, open, locked, inspecting } = lab)
 }, 60_000)
-afterAll(async () => {
-  await Promise.all([open?.close(), locked?.close(), inspecting?.close()])
-  await demo?.close()
-})
+afterAll(() => lab?.close())
 
-async function fresh(): Promise<void> {
-  rmSync(demo.dataDir, { recursive: true, force: true })
-  demo.server.state.reset()
-}
-
-const tunnelsTo = (p: TestProxy) => p.tunnels.filter((t) => t === serverHost).length
+const fresh = async (): Promise<void> => lab.fresh()
+const tunnelsTo = (p: TestProxy) => lab.tunnelsTo(p)
 
 describe('the CLI behind a CONNECT proxy, to a server with a private CA', () => {
   it('succeeds through HTTPS_PROXY with the CA given (NODE_EXTRA_CA_CERTS), and the proxy carried it', async () => {

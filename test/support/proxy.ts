@@ -5,6 +5,10 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import { connect, type AddressInfo, type Socket } from 'node:net'
 import { TLSSocket } from 'node:tls'
+import { rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { createThrowawayCa, issueServerCertificate, type CertificateAuthority } from '../../src/server/tls'
+import { startDemo, type Demo } from './demo'
 
 export interface TestProxy {
   url: string
@@ -91,4 +95,71 @@ export function withCredentials(proxy: TestProxy, user: string, password: string
   u.username = encodeURIComponent(user)
   u.password = encodeURIComponent(password)
   return u.toString().replace(/\/$/, '')
+}
+
+/** No proxy or CA from the machine running the tests leaks in. */
+export const CLEAN_PROXY_ENV = { HTTPS_PROXY: '', https_proxy: '', HTTP_PROXY: '', http_proxy: '', NO_PROXY: '', no_proxy: '', NODE_EXTRA_CA_CERTS: '' }
+/** The password the credential-demanding proxy wants: a marker no output may contain. */
+export const PROXY_PASSWORD = 'MARKER-PROXY-PWD-k2Vb7Qx1'
+export const BLOCK_PAGE_TITLE = 'Access blocked by Corp Web Filter'
+
+/**
+ * A company network in a box: the local license server over HTTPS under a throwaway CA, and three CONNECT
+ * proxies in front of it (open; demanding alice:PROXY_PASSWORD; TLS-inspecting with an HTML block page
+ * under a CA of its own). The CA certificates are written as PEM files next to the demo.
+ */
+export interface ProxyLab {
+  demo: Demo
+  ca: CertificateAuthority
+  /** The license server's CA (PEM file). */
+  caPath: string
+  /** The inspecting proxy's CA (PEM file). */
+  inspectionCaPath: string
+  open: TestProxy
+  locked: TestProxy
+  inspecting: TestProxy
+  /** host:port of the license server, as tunnels name it. */
+  serverHost: string
+  /** Tunnels `p` opened to the license server so far. */
+  tunnelsTo(p: TestProxy): number
+  /** An empty data folder and a fresh server state. */
+  fresh(): void
+  close(): Promise<void>
+}
+
+export async function startProxyLab(): Promise<ProxyLab> {
+  const ca = await createThrowawayCa('License Desk local test CA')
+  const serverCert = await issueServerCertificate(ca, '127.0.0.1')
+  const corp = await createThrowawayCa('Corp TLS Inspection CA')
+  const corpCert = await issueServerCertificate(corp, '127.0.0.1')
+  const demo = await startDemo({ tls: { cert: serverCert.cert, key: serverCert.key } })
+  const serverHost = new URL(demo.server.url).host
+  const caPath = join(demo.dir, 'ca.pem')
+  writeFileSync(caPath, ca.cert)
+  const inspectionCaPath = join(demo.dir, 'corp-ca.pem')
+  writeFileSync(inspectionCaPath, corp.cert)
+  const open = await startProxy()
+  const locked = await startProxy({ auth: { user: 'alice', password: PROXY_PASSWORD } })
+  const inspecting = await startProxy({
+    inspect: { cert: corpCert.cert, key: corpCert.key, html: `<!doctype html><html><head><title>${BLOCK_PAGE_TITLE}</title></head><body>Blocked.</body></html>` }
+  })
+  return {
+    demo,
+    ca,
+    caPath,
+    inspectionCaPath,
+    open,
+    locked,
+    inspecting,
+    serverHost,
+    tunnelsTo: (p) => p.tunnels.filter((t) => t === serverHost).length,
+    fresh() {
+      rmSync(demo.dataDir, { recursive: true, force: true })
+      demo.server.state.reset()
+    },
+    async close() {
+      await Promise.all([open.close(), locked.close(), inspecting.close()])
+      await demo.close()
+    }
+  }
 }

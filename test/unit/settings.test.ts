@@ -7,6 +7,8 @@ describe('settings from the environment', () => {
     expect(readSettings({})).toEqual({})
     expect(readSettings({ LICENSE_DESK_TIMEOUT_MS: '' })).toEqual({})
     expect(readSettings({ LICENSE_DESK_TIMEOUT_MS: ' 2500 ', LICENSE_DESK_RETRY_BASE_MS: '0' })).toEqual({ timeoutMs: 2500, retryBaseMs: 0 })
+    expect(readSettings({ LICENSE_DESK_DEMO_PORT: '0' })).toEqual({ demoPort: 0 })
+    expect(readSettings({ LICENSE_DESK_DEMO_PORT: '4371' })).toEqual({ demoPort: 4371 })
   })
 
   it.each([
@@ -16,7 +18,9 @@ describe('settings from the environment', () => {
     ['LICENSE_DESK_TIMEOUT_MS', '0x10'],
     ['LICENSE_DESK_TIMEOUT_MS', '99999999999'],
     ['LICENSE_DESK_RETRY_BASE_MS', '-1'],
-    ['LICENSE_DESK_RETRY_BASE_MS', 'Infinity']
+    ['LICENSE_DESK_RETRY_BASE_MS', 'Infinity'],
+    ['LICENSE_DESK_DEMO_PORT', '65536'],
+    ['LICENSE_DESK_DEMO_PORT', 'auto']
   ])('%s=%s -> setting_invalid naming it', (name, value) => {
     let err: unknown
     try {

@@ -31,8 +31,8 @@ describe('updateAsync', () => {
     clearInterval(timer)
     expect(out).toBe('written')
     expect(Date.now() - t0).toBeGreaterThanOrEqual(250)
-    // a blocked thread would have run no timer at all while it waited
-    expect(ticks).toBeGreaterThanOrEqual(5)
+    // a blocked thread would have run no timer at all while it waited (a loaded machine runs fewer than 30)
+    expect(ticks).toBeGreaterThanOrEqual(2)
     expect(JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')).clock.offsetMs).toBe(42)
   })
 
@@ -58,7 +58,7 @@ describe('updateAsync', () => {
       st.clock = { offsetMs: 9, learnedAt: 'now' }
     })
     clearInterval(timer)
-    expect(ticks).toBeGreaterThanOrEqual(5)
+    expect(ticks).toBeGreaterThanOrEqual(2)
     expect(JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')).clock.offsetMs).toBe(9)
   })
 })

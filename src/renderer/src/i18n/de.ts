@@ -337,7 +337,7 @@ export const de: Messages = {
     contact_support: 'Wenden Sie sich mit den Angaben zu diesem Fehler an den Support.',
     check_connection: 'Prüfen Sie die Internetverbindung und versuchen Sie es erneut.',
     choose_other_folder: 'Wählen Sie einen anderen Ordner und versuchen Sie es erneut.',
-    ask_it: 'Wenden Sie sich an Ihre IT-Abteilung; die Meldung oben sagt, was Sie ihr mitteilen sollten.',
+    ask_it: 'Wenden Sie sich an Ihre IT-Abteilung und nennen Sie ihr, was diese Meldung sagt.',
     none: ''
   },
   errors: {

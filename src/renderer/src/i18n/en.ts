@@ -342,7 +342,7 @@ export const en = {
     contact_support: 'Contact support with the details of this error.',
     check_connection: 'Check the internet connection, then try again.',
     choose_other_folder: 'Choose another folder and try again.',
-    ask_it: 'Ask your IT department; the message above says what to tell them.',
+    ask_it: 'Ask your IT department for help, and tell them what this message says.',
     none: ''
   } satisfies Record<NextStep, string>,
   errors: {
