@@ -56,7 +56,9 @@ async function deactivate() {
     await desk.activateOnline('studio', { licenseKey: key })
     // Prepared outside the timing: the signed request and the state the core would write after it.
     const date = new Date().toUTCString()
-    const sig = createHmac('sha256', ls.sharedKey).update(`licenseSpring\ndate: ${date}`).digest('base64')
+    const sig = createHmac('sha256', ls.sharedKey as string)
+      .update(`licenseSpring\ndate: ${date}`)
+      .digest('base64')
     const headers = {
       Date: date,
       Authorization: `algorithm="hmac-sha256",headers="date",signature="${sig}",apikey="${ls.apiKey}"`,

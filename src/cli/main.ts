@@ -27,7 +27,14 @@ Commands:
   hwid                                      every id this computer yields, with its recipe, and each product's
   status [PRODUCT]                          local license state per product (with the seat counts)
   activate PRODUCT --key KEY                online activation with a license key
-  activate PRODUCT --user U [--password P]  online activation with an account (or LICENSE_DESK_PASSWORD)
+  activate PRODUCT --sso                    sign in with the company account: prints the address to open
+                                            in a browser (on this computer) and waits for the sign-in
+  activate PRODUCT --user U [--password P] [--license-id N]
+                                            online activation with an account (or LICENSE_DESK_PASSWORD);
+                                            --license-id picks one of the account's licenses
+  licenses PRODUCT --user U [--password P]  the licenses the account holds of the product (pick by id)
+  borrow PRODUCT [--until ISO | --hours N]  floating license: borrow it for offline use (default: the longest allowed)
+  release PRODUCT                           floating license: return it early so a colleague can take it
   deactivate PRODUCT                        online deactivation
   deactivate PRODUCT --offline [--out FILE] LicenseSpring: writes the request file; QLM: prints the code
   deactivate PRODUCT (--key KEY | --user U [--password P]) [--old-id ID | --receipt FILE] [--offline [--out FILE]]
@@ -37,7 +44,7 @@ Commands:
   check [PRODUCT]                           ask the server about this computer's seat (does not activate)
   forget PRODUCT                            remove the local record after a check found the seat gone
   receipts [PRODUCT] [--out FILE]           seat receipts of activations here; --out saves PRODUCT's newest
-  offline-request PRODUCT (--key KEY | --user U) [--out FILE]
+  offline-request PRODUCT (--key KEY | --user U [--license-id N]) [--out FILE]
                                             LicenseSpring offline activation request file
   import PRODUCT FILE                       import an offline activation response (.lic)
   history                                   past offline deactivations
@@ -98,6 +105,10 @@ const OPTIONS = {
   'old-id': { type: 'string' },
   receipt: { type: 'string' },
   all: { type: 'boolean', default: false },
+  'license-id': { type: 'string' },
+  sso: { type: 'boolean', default: false },
+  until: { type: 'string' },
+  hours: { type: 'string' },
   port: { type: 'string' },
   'no-open': { type: 'boolean', default: false },
   'save-dir': { type: 'string' },
@@ -168,7 +179,9 @@ export async function makeDesk(
   v: Values,
   io: CliIo,
   /** Adjusts the loaded profile before the desk uses it (`ui` points the demo profile at its local server). */
-  prepare?: (profile: Profile, demo: boolean, dataDir: string) => Promise<Profile>
+  prepare?: (profile: Profile, demo: boolean, dataDir: string) => Promise<Profile>,
+  /** Opens the SSO sign-in page (`ui`: in the default browser); by default the address is printed. */
+  openSignIn?: (url: string) => Promise<void> | void
 ): Promise<{ desk: Desk; dataDir: string; profile: Profile; demo: boolean }> {
   const settings = readSettings(io.env)
   const dataDir = resolve(io.cwd, v['data-dir'] ?? defaultDataDir(io.env))
@@ -185,6 +198,10 @@ export async function makeDesk(
     fetch: io.fetch ?? network.fetch,
     networkInfo: network.info,
     appVersion: VERSION,
+    // SSO: the identity provider's page opens in a browser (`ui`: the default browser; other commands print the
+    // address); the core's loopback listener waits for the answer.
+    openSignIn:
+      openSignIn ?? ((url) => io.stderr(`Open this address in a web browser on this computer to sign in:\n  ${url}\nWaiting for the sign-in to finish (Ctrl-C to stop)…\n`)),
     ...settings
   })
   // A damaged state file is moved aside when first read: say so once the command has run.
@@ -253,6 +270,13 @@ function describeProduct(p: ProductSummary): string {
     if (p.license.keyHint) lines.push(`    key ${p.license.keyHint}`)
     if (p.license.username) lines.push(`    user ${p.license.username}`)
     if (p.license.licenseType) lines.push(`    type ${p.license.licenseType}${p.license.expiresAt ? `, valid until ${p.license.expiresAt}` : ''}`)
+    if (p.license.licenseId !== undefined) lines.push(`    license id ${p.license.licenseId}`)
+    const f = p.license.floating
+    if (f)
+      lines.push(
+        `    floating: ${f.users} computer${f.users === 1 ? '' : 's'} at a time${f.canBorrow ? `, can be borrowed for up to ${f.maxBorrowHours} hours` : ', cannot be borrowed'}`,
+        ...(f.borrowedUntil ? [`    borrowed until ${f.borrowedUntil} (${countdown(Date.parse(f.borrowedUntil) - Date.now())} left)`] : [])
+      )
     lines.push(`    activated ${p.license.activatedAt}${p.license.activatedOffline ? ' (offline)' : ''}`)
     lines.push(`    computer id ${p.license.hardwareId}${p.license.hardwareIdSource ? ` (${p.license.hardwareIdSource})` : ''}`)
     const seats = seatsLine(p.license.seats)
@@ -294,6 +318,31 @@ function describeRecord(r: HistoryRecord): string {
     `  computer   ${r.computerId}`,
     ...(r.selfHelpUrl ? [`  self-help  ${r.selfHelpUrl}`] : [])
   ].join('\n')
+}
+
+/** "2 d 3 h", "5 h 12 min", "4 min": how long until a borrowed license goes back. */
+export function countdown(ms: number): string {
+  if (ms <= 0) return 'no time'
+  const min = Math.floor(ms / 60_000)
+  const d = Math.floor(min / 1440)
+  const h = Math.floor((min % 1440) / 60)
+  const m = min % 60
+  if (d > 0) return `${d} d ${h} h`
+  if (h > 0) return `${h} h ${m} min`
+  return `${Math.max(m, 1)} min`
+}
+
+function licenseId(v: Values): { licenseId?: number } {
+  if (v['license-id'] === undefined) return {}
+  const n = Number(v['license-id'])
+  if (!Number.isInteger(n) || n <= 0) usage('--license-id is a license id number (see license-desk licenses PRODUCT --user U).')
+  return { licenseId: n }
+}
+
+function password(v: Values, io: CliIo): string {
+  const p = v.password ?? io.env.LICENSE_DESK_PASSWORD
+  if (!p) usage('Give the password with --password or the LICENSE_DESK_PASSWORD environment variable.')
+  return p
 }
 
 export function groupCode(code: string): string {
@@ -351,12 +400,12 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
       const [productId] = need(args, 1, 'PRODUCT')
       const { desk } = await makeDesk(v, io)
       let identity: Identity
-      if (v.key !== undefined && v.user === undefined) identity = { licenseKey: v.key }
-      else if (v.user !== undefined && v.key === undefined) {
-        const password = v.password ?? io.env.LICENSE_DESK_PASSWORD
-        if (!password) usage('Give the password with --password or the LICENSE_DESK_PASSWORD environment variable.')
-        identity = { username: v.user, password }
-      } else usage('Give either --key KEY, or --user U with a password.')
+      if (v.sso) {
+        if (v.key !== undefined || v.user !== undefined) usage('--sso signs in with the company account: give no --key or --user.')
+        identity = { sso: true as const, ...licenseId(v) }
+      } else if (v.key !== undefined && v.user === undefined) identity = { licenseKey: v.key, ...licenseId(v) }
+      else if (v.user !== undefined && v.key === undefined) identity = { username: v.user, password: password(v, io), ...licenseId(v) }
+      else usage('Give either --key KEY, or --user U with a password.')
       const r = await desk.activateOnline(productId!, identity, opts)
       return out(
         io,
@@ -457,9 +506,9 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
       const { desk } = await makeDesk(v, io)
       const identity =
         v.key !== undefined && v.user === undefined
-          ? { licenseKey: v.key }
+          ? { licenseKey: v.key, ...licenseId(v) }
           : v.user !== undefined && v.key === undefined
-            ? { username: v.user }
+            ? { username: v.user, ...licenseId(v) }
             : usage('Give either --key KEY or --user U.')
       const outPath = resolve(io.cwd, v.out ?? desk.offlineFileName(productId!, 'activation'))
       const r = await desk.createOfflineActivationRequest(productId!, identity, outPath)
@@ -469,6 +518,50 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
         { ...r },
         `Saved the activation request ${r.filePath}\n  sha256   ${r.sha256}\n  request  ${r.requestId}\n\nOn a computer with internet, upload it at ${r.portalUrl ?? 'the vendor’s offline portal'}, then run:\n  license-desk import ${productId} ls_activation.lic`
       )
+    }
+    case 'licenses': {
+      const [productId] = need(args, 1, 'PRODUCT')
+      if (v.user === undefined) usage('Give the account with --user U (and its password).')
+      // writes: the server's clock offset it learns is kept in the state file
+      const { desk } = await makeDesk(v, io)
+      const list = await desk.listUserLicenses(productId!, { username: v.user, password: password(v, io) }, opts)
+      const human = list.length
+        ? list
+            .map(
+              (l) =>
+                `${String(l.licenseId).padEnd(8)} ${l.isTrial ? 'trial' : l.licenseType}${l.expiresAt ? `, valid until ${l.expiresAt.slice(0, 10)}` : ''}, ${l.timesActivated} of ${l.maxActivations} seats used${l.floating ? ', floating' : ''}${l.note ? ` — ${l.note}` : ''}`
+            )
+            .join('\n') + `\n\nActivate one with: license-desk activate ${productId} --user ${v.user} --license-id ID`
+        : 'The account holds no license of this product.'
+      return out(io, json, { licenses: list }, human)
+    }
+    case 'borrow': {
+      const [productId] = need(args, 1, 'PRODUCT')
+      if (v.until !== undefined && v.hours !== undefined) usage('Give --until or --hours, not both.')
+      let until: string | null = null
+      if (v.until !== undefined) {
+        if (Number.isNaN(Date.parse(v.until))) usage('--until is a date and time, e.g. 2026-12-24T18:00:00Z.')
+        until = new Date(Date.parse(v.until)).toISOString()
+      } else if (v.hours !== undefined) {
+        const h = Number(v.hours)
+        if (!(h > 0)) usage('--hours is a number of hours greater than 0.')
+        until = new Date(Date.now() + h * 3_600_000).toISOString()
+      }
+      const { desk } = await makeDesk(v, io)
+      const r = await desk.borrowFloating(productId!, until, opts)
+      const end = r.product.license?.floating?.borrowedUntil
+      return out(
+        io,
+        json,
+        { product: r.product },
+        `Borrowed ${r.product.name} until ${end} (${end ? countdown(Date.parse(end) - Date.now()) : '?'} from now): it works offline until then. Return it early with: license-desk release ${productId}`
+      )
+    }
+    case 'release': {
+      const [productId] = need(args, 1, 'PRODUCT')
+      const { desk } = await makeDesk(v, io)
+      const r = await desk.releaseFloating(productId!, opts)
+      return out(io, json, { product: r.product }, `Returned ${r.product.name}'s floating seat: a colleague can take it now.`)
     }
     case 'import': {
       const [productId, file] = need(args, 2, 'PRODUCT and FILE')
@@ -642,25 +735,63 @@ async function releaseByKey(desk: Desk, productId: string, v: Values, io: CliIo,
 }
 
 function inspect(content: string, sharedKey?: string): [Record<string, unknown>, string] {
-  const { value } = decodeBase64Json(content, 'LicenseSpring request or license file')
-  const looksLikeRequest = typeof value.request === 'string' || (typeof value.request === 'object' && value.request !== null)
+  // activate_offline called directly answers the license as plain JSON; files are base64 of JSON.
+  const plain = content.trim().startsWith('{')
+  const value = plain ? plainJsonObject(content) : decodeBase64Json(content, 'LicenseSpring request or license file').value
+  const inner = typeof value.request === 'object' && value.request !== null ? (value.request as Record<string, unknown>) : value
+  const looksLikeRequest =
+    !plain &&
+    (typeof value.request === 'string' || inner !== value || (value.license_signature === undefined && (typeof value.api_key === 'string' || typeof value.client_id === 'string')))
   if (looksLikeRequest) {
     const d = decodeOfflineRequest(content, sharedKey)
     const r = d.request
+    const kind = typeof r.request === 'string' ? d.kind : `${d.kind} (the file names no request: taken as a deactivation)`
+    const status = (s: string) => (s === 'invalid' ? 'INVALID' : s)
     const lines = [
-      `LicenseSpring offline ${String(r.request)} request, schema v${d.schemaVersion}`,
-      ...['product', 'hardware_id', 'license_key', 'username', 'request_id', 'date', 'api_key'].filter((k) => r[k] !== undefined).map((k) => `  ${k.padEnd(12)} ${String(r[k])}`),
-      sharedKey === undefined
+      `LicenseSpring offline ${kind} request, schema v${d.schemaVersion}`,
+      ...['product', 'hardware_id', 'license_key', 'username', 'license_id', 'request_id', 'date', 'api_key', 'client_id', 'sdk_ver']
+        .filter((k) => r[k] !== undefined)
+        .map((k) => `  ${k.padEnd(12)} ${String(r[k])}`),
+      sharedKey === undefined && d.signature !== 'absent' && d.outerSignature !== 'absent'
         ? '  signatures   not checked (give --shared-key)'
-        : `  signature    ${d.signatureValid ? 'valid' : 'INVALID'}${d.schemaVersion === 2 ? `\n  v2 signature ${d.outerSignatureValid ? 'valid' : 'INVALID'}` : ''}`
+        : [
+            `  signature    ${status(d.signature)}${d.signature === 'not checked' ? ' (give --shared-key)' : ''}`,
+            ...(d.outerSignature !== undefined ? [`  v2 signature ${status(d.outerSignature)}${d.outerSignature === 'not checked' ? ' (give --shared-key)' : ''}`] : [])
+          ].join('\n')
     ]
-    return [{ type: 'request', schemaVersion: d.schemaVersion, request: r, signatureValid: d.signatureValid, outerSignatureValid: d.outerSignatureValid }, lines.join('\n')]
+    return [
+      {
+        type: 'request',
+        schemaVersion: d.schemaVersion,
+        kind: d.kind,
+        request: r,
+        signature: d.signature,
+        ...(d.outerSignature !== undefined ? { outerSignature: d.outerSignature } : {}),
+        signatureValid: d.signatureValid,
+        outerSignatureValid: d.outerSignatureValid
+      },
+      lines.join('\n')
+    ]
   }
+  const user = typeof value.user === 'object' && value.user !== null ? (value.user as Record<string, unknown>) : undefined
   const fields = ['license_key', 'username', 'hardware_id', 'license_type', 'validity_period', 'request_id', 'date']
   const lines = [
-    'LicenseSpring offline license (.lic)',
+    plain ? 'LicenseSpring license (JSON answer of activate_offline)' : 'LicenseSpring offline license (.lic)',
     ...fields.filter((k) => value[k] !== undefined).map((k) => `  ${k.padEnd(15)} ${String(value[k])}`),
+    ...(user?.email !== undefined ? [`  ${'user'.padEnd(15)} ${String(user.email)}`] : []),
     '  signatures      not checked here (import checks them against the vendor profile)'
   ]
   return [{ type: 'license', license: value }, lines.join('\n')]
+}
+
+function plainJsonObject(content: string): Record<string, unknown> {
+  let v: unknown
+  try {
+    v = JSON.parse(content)
+  } catch {
+    throw new LicenseDeskError('file_invalid', 'This is not a LicenseSpring request or license file: its content is not JSON.')
+  }
+  if (!v || typeof v !== 'object' || Array.isArray(v))
+    throw new LicenseDeskError('file_invalid', 'This is not a LicenseSpring request or license file: its content is not a JSON object.')
+  return v as Record<string, unknown>
 }

@@ -112,7 +112,8 @@ export function createContext(deps: DeskDeps): DeskContext {
       return deps.secrets.decrypt(s.data, s.scheme)
     },
     osInfo: () => ({ os_ver: `${platform()} ${release()}`, hostname: hostname(), app_ver: deps.appVersion ?? '0.0.0' }),
-    supportEmail: profile.app.supportEmail
+    supportEmail: profile.app.supportEmail,
+    ...(deps.openSignIn ? { openSignIn: deps.openSignIn } : {})
   }
 
   // By id: hydrating one history record per product must not search the whole profile each time.
@@ -199,7 +200,9 @@ export function createContext(deps: DeskDeps): DeskContext {
                 activatedOffline: lic.activatedOffline,
                 ...(lic.hardwareIdSource ? { hardwareIdSource: lic.hardwareIdSource } : {}),
                 ...(lic.seats ? { seats: lic.seats } : {}),
-                ...(lic.lastCheck ? { lastCheck: lic.lastCheck } : {})
+                ...(lic.lastCheck ? { lastCheck: lic.lastCheck } : {}),
+                ...(lic.licenseId !== undefined ? { licenseId: lic.licenseId } : {}),
+                ...(lic.floating ? { floating: { ...lic.floating, ...(lic.borrowedUntil ? { borrowedUntil: lic.borrowedUntil } : {}) } } : {})
               }
             }
           : {}),

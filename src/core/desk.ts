@@ -13,6 +13,8 @@ import { releaseSeat } from './usecases/release-seat'
 import { check, computerIds, exportReceipt, forget, receipts } from './usecases/seats'
 import { createOfflineActivationRequest, importOfflineActivation, offlineFileName } from './usecases/offline-activation'
 import { capabilities, status } from './usecases/status'
+import { borrowFloating, releaseFloating } from './usecases/floating'
+import { listUserLicenses } from './usecases/user-licenses'
 import { activateQlmWithComputerKey, qlmActivationUrl } from './usecases/web-activation'
 import type { Desk, DeskDeps } from './types'
 
@@ -26,6 +28,9 @@ export function createDesk(deps: DeskDeps): Desk {
     importOfflineActivation: (productId, licContent) => importOfflineActivation(ctx, productId, licContent),
     qlmActivationUrl: (productId, activationKey) => qlmActivationUrl(ctx, productId, activationKey),
     activateQlmWithComputerKey: (productId, activationKey, computerKey) => activateQlmWithComputerKey(ctx, productId, activationKey, computerKey),
+    listUserLicenses: (productId, account, opts) => listUserLicenses(ctx, productId, account, opts),
+    borrowFloating: (productId, until, opts) => borrowFloating(ctx, productId, until, opts),
+    releaseFloating: (productId, opts) => releaseFloating(ctx, productId, opts),
     deactivateOnline: (productId, opts) => deactivateOnline(ctx, productId, opts),
     deactivateOffline: (productId, outPath, opts) => deactivateOffline(ctx, productId, outPath, opts),
     offlineFileName: (productId, kind) => offlineFileName(ctx, productId, kind),

@@ -18,21 +18,39 @@ const idCommand = z.strictObject({
   timeoutMs: z.number().int().min(100).max(60_000).default(5000)
 })
 
-const licensespring = z.strictObject({
-  apiBaseUrl: url,
-  apiKey: z.string().min(1),
-  sharedKey: z.string().min(1),
-  productCode: z.string().min(1),
-  authorization: z.enum(['license-key', 'user']).default('license-key'),
-  offlineSchemaVersion: z.union([z.literal(1), z.literal(2)]).default(1),
-  offlineRequestFileName: z.string().min(1).default('ls_deactivation.req'),
-  offlineActivationFileName: z.string().min(1).default('ls_activation.req'),
-  portalUrl: url.optional(),
-  publicKeyPem: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
-  requireSignatureV2: z.boolean().default(false),
-  /** How the hardware id is computed (PROTOCOLS.md 3): today's node-machine-id, the LicenseSpring SDK's default, or a vendor program. */
-  hardwareId: z.union([z.enum(['node-machine-id', 'licensespring']), idCommand]).default('node-machine-id')
-})
+const licensespring = z
+  .strictObject({
+    apiBaseUrl: url,
+    /** How requests are authorized: the API key's HMAC (default), or an OAuth client-credentials token. */
+    authentication: z.enum(['api-key', 'oauth']).default('api-key'),
+    apiKey: z.string().min(1).optional(),
+    sharedKey: z.string().min(1).optional(),
+    /** OAuth client credentials (authentication "oauth"): the token comes from tokenUrl. */
+    clientId: z.string().min(1).optional(),
+    clientSecret: z.string().min(1).optional(),
+    tokenUrl: url.optional(),
+    productCode: z.string().min(1),
+    /** license-key, user (username + password), or sso (the customer's identity provider, in the system browser). */
+    authorization: z.enum(['license-key', 'user', 'sso']).default('license-key'),
+    /** authorization "sso": the customer account whose identity provider signs users in. */
+    customerAccountCode: z.string().min(1).optional(),
+    /** authorization "sso": bind the sign-in code with PKCE (S256), for vendors whose sign-in accepts it. */
+    ssoPkce: z.boolean().default(false),
+    offlineSchemaVersion: z.union([z.literal(1), z.literal(2)]).default(1),
+    offlineRequestFileName: z.string().min(1).default('ls_deactivation.req'),
+    offlineActivationFileName: z.string().min(1).default('ls_activation.req'),
+    portalUrl: url.optional(),
+    publicKeyPem: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
+    requireSignatureV2: z.boolean().default(false),
+    /** How the hardware id is computed (PROTOCOLS.md 3): today's node-machine-id, the LicenseSpring SDK's default, or a vendor program. */
+    hardwareId: z.union([z.enum(['node-machine-id', 'licensespring']), idCommand]).default('node-machine-id')
+  })
+  .superRefine((ls, ctx) => {
+    const need = ls.authentication === 'oauth' ? (['clientId', 'clientSecret', 'tokenUrl'] as const) : (['apiKey', 'sharedKey'] as const)
+    for (const k of need) if (ls[k] === undefined) ctx.addIssue({ code: 'custom', path: [k], message: `required when authentication is "${ls.authentication}"` })
+    if (ls.authorization === 'sso' && ls.customerAccountCode === undefined)
+      ctx.addIssue({ code: 'custom', path: ['customerAccountCode'], message: 'required when authorization is "sso"' })
+  })
 
 const qlm = z.strictObject({
   serviceUrl: url,

@@ -40,7 +40,15 @@ const license = z.object({
   /** Seats as the server last reported them (activation or check). */
   seats: seats.optional(),
   /** What the last server check said; the local record is removed only when the user asks after it. */
-  lastCheck: z.object({ verdict: z.enum(['ok', 'gone', 'disabled', 'expired', 'not_confirmed']), at: z.string(), serverMessage: z.string().optional() }).optional()
+  lastCheck: z.object({ verdict: z.enum(['ok', 'gone', 'disabled', 'expired', 'not_confirmed']), at: z.string(), serverMessage: z.string().optional() }).optional(),
+  /** The license_id chosen among several licenses of the account; sent on every later call. */
+  licenseId: z.number().int().optional(),
+  /** A floating cloud license: how many computers at a time, and whether (and how long) it can be borrowed. */
+  floating: z.object({ users: z.number().int(), canBorrow: z.boolean(), maxBorrowHours: z.number() }).optional(),
+  /** Borrowed for offline use until this instant (ISO), as the server confirmed. */
+  borrowedUntil: z.string().optional(),
+  /** Activated through an SSO sign-in: releasing it online signs in again. */
+  sso: z.boolean().optional()
 })
 export type StoredLicense = z.infer<typeof license>
 
@@ -52,7 +60,8 @@ const pending = z.object({
   hardwareIdSource: z.string().optional(),
   licenseKey: secret.optional(),
   username: z.string().optional(),
-  keyHint: z.string().optional()
+  keyHint: z.string().optional(),
+  licenseId: z.number().int().optional()
 })
 export type PendingRequest = z.infer<typeof pending>
 

@@ -6,15 +6,17 @@ import type {
   ActivateResult,
   CheckResult,
   ComputerIdCandidate,
-  ProductSummary,
-  ReleaseSeatResult,
-  SeatReceipt,
   DeactivateOnlineResult,
   HardwareIdInfo,
   HistoryRecord,
+  ProductResult,
+  ProductSummary,
   ProgressEvent,
   QlmActivationUrl,
-  StatusSnapshot
+  ReleaseSeatResult,
+  SeatReceipt,
+  StatusSnapshot,
+  UserLicenseChoice
 } from '@shared/contract'
 import type { Capabilities } from './providers/port'
 
@@ -23,7 +25,8 @@ export interface OperationOptions {
   onProgress?: (event: Omit<ProgressEvent, 'operationId'>) => void
 }
 
-export type Identity = { licenseKey: string } | { username: string; password: string }
+/** Who activates: a key or an account, and (when the account holds several licenses) which one, by license_id. */
+export type Identity = ({ licenseKey: string } | { username: string; password: string } | { sso: true }) & { licenseId?: number }
 
 /** Encrypts license keys and passwords at rest. The app uses Electron safeStorage when it is real. */
 export interface SecretBox {
@@ -54,13 +57,19 @@ export interface Desk {
   /** LicenseSpring offline activation: builds the request file content and remembers its request_id. */
   createOfflineActivationRequest(
     productId: string,
-    identity: { licenseKey: string } | { username: string },
+    identity: ({ licenseKey: string } | { username: string }) & { licenseId?: number },
     outPath: string
   ): Promise<{ filePath: string; sha256: string; requestId: string; portalUrl?: string }>
   /** Imports a .lic (text content); verifies signatures, hardware id, product and request_id. */
   importOfflineActivation(productId: string, licContent: string): Promise<ActivateResult>
   qlmActivationUrl(productId: string, activationKey: string): Promise<QlmActivationUrl>
   activateQlmWithComputerKey(productId: string, activationKey: string, computerKey: string): Promise<ActivateResult>
+  /** The licenses an account holds of a LicenseSpring user product, to pick one (its licenseId). */
+  listUserLicenses(productId: string, account: { username: string; password: string }, opts?: OperationOptions): Promise<UserLicenseChoice[]>
+  /** Floating: borrow the seat until `until` (ISO) or the longest allowed (null). */
+  borrowFloating(productId: string, until: string | null, opts?: OperationOptions): Promise<ProductResult>
+  /** Floating: return the seat early; the license stays activated here. */
+  releaseFloating(productId: string, opts?: OperationOptions): Promise<ProductResult>
   deactivateOnline(productId: string, opts?: OperationOptions): Promise<DeactivateOnlineResult>
   /** LicenseSpring: writes the signed request file to outPath (required); QLM: computes the DVC. */
   deactivateOffline(productId: string, outPath?: string, opts?: OperationOptions): Promise<HistoryRecord>
@@ -119,6 +128,11 @@ export interface DeskDeps {
   now?: () => number
   /** Reported by diagnostics(). */
   appVersion?: string
+  /**
+   * SSO sign-in: opens the identity provider's address in the system browser (the app) or prints it
+   * (the CLI). Without it, SSO products cannot be signed in to.
+   */
+  openSignIn?: (url: string) => Promise<void> | void
   /** HTTP timeout per attempt (ms); default 15000. */
   timeoutMs?: number
   /** Base of the jittered retry backoff (ms); default 400. Tests make it small. */

@@ -7,7 +7,7 @@ import { CHANNELS } from '@shared/contract'
 import type { ErrorCode, ErrorInfo, NextStep, Result } from '@shared/errors'
 import { makeErrorInfo, toErrorInfo } from '@shared/error-policy'
 import { inputSchemas } from '@shared/schemas'
-import type { Desk, OperationOptions } from '@core/types'
+import type { Desk, Identity, OperationOptions } from '@core/types'
 import { parseReceipt } from '@core/desk'
 import { isAllowedExternalUrl, type ExternalPolicy, profileExternalHosts } from './external'
 
@@ -130,7 +130,13 @@ export function createHandlers(desk: Desk, native: NativeAdapters, options: Hand
     'app:info': async () => native.appInfo(),
     'status:get': async () => desk.status(),
     'activate:online': async (req, ctx) => {
-      const identity = req.licenseKey !== undefined ? { licenseKey: req.licenseKey } : { username: req.username as string, password: req.password as string }
+      const chosen = req.licenseId !== undefined ? { licenseId: req.licenseId } : {}
+      // sso: nothing typed; the core opens the identity provider's page in the browser and waits for the answer.
+      const identity: Identity = req.sso
+        ? { sso: true, ...chosen }
+        : req.licenseKey !== undefined
+          ? { licenseKey: req.licenseKey, ...chosen }
+          : { username: req.username as string, password: req.password as string, ...chosen }
       return withOperation(req.operationId, ctx, (opts) => desk.activateOnline(req.productId, identity, opts))
     },
     'activate:offline:request': async (req) => {
@@ -158,6 +164,9 @@ export function createHandlers(desk: Desk, native: NativeAdapters, options: Hand
     },
     'activate:qlm:url': async (req) => desk.qlmActivationUrl(req.productId, req.activationKey),
     'activate:qlm:computer-key': async (req) => desk.activateQlmWithComputerKey(req.productId, req.activationKey, req.computerKey),
+    'licenses:list': async (req) => desk.listUserLicenses(req.productId, { username: req.username, password: req.password }),
+    'floating:borrow': async (req, ctx) => withOperation(req.operationId, ctx, (opts) => desk.borrowFloating(req.productId, req.until, opts)),
+    'floating:release': async (req, ctx) => withOperation(req.operationId, ctx, (opts) => desk.releaseFloating(req.productId, opts)),
     'deactivate:online': async (req, ctx) => withOperation(req.operationId, ctx, (opts) => desk.deactivateOnline(req.productId, opts)),
     'deactivate:offline': async (req, ctx) => {
       // A request file is saved where the user chooses; a code needs no dialog.

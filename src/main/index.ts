@@ -2,7 +2,7 @@
 // server when no vendor profile is given. Everything that matters happens in the core (src/core).
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, safeStorage, session, type WebContents } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, safeStorage, session, shell, type WebContents } from 'electron'
 import type { AppInfo } from '@shared/contract'
 import { createDesk } from '@core/desk'
 import { loadProfile, resolveProfilePath } from '@core/profile'
@@ -139,7 +139,10 @@ async function boot(): Promise<void> {
       process.env.LICENSE_DESK_HARDWARE_ID !== undefined ? { override: { id: process.env.LICENSE_DESK_HARDWARE_ID, from: 'LICENSE_DESK_HARDWARE_ID' } } : {}
     ),
     writeFile: writeFileAtomic,
-    appVersion: app.getVersion()
+    appVersion: app.getVersion(),
+    // SSO: the identity provider's page opens in the system browser, never in an app window (RFC 8252);
+    // the core checked it is https (or loopback) and answers come back to its loopback listener.
+    openSignIn: (url) => shell.openExternal(new URL(url).href)
   })
 
   const appInfo = (): AppInfo => ({

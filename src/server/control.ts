@@ -87,6 +87,8 @@ export interface ServerState {
    * false when no license has that key.
    */
   seedSeat(keyOrUsername: string, hardwareId: string): boolean
+  /** the OAuth access tokens issued (the last 100), so tests can look for them where they must not be */
+  oauthTokens(): string[]
   /** deep copy of the whole state */
   snapshot(): SeedData
   /** back to the seed */
@@ -112,6 +114,12 @@ export interface LocalServer {
   setMinOfflineSchemaVersion(n: number): void
   getMinOfflineSchemaVersion(): number
   setQlmPolicy(p: QlmPolicy): void
+  /** the OAuth token endpoint's URL (client credentials grant) */
+  tokenUrl: string
+  /** lifetime of the OAuth tokens issued from now on (seconds) */
+  setOAuthTokenLifetime(seconds: number): void
+  /** make OAuth mandatory (or not) for a LicenseSpring product */
+  setRequireOAuth(productShortCode: string, required: boolean): void
   /** the last REQUEST_LOG_MAX requests handled since start (or since clearRequests); with `admin`, each with its raw request */
   requests(): RequestRecord[]
   clearRequests(): void

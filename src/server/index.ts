@@ -19,6 +19,9 @@ import type { Route } from './routes/context'
 import { licenseSpringRoutes } from './routes/licensespring'
 import { portalRoutes } from './routes/portal'
 import { qlmRoutes } from './routes/qlm'
+import { ssoRoutes } from './routes/sso'
+import { OAuthIssuer, TOKEN_PATH } from './oauth'
+import { SsoIdp } from './sso'
 import { Store, findDemoDir, loadDemoSeed } from './store'
 import type { SeedData, SeedLicense } from './types'
 
@@ -40,6 +43,8 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
   const privateKey = loadPrivateKey(opts.privateKeyPem)
   const faults = new Faults()
   let minSchema = store.data.licensespring.minOfflineSchemaVersion ?? 1
+  const oauth = new OAuthIssuer(store)
+  const sso = new SsoIdp(store)
   const log = new RequestLog()
   const timers = new Set<NodeJS.Timeout>()
   const sockets = new Set<Socket>()
@@ -69,6 +74,12 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
   }
   for (const s of opts.seats ?? []) if (!seedAnySeat(s.license, s.hardwareId)) throw new Error(`seats: no license "${s.license}" to seed a seat on`)
 
+  const setRequireOAuth = (productShortCode: string, required: boolean): void => {
+    const p = store.product(productShortCode)
+    if (!p) throw new Error(`unknown product ${productShortCode}`)
+    p.requireOAuth = required
+  }
+
   const adminToken = opts.admin ? newAdminToken() : undefined
   const routes: Route[] = [
     ...(adminToken
@@ -83,7 +94,11 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
               },
               qlmPolicy,
               applyQlmPolicy,
-              seedSeat: seedAnySeat
+              seedSeat: seedAnySeat,
+              setOAuthTokenLifetime: (seconds) => {
+                oauth.lifetimeS = seconds
+              },
+              setRequireOAuth
             },
             () => ({ host, port }),
             adminToken
@@ -92,6 +107,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
       : []),
     licenseSpringRoutes(privateKey),
     qlmRoutes,
+    ssoRoutes,
     portalRoutes
   ]
 
@@ -106,7 +122,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
 
   async function route(req: IncomingMessage, url: URL, skew: number): Promise<Reply> {
     const now = () => baseNow() + skew
-    const ls: LsContext = { store, now, privateKey, minOfflineSchemaVersion: () => minSchema }
+    const ls: LsContext = { store, now, privateKey, minOfflineSchemaVersion: () => minSchema, oauth, sso }
     const qlm: QlmContext = { store, now }
     const path = url.pathname
     const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET')
@@ -236,6 +252,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
       return q ? { activationKey: q.activationKey, activations: (q.activations ?? []).map((a) => ({ ...a })), releases: q.releases ?? 0 } : undefined
     },
     seedSeat: seedAnySeat,
+    oauthTokens: () => oauth.issued.slice(),
     snapshot: () => JSON.parse(JSON.stringify(store.data)) as SeedData,
     reset: () => store.reset(),
     persist: () => store.persist()
@@ -252,6 +269,11 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
     },
     getMinOfflineSchemaVersion: () => minSchema,
     setQlmPolicy: applyQlmPolicy,
+    tokenUrl: `http://${urlHost}:${port}${TOKEN_PATH}`,
+    setOAuthTokenLifetime: (seconds) => {
+      oauth.lifetimeS = seconds
+    },
+    setRequireOAuth,
     requests: () => log.list(),
     clearRequests: () => log.clear(),
     now: () => baseNow() + faults.peekSkew(),

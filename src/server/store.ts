@@ -84,6 +84,10 @@ export class Store {
     return this.data.licensespring.apiKeys.find((k) => k.apiKey === apiKey)?.sharedKey
   }
 
+  clientSecretFor(clientId: string): string | undefined {
+    return this.data.licensespring.oauth?.clients.find((c) => c.clientId === clientId)?.clientSecret
+  }
+
   /** A LicenseSpring license by key (case-insensitive) or username (case-insensitive). */
   lsLicense(keyOrUsername: string): SeedLicense | undefined {
     const k = keyOrUsername.trim().toLowerCase()

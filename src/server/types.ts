@@ -12,6 +12,13 @@ export interface SeedProduct {
   shortCode: string
   name: string
   authorizationMethod: 'license-key' | 'user'
+  /** the vendor made OAuth mandatory: API-key requests and API-key offline files are refused */
+  requireOAuth?: boolean
+}
+
+export interface SeedOAuthClient {
+  clientId: string
+  clientSecret: string
 }
 
 export interface SeedDevice {
@@ -27,6 +34,8 @@ export interface SeedLicense {
   licenseKey?: string
   username?: string
   password?: string
+  /** the account behind a user license (answered as `user: { email, ... }` in the license object) */
+  user?: { email?: string; firstName?: string; lastName?: string; phoneNumber?: string }
   type: LsLicenseType
   isTrial?: boolean
   /** ISO-8601; the license expires at this instant */
@@ -50,7 +59,27 @@ export interface SeedLicense {
   devices?: SeedDevice[]
   features?: Array<{ code: string; name: string }>
   customFields?: Array<{ name: string; value: string }>
+  /** the customer account whose SSO users hold this user license */
+  customerAccount?: string
+  /** floating cloud: at most floatingUsers devices hold a slot at a time */
+  isFloatingCloud?: boolean
+  floatingUsers?: number
+  /** a slot taken by activation or check lasts this long (default 120) */
+  floatingTimeoutMinutes?: number
+  canBorrow?: boolean
+  maxBorrowTimeHours?: number
+  /** slots in use (state): until = ISO end of the slot; borrowed = held by floating/borrow */
+  floatingInUse?: Array<{ hardwareId: string; until: string; borrowed?: boolean }>
   note?: string
+}
+
+/** A customer account whose users sign in through its identity provider (the local server plays it). */
+export interface SeedCustomerAccount {
+  code: string
+  name: string
+  users: Array<{ email: string; password: string }>
+  /** non-loopback redirect URIs allowed besides http://127.0.0.1:<any port>/… */
+  redirectUris?: string[]
 }
 
 export interface SeedQlmActivation {
@@ -77,6 +106,11 @@ export interface SeedData {
   licensespring: {
     apiKeys: SeedApiKey[]
     minOfflineSchemaVersion?: number
+    customerAccounts?: SeedCustomerAccount[]
+    /** OAuth client credentials (token endpoint TOKEN_PATH); tokens live tokenLifetimeSeconds (default 480) */
+    oauth?: { clients: SeedOAuthClient[]; tokenLifetimeSeconds?: number }
+    /** how many days after its date an offline request file is still accepted (default 30) */
+    offlineRequestValidityDays?: number
     products: SeedProduct[]
     licenses: SeedLicense[]
   }
@@ -91,6 +125,8 @@ export interface SeedData {
     dvcCase?: 'lower' | 'upper'
     /** prepend a UTF-8 BOM to every XML answer */
     bom?: boolean
+    /** display names of the products, shown on the self-help pages */
+    products?: Array<{ productId: number; name: string }>
     licenses: SeedQlmLicense[]
   }
 }

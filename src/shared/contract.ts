@@ -10,7 +10,8 @@ import type { requestSchemas } from './schemas'
 type RequestOf<K extends keyof typeof requestSchemas> = z.infer<(typeof requestSchemas)[K]>
 
 export type Provider = 'licensespring' | 'qlm'
-export type Authorization = 'license-key' | 'user' | 'qlm-key'
+/** How a product is activated: a key, an account (user name + password), SSO (company sign-in in the browser), a QLM key. */
+export type Authorization = 'license-key' | 'user' | 'sso' | 'qlm-key'
 export type LicenseState = 'inactive' | 'active' | 'offline-deactivated' | 'offline-activation-pending'
 /** How a product is activated without a connection: a request file to upload, or a web page that gives a computer key. */
 export type OfflineActivationKind = 'request-file' | 'web-page'
@@ -73,6 +74,10 @@ export interface LicenseSummary {
   seats?: SeatCounts
   /** The last server check, if one was made. */
   lastCheck?: CheckSummary
+  /** The license chosen among several of the account (its license_id). */
+  licenseId?: number
+  /** A floating license: shared by `users` computers at a time; borrowable for up to maxBorrowHours. */
+  floating?: FloatingInfo
 }
 
 /** A seat receipt: which computer holds a seat (the id used at activation), without the key. */
@@ -99,6 +104,36 @@ export interface CheckSummary {
   at: string
   /** The server's own words, when it gave some (QLM texts are shown verbatim). */
   serverMessage?: string
+}
+
+export interface FloatingInfo {
+  users: number
+  canBorrow: boolean
+  maxBorrowHours: number
+  /** Borrowed for offline use until this instant (ISO). */
+  borrowedUntil?: string
+}
+
+/** One license of an account that holds several of a product, as the user picks it. */
+export interface UserLicenseChoice {
+  licenseId: number
+  licenseType: string
+  isTrial: boolean
+  expiresAt: string | null
+  maxActivations: number
+  timesActivated: number
+  floating: boolean
+  /** The vendor's note on the license, if any (e.g. "Design office, 3 seats"). */
+  note?: string
+}
+
+export type UserLicensesRequest = RequestOf<'userLicenses'>
+
+/** until: ISO date-time to borrow until; null: the longest the license allows. */
+export type BorrowRequest = RequestOf<'borrow'>
+
+export interface ProductResult {
+  product: ProductSummary
 }
 
 export interface ProductSummary {
@@ -161,6 +196,8 @@ export type HistoryRecord =
 /** operationId: chosen by the renderer; used to cancel and to match progress events. */
 export type OperationRequest = RequestOf<'operation'>
 
+/** licenseId: which of the account's licenses (from licenses:list); sso: sign in through the customer's identity
+ * provider in the system browser (authorization "sso"). */
 export type ActivateOnlineRequest = RequestOf<'activateOnline'>
 
 export interface ActivateResult {
@@ -245,6 +282,9 @@ export interface Contract {
   'activate:offline:import': { req: ImportActivationInput; res: ImportResult }
   'activate:qlm:url': { req: QlmActivationUrlInput; res: QlmActivationUrl }
   'activate:qlm:computer-key': { req: QlmComputerKeyInput; res: ActivateResult }
+  'licenses:list': { req: UserLicensesRequest; res: UserLicenseChoice[] }
+  'floating:borrow': { req: BorrowRequest; res: ProductResult }
+  'floating:release': { req: OperationRequest; res: ProductResult }
   'deactivate:online': { req: OperationRequest; res: DeactivateOnlineResult }
   'deactivate:offline': { req: OperationRequest; res: DeactivateOfflineResult }
   'operation:cancel': { req: RequestOf<'cancel'>; res: { cancelled: boolean } }
@@ -277,6 +317,9 @@ export const API_METHODS = {
   importOfflineActivation: 'activate:offline:import',
   getQlmActivationUrl: 'activate:qlm:url',
   activateQlmWithComputerKey: 'activate:qlm:computer-key',
+  listUserLicenses: 'licenses:list',
+  borrowFloating: 'floating:borrow',
+  releaseFloating: 'floating:release',
   deactivateOnline: 'deactivate:online',
   deactivateOffline: 'deactivate:offline',
   cancel: 'operation:cancel',

@@ -47,11 +47,16 @@ export const requestSchemas = {
       operationId,
       licenseKey: key.optional(),
       username: username.optional(),
-      password: password.optional()
+      password: password.optional(),
+      licenseId: z.number().int().positive().optional(),
+      sso: z.literal(true).optional()
     })
-    .refine((v) => (v.licenseKey !== undefined) !== (v.username !== undefined && v.password !== undefined), {
-      message: 'give either a license key, or a username and a password'
-    }),
+    .refine(
+      (v) =>
+        [v.licenseKey !== undefined, v.username !== undefined || v.password !== undefined, v.sso === true].filter(Boolean).length === 1 &&
+        (v.username !== undefined) === (v.password !== undefined),
+      { message: 'give either a license key, or a username and a password, or sso' }
+    ),
   offlineActivationRequest: z
     .strictObject({ productId: id, licenseKey: key.optional(), username: username.optional() })
     .refine((v) => (v.licenseKey !== undefined) !== (v.username !== undefined), {
@@ -61,6 +66,13 @@ export const requestSchemas = {
   importActivation: z.strictObject({ productId: id, content: z.string().min(1).max(1_000_000).optional() }),
   qlmActivationUrl: z.strictObject({ productId: id, activationKey: key }),
   qlmComputerKey: z.strictObject({ productId: id, activationKey: key, computerKey: key }),
+  userLicenses: z.strictObject({ productId: id, username, password }),
+  /** until: ISO date-time to borrow until; null: the longest the license allows. */
+  borrow: z.strictObject({
+    productId: id,
+    operationId,
+    until: z.union([z.iso.datetime({ offset: true }), z.null()])
+  }),
   cancel: z.strictObject({ operationId }),
   showInFolder: z.strictObject({ recordId: z.string().min(1).max(64) }),
   openExternal: z.strictObject({ url: z.string().min(1).max(4096) }),
@@ -94,6 +106,9 @@ export const inputSchemas = {
   'activate:offline:import': r.importActivation,
   'activate:qlm:url': r.qlmActivationUrl,
   'activate:qlm:computer-key': r.qlmComputerKey,
+  'licenses:list': r.userLicenses,
+  'floating:borrow': r.borrow,
+  'floating:release': r.operation,
   'deactivate:online': r.operation,
   'deactivate:offline': r.operation,
   'operation:cancel': r.cancel,

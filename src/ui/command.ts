@@ -21,7 +21,8 @@ export interface UiDeps {
   makeDesk(
     v: Values,
     io: CliIo,
-    prepare?: (profile: Profile, demo: boolean, dataDir: string) => Promise<Profile>
+    prepare?: (profile: Profile, demo: boolean, dataDir: string) => Promise<Profile>,
+    openSignIn?: (url: string) => Promise<void> | void
   ): Promise<{ desk: Desk; dataDir: string; profile: Profile; demo: boolean }>
   resourcesDir: string
   version: string
@@ -41,14 +42,22 @@ export async function runUi(v: Values, io: CliIo, json: boolean, deps: UiDeps): 
   const os = io.os ?? osEffectsFromEnv(io.env)
 
   let demoServer: DemoServer['server']
-  const { desk, profile, demo } = await deps.makeDesk(v, io, async (loaded, isDemo, dataDir) => {
-    if (!isDemo) return loaded
-    // Loaded only for the demo (as in the desktop app): a vendor profile never loads the server.
-    const { startDemoServer } = await import('../server/demo')
-    const started = await startDemoServer(loaded, { resourcesDir: deps.resourcesDir, dataDir, port: readSettings(io.env).demoPort })
-    demoServer = started.server
-    return started.profile
-  })
+  const { desk, profile, demo } = await deps.makeDesk(
+    v,
+    io,
+    async (loaded, isDemo, dataDir) => {
+      if (!isDemo) return loaded
+      // Loaded only for the demo (as in the desktop app): a vendor profile never loads the server.
+      const { startDemoServer } = await import('../server/demo')
+      const started = await startDemoServer(loaded, { resourcesDir: deps.resourcesDir, dataDir, port: readSettings(io.env).demoPort })
+      demoServer = started.server
+      return started.profile
+    },
+    // SSO: the identity provider's page opens in the default browser (RFC 8252), like the app itself.
+    async (url) => {
+      if (!(await os.openUrl(url))) io.stderr(`No browser could be opened here: open this address in a browser on this computer to sign in:\n  ${url}\n`)
+    }
+  )
   try {
     const appInfo = (): AppInfo => ({
       appName: profile.app.name,

@@ -1,6 +1,7 @@
 // The first load carries Home and the active language only: the first thing drawn is Home, in that
 // language (no loading screen first), and neither the other catalogs nor the other screens were
-// fetched for it. The other screens arrive on demand (prefetched once the page is idle).
+// fetched for it. The other screens arrive on demand (prefetched once the page is idle). The language is the
+// browser's (Playwright's `locale`), as browser mode takes it.
 import { expect, test } from './fixtures'
 
 /** Runs in the page: remembers what #root first showed and which files had been fetched by then. */
@@ -22,28 +23,29 @@ for (const [tag, title, own] of [
   ['en-US', 'Your licenses', /^en-.*\.js$/],
   ['de-DE', 'Ihre Lizenzen', /^de-.*\.js$/]
 ] as const) {
-  test(`first render (${tag}): Home in its language at once, without the other catalogs or screens`, async ({ app, bridge }) => {
-    const english = bridge.native.appInfo()
-    bridge.native.appInfo = () => ({ ...english, locale: tag })
-    await app.addInitScript(watchFirstRender)
-    await app.reload()
-    await expect(app.getByRole('heading', { level: 1, name: title })).toBeVisible()
-    const first = await app.evaluate(() => (window as unknown as { __first?: { text: string; files: string[] } }).__first)
-    expect(first, 'the first render was seen').toBeDefined()
-    expect(first?.text).toContain(title)
-    expect(first?.text).toContain('Demo Studio')
-    expect(first?.text).not.toMatch(/Loading|Wird geladen/)
-    expect(
-      first?.files.some((f) => own.test(f)),
-      `the ${tag} catalog was loaded first: ${first?.files.join(', ')}`
-    ).toBe(true)
-    const early = (first?.files ?? []).filter((f) => LATER.test(f) && !own.test(f))
-    expect(early, 'fetched before the first render').toEqual([])
+  test.describe(`in a browser set to ${tag}`, () => {
+    test.use({ locale: tag })
+    test(`first render (${tag}): Home in its language at once, without the other catalogs or screens`, async ({ app }) => {
+      await app.addInitScript(watchFirstRender)
+      await app.reload()
+      await expect(app.getByRole('heading', { level: 1, name: title })).toBeVisible()
+      const first = await app.evaluate(() => (window as unknown as { __first?: { text: string; files: string[] } }).__first)
+      expect(first, 'the first render was seen').toBeDefined()
+      expect(first?.text).toContain(title)
+      expect(first?.text).toContain('Demo Studio')
+      expect(first?.text).not.toMatch(/Loading|Wird geladen/)
+      expect(
+        first?.files.some((f) => own.test(f)),
+        `the ${tag} catalog was loaded first: ${first?.files.join(', ')}`
+      ).toBe(true)
+      const early = (first?.files ?? []).filter((f) => LATER.test(f) && !own.test(f))
+      expect(early, 'fetched before the first render').toEqual([])
 
-    // a screen after Home still opens at once (its code arrives on demand)
-    await app.getByRole('button', { name: tag === 'en-US' ? 'History' : 'Verlauf' }).click()
-    await expect(app.getByRole('heading', { level: 1, name: tag === 'en-US' ? 'History' : 'Verlauf' })).toBeFocused()
-    const files = await app.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.split('/').pop() ?? ''))
-    expect(files.some((f) => /^History-.*\.js$/.test(f))).toBe(true)
+      // a screen after Home still opens at once (its code arrives on demand)
+      await app.getByRole('button', { name: tag === 'en-US' ? 'History' : 'Verlauf' }).click()
+      await expect(app.getByRole('heading', { level: 1, name: tag === 'en-US' ? 'History' : 'Verlauf' })).toBeFocused()
+      const files = await app.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.split('/').pop() ?? ''))
+      expect(files.some((f) => /^History-.*\.js$/.test(f))).toBe(true)
+    })
   })
 }

@@ -21,8 +21,8 @@ test('LicenseSpring offline deactivation: the saved file releases the seat at th
 
   await openDeactivation(app, 'Demo Studio', 'Offline')
   await expect(app.getByText('you will choose where to save a deactivation file')).toBeVisible()
-  await app.getByRole('button', { name: 'Deactivate', exact: true }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Deactivation file saved' })).toBeFocused()
+  await app.getByRole('button', { name: 'Deactivate and save the file…' }).click()
+  await expect(app.getByRole('heading', { level: 1, name: 'One step left: upload the deactivation file' })).toBeFocused()
 
   // the UI shows where the file is and its sha256, which matches the file on disk
   await expect(app.getByTestId('saved-file-path')).toHaveValue(savePath)
@@ -39,6 +39,10 @@ test('LicenseSpring offline deactivation: the saved file releases the seat at th
   const upload = await uploadToPortal(ui.server.url, content)
   expect(upload.status).toBe(200)
   expect(upload.body).toContain('data-result="license_deactivated"')
+  // the portal's answer shows the request ID the result screen shows
+  const requestId = await app.getByRole('textbox', { name: 'Request ID', exact: true }).inputValue()
+  expect(requestId).not.toBe('')
+  expect(upload.body).toContain(`<code id="request-id">${requestId}</code>`)
   expect(ui.server.state.devices(KEYS.fresh)).toEqual([])
 
   await app.getByRole('button', { name: 'Back to overview' }).click()
@@ -53,8 +57,8 @@ test('QLM offline deactivation: the shown code is accepted by the self-help rele
   await reloadHome(app)
 
   await openDeactivation(app, 'Demo CAD (QLM)', 'Offline')
-  await app.getByRole('button', { name: 'Deactivate', exact: true }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Your deactivation code' })).toBeFocused()
+  await app.getByRole('button', { name: 'Deactivate and show the code' }).click()
+  await expect(app.getByRole('heading', { level: 1, name: 'One step left: enter the deactivation code' })).toBeFocused()
 
   // read the code as the user sees it, grouped for reading aloud, and strip the grouping spaces
   const shown = ((await app.getByTestId('dvc-code').textContent()) ?? '').trim()
@@ -63,13 +67,15 @@ test('QLM offline deactivation: the shown code is accepted by the self-help rele
   const code = shown.replace(/\s+/g, '')
   expect(code.length).toBeGreaterThan(4)
   // screen readers get it spelled out in groups
-  await expect(app.getByText(/^Deactivation code, spelled out: /)).toBeAttached()
-  await expect(app.getByTestId('dvc-valid-for')).toContainText('This code is valid for')
+  await expect(app.getByText(/^Deactivation verification code, spelled out: /)).toBeAttached()
+  await expect(app.getByTestId('dvc-valid-for')).toContainText('Valid today only (until midnight, ')
   const computerId = await app.getByTestId('dvc-computer-id').inputValue()
   expect(computerId).not.toBe('')
+  // the release form's first field: the activation key in full (masked everywhere else)
+  await expect(app.getByRole('textbox', { name: 'Activation key', exact: true })).toHaveValue(KEYS.qlm)
   await expect(app.getByTestId('self-help-url')).toHaveValue(new RegExp(`is_deactcode=${code}`, 'i'))
 
-  await app.getByRole('button', { name: 'Copy Deactivation code' }).click()
+  await app.getByRole('button', { name: 'Copy Deactivation verification code' }).click()
   await expect(app.getByTestId('live-region')).toHaveText('Copied to the clipboard.')
   expect(await clipboardText(app)).toBe(code)
 
@@ -85,7 +91,11 @@ test('QLM offline deactivation: the shown code is accepted by the self-help rele
   release.searchParams.set('is_avkey', KEYS.qlm)
   release.searchParams.set('is_pcid', computerId)
   release.searchParams.set('is_deactcode', code)
-  const res = await fetch(release)
+  // Opening the link shows the prefilled form and releases nothing; the button (a POST) releases.
+  const opened = await fetch(release)
+  expect(await opened.text()).toContain(`value="${code}"`)
+  expect(ui.server.state.qlmActivations(KEYS.qlm)).toHaveLength(before + 1)
+  const res = await fetch(release.origin + release.pathname, { method: 'POST', body: release.searchParams })
   const page = await res.text()
   expect(res.status, page).toBe(200)
   expect(page).toContain('data-result="released"')
@@ -176,7 +186,7 @@ test('QLM offline activation: the activation link gives a computer key that acti
 
 test('History lists offline deactivations and shows them again', async ({ app, ui }) => {
   await app.getByRole('button', { name: 'History' }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Offline deactivations' })).toBeFocused()
+  await expect(app.getByRole('heading', { level: 1, name: 'History' })).toBeFocused()
   await expect(app.getByText('No offline deactivations yet.')).toBeVisible()
 
   await ui.desk.activateOnline('cad', { licenseKey: KEYS.qlm })
@@ -186,8 +196,8 @@ test('History lists offline deactivations and shows them again', async ({ app, u
   const row = app.getByRole('row', { name: /Demo CAD \(QLM\)/ })
   await expect(row).toContainText('Code')
   await row.getByRole('button', { name: /^Show Code for Demo CAD \(QLM\)/ }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Your deactivation code' })).toBeFocused()
+  await expect(app.getByRole('heading', { level: 1, name: 'Deactivation code' })).toBeFocused()
   await expect(app.getByTestId('dvc-code')).toHaveAttribute('data-code', record.kind === 'qlm-dvc' ? record.code : '')
   await app.getByRole('button', { name: 'Back' }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Offline deactivations' })).toBeFocused()
+  await expect(app.getByRole('heading', { level: 1, name: 'History' })).toBeFocused()
 })

@@ -1,197 +1,284 @@
-// Every screen of the wizard, in light and dark: a full-page screenshot into artifacts/screenshots/
-// (<screen>-light.png, <screen>-dark.png) and an axe check with no serious or critical violation.
-import { readFileSync, writeFileSync } from 'node:fs'
+// Every screen of the wizard in English, German, French and the pseudo-locale (every text about 40% longer,
+// accented), each language in a browser set to it (Playwright's `locale`: browser mode takes the browser's
+// language). English: a full-page screenshot in light and dark into artifacts/screenshots/ (<screen>-light.png,
+// -dark.png), axe in both schemes and the layout check (no text cut off, spilling out of its box or drawn over
+// another, no sideways scrolling). German and French: the screenshots in light and dark
+// (<screen>-<lang>-light.png, -dark.png), axe and the layout check. The pseudo-locale, in a small window where
+// long texts have the least room: the layout check. The dark screenshot is taken on the same page by switching
+// the color scheme, not by walking the screens again.
+// Names come from the catalogs, so each language is walked by roles and its own names.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { chooseMethod, expect, KEYS, openDeactivation, pickFile, reloadHome, test } from './fixtures'
+import type { Page } from '@playwright/test'
+import { expect, expectNoSeriousAxeViolations, KEYS, pickFile, SCREENSHOT_DIR, test } from './fixtures'
+import { expectCleanLayout } from './layout'
 import { uploadToPortal } from '../support/demo'
+import { catalogs } from '../../src/renderer/src/i18n/catalogs'
+import { fmt, type Locale, type Messages } from '../../src/renderer/src/i18n'
 
-test.describe.configure({ timeout: 120_000 })
+test.describe.configure({ timeout: 180_000 })
 
-test('screens: overview, online activation and deactivation, errors, progress', async ({ app, ui, shots }) => {
-  await shots('01-home')
+interface Run {
+  locale: Locale
+  /** The browser's language. */
+  tag: string
+  suffix: string
+  /** Screenshots in light and dark. */
+  screenshots: boolean
+  /** Color schemes axe runs in (none: no axe). */
+  axe: ReadonlyArray<'light' | 'dark'>
+  viewport?: { width: number; height: number }
+}
 
-  await app.getByRole('button', { name: 'Activate Demo Studio', exact: true }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'How do you want to activate Demo Studio?' })).toBeFocused()
-  await shots('02-activate-method')
+const RUNS: Run[] = [
+  { locale: 'en', tag: 'en-US', suffix: '', screenshots: true, axe: ['light', 'dark'] },
+  // the colors are the same in every language (checked in English in both schemes); axe here is for the texts
+  { locale: 'de', tag: 'de-DE', suffix: '-de', screenshots: true, axe: ['light'] },
+  { locale: 'fr', tag: 'fr-FR', suffix: '-fr', screenshots: true, axe: ['light'] },
+  { locale: 'en-XA', tag: 'en-XA', suffix: '-pseudo', screenshots: false, axe: [], viewport: { width: 720, height: 720 } }
+]
 
-  await app.getByRole('button', { name: 'Continue' }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Activate Demo Studio' })).toBeFocused()
-  await shots('03-activate-online')
+const STUDIO = 'Demo Studio'
+const CLOUD = 'Demo Cloud (user account)'
+const CAD = 'Demo CAD (QLM)'
 
-  await app.getByRole('button', { name: 'Activate', exact: true }).click()
-  await expect(app.getByText('Enter the license key.')).toBeVisible()
-  await expect(app.getByLabel('License key')).toBeFocused()
-  await shots('04-activate-online-field-error')
+/** The app in one language, with helpers that find things by role and the catalog's names. */
+function walk(page: Page, run: Run, m: Messages) {
+  const h1 = (name: string) => page.getByRole('heading', { level: 1, name, exact: true })
+  const button = (name: string) => page.getByRole('button', { name, exact: true })
+  return {
+    m,
+    h1,
+    button,
+    /** The run's screenshots (light, then dark on the same page) and axe checks, then the layout check. */
+    async snap(name: string) {
+      const label = `${name}${run.suffix}`
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const axe = run.axe.includes(colorScheme)
+        if (!run.screenshots && !axe) continue
+        await page.emulateMedia({ colorScheme })
+        if (run.screenshots) await page.screenshot({ path: join(SCREENSHOT_DIR, `${label}-${colorScheme}.png`), fullPage: true })
+        if (axe) await expectNoSeriousAxeViolations(page, `${label} (${colorScheme})`)
+      }
+      await page.emulateMedia({ colorScheme: 'light' })
+      await expectCleanLayout(page, label)
+    },
+    async chooseMethod(mode: 'online' | 'offline') {
+      const label = mode === 'online' ? m.activate.online : m.activate.offline
+      await page.locator('label', { has: page.getByText(label, { exact: true }) }).click()
+      await expect(page.getByRole('radio', { name: new RegExp(`^${label}`) })).toBeChecked()
+    },
+    async openDeactivation(product: string, mode: 'online' | 'offline') {
+      await button(fmt(m.home.deactivateNamed, { product })).click()
+      await expect(h1(fmt(m.deactivate.chooseTitle, { product }))).toBeFocused()
+      await this.chooseMethod(mode)
+      await button(m.common.continue).click()
+      await expect(h1(fmt(m.deactivate.confirmTitle, { product }))).toBeFocused()
+    },
+    async home() {
+      await button(m.app.overview).click()
+      await expect(h1(m.home.title)).toBeVisible()
+    },
+    async reloadHome() {
+      await page.reload()
+      await expect(h1(m.home.title)).toBeVisible()
+      await expect(page.getByTestId('hardware-id')).toHaveValue(/.+/)
+    }
+  }
+}
 
-  await app.getByLabel('License key').fill('DEMO-STUD-IO00-9999')
-  await app.getByRole('button', { name: 'Activate', exact: true }).click()
-  await expect(app.getByTestId('error-title')).toBeVisible()
-  await shots('05-activate-online-server-error')
+/** The app came up in the run's language (the browser's), without motion, in light. */
+async function inLanguage(page: Page, run: Run, m: Messages): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' })
+  await expect(page.getByRole('heading', { level: 1, name: m.home.title, exact: true })).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('lang', run.tag === 'en-XA' ? 'en-XA' : run.tag.slice(0, 2))
+}
 
-  ui.server.faults.set({ clockSkewMs: -20 * 60_000 })
-  await app.getByLabel('License key').fill(KEYS.fresh)
-  await app.getByRole('button', { name: 'Activate', exact: true }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Demo Studio is activated' })).toBeFocused()
-  await expect(app.getByText(/clock is off by about 20 minutes/)).toBeVisible()
-  await shots('06-activate-done-clock-warning')
-  ui.server.faults.clear()
+for (const run of RUNS) {
+  const m = catalogs[run.locale]
+  const t = fmt
 
-  await app.getByRole('button', { name: 'Back to overview' }).click()
-  await expect(app.getByTestId('state-studio')).toHaveAttribute('data-state', 'active')
-  await shots('07-home-active-clock-warning')
+  test.describe(`in a browser set to ${run.tag}`, () => {
+    test.use({ locale: run.tag, ...(run.viewport ? { viewport: run.viewport } : {}) })
 
-  await app.getByRole('button', { name: 'Deactivate Demo Studio', exact: true }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'How do you want to deactivate Demo Studio?' })).toBeFocused()
-  await shots('08-deactivate-method')
+    test(`screens${run.suffix}: overview, online activation and deactivation, errors, progress`, async ({ app, ui }) => {
+      await inLanguage(app, run, m)
+      const u = walk(app, run, m)
+      await u.snap('01-home')
+      // For support: collapsed at the bottom, opened from the keyboard
+      await app.getByText(m.app.supportTitle, { exact: true }).focus()
+      await app.keyboard.press('Enter')
+      await expect(app.getByTestId('hardware-id')).toBeVisible()
+      await u.snap('01-home-support-open')
 
-  await app.getByRole('button', { name: 'Continue' }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Deactivate Demo Studio on this computer?' })).toBeFocused()
-  await shots('09-deactivate-confirm')
+      await u.button(t(m.home.activateNamed, { product: STUDIO })).click()
+      await expect(u.h1(t(m.activate.chooseTitle, { product: STUDIO }))).toBeFocused()
+      await u.snap('02-activate-method')
 
-  // progress: a slow server keeps the screen up long enough, then Cancel
-  ui.server.faults.set({ latencyMs: 7000, path: 'deactivate_license' })
-  await app.getByRole('button', { name: 'Deactivate', exact: true }).click()
-  await expect(app.getByTestId('progress-text')).toHaveText('Contacting the license server…')
-  await shots('10-deactivate-progress')
-  await app.getByRole('button', { name: 'Cancel' }).click()
-  await expect(app.getByTestId('notice')).toBeVisible()
-  await shots('11-deactivate-cancelled')
-  ui.server.faults.clear()
+      await u.button(m.common.continue).click()
+      await expect(u.h1(t(m.activate.onlineTitle, { product: STUDIO }))).toBeFocused()
+      await u.snap('03-activate-online')
 
-  await app.getByRole('button', { name: 'Deactivate', exact: true }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Demo Studio is deactivated' })).toBeFocused()
-  await shots('12-deactivate-done')
+      await u.button(m.activate.submit).click()
+      await expect(app.getByText(m.activate.missingKey)).toBeVisible()
+      await expect(app.getByLabel(m.activate.licenseKey, { exact: true })).toBeFocused()
+      await u.snap('04-activate-online-field-error')
 
-  // a refused deactivation (no transfers left) on the confirmation screen
-  await ui.desk.activateOnline('studio', { licenseKey: KEYS.noTransfers })
-  await reloadHome(app)
-  await openDeactivation(app, 'Demo Studio', 'Online')
-  await app.getByRole('button', { name: 'Deactivate', exact: true }).click()
-  await expect(app.getByTestId('error-title')).toHaveAttribute('data-code', 'server_refused')
-  await shots('13-deactivate-error-max-transfers')
+      await app.getByLabel(m.activate.licenseKey, { exact: true }).fill('DEMO-STUD-IO00-9999')
+      await u.button(m.activate.submit).click()
+      await expect(app.getByTestId('error-title')).toHaveText(m.serverCodes.license_not_found.title)
+      await u.snap('05-activate-online-server-error')
 
-  // the user-account form
-  await app.getByRole('button', { name: 'Overview' }).click()
-  await app.getByRole('button', { name: 'Activate Demo Cloud (user account)', exact: true }).click()
-  await app.getByRole('button', { name: 'Continue' }).click()
-  await expect(app.getByLabel('Password')).toBeVisible()
-  await shots('14-activate-online-user')
+      ui.server.faults.set({ clockSkewMs: -20 * 60_000 })
+      await app.getByLabel(m.activate.licenseKey, { exact: true }).fill(KEYS.fresh)
+      await u.button(m.activate.submit).click()
+      await expect(u.h1(t(m.activate.doneTitle, { product: STUDIO }))).toBeFocused()
+      await expect(app.getByText(t(m.activate.clockNote, { minutes: '20' }))).toBeVisible()
+      await u.snap('06-activate-done-clock-warning')
+      ui.server.faults.clear()
 
-  // server down: the overview's error on a failed operation
-  await app.getByLabel('E-mail or user name').fill(KEYS.user)
-  await app.getByLabel('Password').fill('wrong-password')
-  await ui.server.close()
-  await app.getByRole('button', { name: 'Activate', exact: true }).click()
-  await expect(app.getByTestId('error-title')).toHaveAttribute('data-code', 'network_refused')
-  await shots('15-activate-online-server-down')
-})
+      await u.button(m.common.done).click()
+      await expect(app.getByTestId('state-studio')).toHaveAttribute('data-state', 'active')
+      await u.snap('07-home-active-clock-warning')
 
-test('screens: LicenseSpring offline activation and deactivation, history', async ({ app, ui, shots }) => {
-  await app.getByRole('button', { name: 'History' }).click()
-  await expect(app.getByText('No offline deactivations yet.')).toBeVisible()
-  await shots('20-history-empty')
+      await u.button(t(m.home.deactivateNamed, { product: STUDIO })).click()
+      await expect(u.h1(t(m.deactivate.chooseTitle, { product: STUDIO }))).toBeFocused()
+      await u.snap('08-deactivate-method')
 
-  await app.getByRole('button', { name: 'Overview' }).click()
-  await app.getByRole('button', { name: 'Activate Demo Studio', exact: true }).click()
-  await chooseMethod(app, 'Offline')
-  await shots('21-activate-method-offline')
-  await app.getByRole('button', { name: 'Continue' }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Activate Demo Studio offline' })).toBeFocused()
-  await shots('22-activate-ls-offline')
+      await u.button(m.common.continue).click()
+      await expect(u.h1(t(m.deactivate.confirmTitle, { product: STUDIO }))).toBeFocused()
+      await u.snap('09-deactivate-confirm')
 
-  await app.getByLabel('License key').fill(KEYS.fresh)
-  await app.getByRole('button', { name: 'Save request file…' }).click()
-  await expect(app.getByTestId('request-file-sha256')).toHaveValue(/^[0-9a-f]{64}$/)
-  await shots('23-activate-ls-offline-saved')
+      // progress: a slow server keeps the screen up long enough, then Cancel
+      ui.server.faults.set({ latencyMs: 7000, path: 'deactivate_license' })
+      await u.button(m.deactivate.confirm).click()
+      await expect(app.getByTestId('progress-text')).toHaveText(m.progress.contacting)
+      await u.snap('10-deactivate-progress')
+      await u.button(m.common.cancel).click()
+      await expect(app.getByTestId('notice')).toBeVisible()
+      await u.snap('11-deactivate-cancelled')
+      ui.server.faults.clear()
 
-  const request = readFileSync(await app.getByTestId('request-file-path').inputValue(), 'utf8')
-  await app.getByRole('button', { name: 'Overview' }).click()
-  await expect(app.getByTestId('state-studio')).toHaveAttribute('data-state', 'offline-activation-pending')
-  await shots('24-home-activation-pending')
+      await u.button(m.deactivate.confirm).click()
+      await expect(u.h1(t(m.deactivate.doneTitle, { product: STUDIO }))).toBeFocused()
+      await u.snap('12-deactivate-done')
 
-  await app.getByRole('button', { name: 'Finish offline activation of Demo Studio' }).click()
-  await expect(app.getByRole('button', { name: 'Choose activation file…' })).toBeVisible()
-  await shots('25-activate-ls-offline-import')
+      // a refused deactivation (no transfers left) on the confirmation screen: the reason is the title
+      await ui.desk.activateOnline('studio', { licenseKey: KEYS.noTransfers })
+      await u.reloadHome()
+      await u.openDeactivation(STUDIO, 'online')
+      await u.button(m.deactivate.confirm).click()
+      await expect(app.getByTestId('error-title')).toHaveText(m.serverCodes.license_transferred_max_times.title)
+      await u.snap('13-deactivate-error-max-transfers')
 
-  // a file that is not a .lic
-  const junk = join(ui.filesDir, 'junk.lic')
-  writeFileSync(junk, 'not a license file')
-  await pickFile(app, app.getByRole('button', { name: 'Choose activation file…' }), junk)
-  await expect(app.getByTestId('error-title')).toBeVisible()
-  await shots('26-activate-ls-offline-import-error')
+      // the user-account form
+      await u.home()
+      await u.button(t(m.home.activateNamed, { product: CLOUD })).click()
+      await u.button(m.common.continue).click()
+      await expect(app.getByLabel(m.activate.password, { exact: true })).toBeVisible()
+      await u.snap('14-activate-online-user')
 
-  const upload = await uploadToPortal(ui.server.url, request)
-  const lic = join(ui.filesDir, 'ls_activation.lic')
-  writeFileSync(lic, upload.body)
-  await pickFile(app, app.getByRole('button', { name: 'Choose activation file…' }), lic)
-  await expect(app.getByRole('heading', { level: 1, name: 'Demo Studio is activated' })).toBeFocused()
-  await shots('27-activate-done')
+      // server down: going offline is not possible for this product, so trying again is the way
+      await app.getByLabel(m.activate.username, { exact: true }).fill(KEYS.user)
+      await app.getByLabel(m.activate.password, { exact: true }).fill('wrong-password')
+      await ui.server.close()
+      await u.button(m.activate.submit).click()
+      await expect(app.getByTestId('error-title')).toHaveAttribute('data-code', 'network_refused')
+      await u.snap('15-activate-online-server-down')
+    })
 
-  await app.getByRole('button', { name: 'Back to overview' }).click()
-  await openDeactivation(app, 'Demo Studio', 'Offline')
-  await shots('28-deactivate-confirm-offline')
-  await app.getByRole('button', { name: 'Deactivate', exact: true }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Deactivation file saved' })).toBeFocused()
-  await shots('29-record-file')
+    test(`screens${run.suffix}: LicenseSpring offline activation and deactivation, history`, async ({ app, ui }) => {
+      await inLanguage(app, run, m)
+      const u = walk(app, run, m)
+      await u.button(m.app.history).click()
+      await expect(u.h1(m.history.title)).toBeFocused()
+      await expect(app.getByText(m.history.empty)).toBeVisible()
+      await u.snap('20-history-empty')
 
-  await app.getByRole('button', { name: 'Back to overview' }).click()
-  await expect(app.getByTestId('state-studio')).toHaveAttribute('data-state', 'offline-deactivated')
-  await shots('30-home-offline-deactivated')
+      await u.home()
+      await u.button(t(m.home.activateNamed, { product: STUDIO })).click()
+      await u.chooseMethod('offline')
+      await u.snap('21-activate-method-offline')
+      await u.button(m.common.continue).click()
+      await expect(u.h1(t(m.activate.lsOfflineTitle, { product: STUDIO }))).toBeFocused()
+      await u.snap('22-activate-ls-offline')
 
-  await app.getByRole('button', { name: 'History' }).click()
-  await expect(app.getByRole('row')).toHaveCount(2)
-  await shots('31-history')
-})
+      await app.getByLabel(m.activate.licenseKey, { exact: true }).fill(KEYS.fresh)
+      await u.button(m.activate.saveRequest).click()
+      await expect(app.getByTestId('request-file-sha256')).toHaveValue(/^[0-9a-f]{64}$/)
+      await u.snap('23-activate-ls-offline-saved')
 
-test('screens: QLM offline activation and the deactivation code', async ({ app, ui, shots }) => {
-  await app.getByRole('button', { name: 'Activate Demo CAD (QLM)', exact: true }).click()
-  await chooseMethod(app, 'Offline')
-  await app.getByRole('button', { name: 'Continue' }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Activate Demo CAD (QLM) offline' })).toBeFocused()
-  await shots('40-activate-qlm-offline')
+      const request = readFileSync(await app.getByTestId('request-file-path').inputValue(), 'utf8')
+      await u.home()
+      await expect(app.getByTestId('state-studio')).toHaveAttribute('data-state', 'offline-activation-pending')
+      await u.snap('24-home-activation-pending')
 
-  await app.getByLabel('Activation key', { exact: true }).fill(KEYS.qlm)
-  await app.getByRole('button', { name: 'Create activation link' }).click()
-  await expect(app.getByTestId('activation-url')).toHaveValue(/QlmWebActivation/)
-  await shots('41-activate-qlm-offline-link')
+      await u.button(t(m.home.completeActivationNamed, { product: STUDIO })).click()
+      await expect(u.button(m.activate.importLic)).toBeVisible()
+      await u.snap('25-activate-ls-offline-import')
 
-  const page = await (await fetch(await app.getByTestId('activation-url').inputValue())).text()
-  const computerKey = /<output id="computer-key"[^>]*>([^<]+)<\/output>/.exec(page)?.[1]?.trim() ?? ''
-  await app.getByLabel('Computer key', { exact: true }).fill(computerKey)
-  await app.getByRole('button', { name: 'Activate', exact: true }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Demo CAD (QLM) is activated' })).toBeFocused()
+      // a file that is not a .lic
+      const junk = join(ui.filesDir, 'junk.lic')
+      writeFileSync(junk, 'not a license file')
+      await pickFile(app, u.button(m.activate.importLic), junk)
+      await expect(app.getByTestId('error-title')).toBeVisible()
+      await u.snap('26-activate-ls-offline-import-error')
 
-  await app.getByRole('button', { name: 'Back to overview' }).click()
-  await openDeactivation(app, 'Demo CAD (QLM)', 'Offline')
-  await app.getByRole('button', { name: 'Deactivate', exact: true }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Your deactivation code' })).toBeFocused()
-  await shots('42-record-dvc')
+      const upload = await uploadToPortal(ui.server.url, request)
+      const lic = join(ui.filesDir, 'ls_activation.lic')
+      writeFileSync(lic, upload.body)
+      await pickFile(app, u.button(m.activate.importLic), lic)
+      await expect(u.h1(t(m.activate.doneTitle, { product: STUDIO }))).toBeFocused()
+      await u.snap('27-activate-done')
 
-  await app.getByRole('button', { name: 'Back to overview' }).click()
-  await app.getByRole('button', { name: 'Show release proof of Demo CAD (QLM)' }).click()
-  await expect(app.getByRole('heading', { level: 1, name: 'Your deactivation code' })).toBeFocused()
-  await shots('43-record-dvc-from-overview')
-})
+      await u.button(m.common.done).click()
+      await u.openDeactivation(STUDIO, 'offline')
+      await u.snap('28-deactivate-confirm-offline')
+      await u.button(m.deactivate.confirmSaveFile).click()
+      await expect(u.h1(m.record.fileTitle)).toBeFocused()
+      await u.snap('29-record-file')
 
-test.describe('in a German browser', () => {
-  test.use({ locale: 'de-DE' })
-  test('screens: German, chosen from the browser language', async ({ app, shots }) => {
-    await expect(app.locator('html')).toHaveAttribute('lang', 'de')
-    await expect(app.getByTestId('hardware-id')).toHaveValue(/.+/)
-    await shots('50-home-de')
-    await activateOnlineViaUiDe(app)
-    await shots('51-activate-online-error-de')
+      await u.button(m.common.done).click()
+      await expect(app.getByTestId('state-studio')).toHaveText(m.home.waitingUpload)
+      await u.snap('30-home-offline-deactivated')
+
+      await u.button(m.app.history).click()
+      await expect(app.getByRole('row')).toHaveCount(2)
+      await u.snap('31-history')
+    })
+
+    test(`screens${run.suffix}: QLM offline activation and the deactivation code`, async ({ app, ui }) => {
+      await inLanguage(app, run, m)
+      const u = walk(app, run, m)
+      await u.button(t(m.home.activateNamed, { product: CAD })).click()
+      await u.chooseMethod('offline')
+      await u.button(m.common.continue).click()
+      await expect(u.h1(t(m.activate.qlmOfflineTitle, { product: CAD }))).toBeFocused()
+      await u.snap('40-activate-qlm-offline')
+
+      await app.getByLabel(m.activate.activationKey, { exact: true }).fill(KEYS.qlm)
+      await u.button(m.activate.getUrl).click()
+      await expect(app.getByTestId('activation-url')).toHaveValue(/QlmWebActivation/)
+      await u.snap('41-activate-qlm-offline-link')
+
+      const page = await (await fetch(await app.getByTestId('activation-url').inputValue())).text()
+      const computerKey = /<output id="computer-key"[^>]*>([^<]+)<\/output>/.exec(page)?.[1]?.trim() ?? ''
+      await app.getByLabel(m.activate.computerKey, { exact: true }).fill(computerKey)
+      await u.button(m.activate.submit).click()
+      await expect(u.h1(t(m.activate.doneTitle, { product: CAD }))).toBeFocused()
+
+      await u.button(m.common.done).click()
+      await u.openDeactivation(CAD, 'offline')
+      await u.button(m.deactivate.confirmShowCode).click()
+      await expect(u.h1(m.record.dvcTitle)).toBeFocused()
+      await u.snap('42-record-dvc')
+
+      await u.button(m.common.done).click()
+      await expect(app.getByTestId('state-cad')).toHaveText(m.home.waitingCode)
+      await u.button(t(m.home.showLastReleaseNamed, { product: CAD })).click()
+      await expect(u.h1(m.record.dvcTitleSeen)).toBeFocused()
+      await u.snap('43-record-dvc-from-overview')
+    })
   })
-})
-
-/** Opens the online activation of Demo Studio in German and submits a wrong key. */
-async function activateOnlineViaUiDe(page: import('@playwright/test').Page): Promise<void> {
-  await page
-    .getByRole('button', { name: /Demo Studio/ })
-    .first()
-    .click()
-  await page.locator('form button[type=submit]').click()
-  await page.getByTestId('license-key').fill('DEMO-STUD-IO00-9999')
-  await page.locator('form button[type=submit]').click()
-  await expect(page.getByTestId('error-title')).toBeVisible()
 }

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { cli, ensureCliBuilt, KEYS, readState, startDemo, uploadToPortal, type Demo } from '../support/demo'
+import { cli, ensureCliBuilt, KEYS, readState, releaseViaSelfHelp, startDemo, uploadToPortal, type Demo } from '../support/demo'
 
 let demo: Demo
 let hwid: string
@@ -154,8 +154,10 @@ describe('offline flows', () => {
     expect(text).toContain("License Desk cannot see the vendor's side: the release page's answer, or support's, tells you the seat is free.")
     // the release form asks for the activation key in full: the record carries it
     expect(rec.activationKey).toBe(KEYS.qlm)
-    const page = await fetch(rec.selfHelpUrl)
-    expect(page.status).toBe(200)
+    const { form, result } = await releaseViaSelfHelp(rec.selfHelpUrl)
+    expect(form.body).toContain(`value="${rec.code}"`)
+    expect(result.status).toBe(200)
+    expect(result.body).toContain('data-result="released"')
     expect(demo.server.state.qlmActivations(KEYS.qlm)).toEqual([])
     // The state file keeps the key sealed even though the self-help link carries it.
     expect(readFileSync(join(demo.dataDir, 'state.json'), 'utf8')).not.toContain(KEYS.qlm)
@@ -357,7 +359,7 @@ describe('QLM keys typed in lower case', () => {
     const d = await cli(demo, ['--json', 'deactivate', 'cad', '--offline'])
     expect(d.code).toBe(0)
     expect(d.json.record.selfHelpUrl).toContain(KEYS.qlm)
-    expect((await fetch(d.json.record.selfHelpUrl)).status).toBe(200)
+    expect((await releaseViaSelfHelp(d.json.record.selfHelpUrl)).result.status).toBe(200)
     expect(demo.server.state.qlmActivations(KEYS.qlm)).toEqual([])
   })
 })

@@ -138,7 +138,11 @@ describe('fault matrix', () => {
           outcome = r.alreadyReleased ? 'already released' : 'ok'
         } else {
           const p = profile.products[0] as LsProduct
-          const client = new LicenseSpringClient(p.licensespring, { clock: { offsetMs: null }, timeoutMs: row.timeoutMs ?? 2000, retryBaseMs: 10 })
+          const c = p.licensespring
+          const client = new LicenseSpringClient(
+            { ...c, auth: { kind: 'api-key', apiKey: c.apiKey!, sharedKey: c.sharedKey! } },
+            { clock: { offsetMs: null }, timeoutMs: row.timeoutMs ?? 2000, retryBaseMs: 10 }
+          )
           const r = await client.check(TEST_HWID, { licenseKey: KEYS.fresh }, { onProgress })
           clockOffset = r.clockOffsetMs
           outcome = 'ok'

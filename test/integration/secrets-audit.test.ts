@@ -20,11 +20,18 @@ const M = {
   cek: '{MARKER-CEK-5D1E-4B7A-9C3F-2A8B6E0D4C11}',
   qlmPassword: 'MARKER-QLM-PWD-h3Jk8Nn0',
   userPassword: 'MARKER-USER-PWD-t6Rm2Qs9',
+  clientSecret: 'MARKER-CLIENT-SECRET-w4Hs7Bd1',
   proxyUser: 'MARKER-PROXY-USER-c4Nd8',
   proxyPassword: 'MARKER-PROXY-PWD-w5Ty3Hs6'
 }
 /** Never anywhere outside the profile and the server. */
-const SECRET = [M.sharedKey, M.cek, M.qlmPassword, M.userPassword, M.proxyPassword, M.proxyUser]
+const SECRET = [M.sharedKey, M.cek, M.qlmPassword, M.userPassword, M.clientSecret, M.proxyPassword, M.proxyUser]
+/** The OAuth access tokens the server issued so far: never outside the main process's memory either. */
+const tokens = () => {
+  const t = server.state.oauthTokens()
+  expect(t.length).toBeGreaterThan(0)
+  return t
+}
 /** The renderer never sees these either (the api key is in request files by protocol, nowhere else). */
 const NOT_FOR_RENDERER = [...SECRET, M.apiKey]
 
@@ -37,7 +44,14 @@ let profilePath: string
 beforeAll(async () => {
   ensureCliBuilt()
   demo = await startDemo({
-    secrets: { apiKey: M.apiKey, sharedKey: M.sharedKey, qlmCommunicationEncryptionKey: M.cek, qlmPassword: M.qlmPassword, userPassword: M.userPassword }
+    secrets: {
+      apiKey: M.apiKey,
+      sharedKey: M.sharedKey,
+      qlmCommunicationEncryptionKey: M.cek,
+      qlmPassword: M.qlmPassword,
+      userPassword: M.userPassword,
+      clientSecret: M.clientSecret
+    }
   })
   ;({ server, dir, profile, profilePath } = demo)
 })
@@ -103,6 +117,13 @@ describe('secrets audit', () => {
       const off = await call('deactivate:offline', { productId: 'studio', operationId: 'op2' })
       expect(off.ok).toBe(true)
       expect((await uploadToPortal(server.url, readFileSync(off.value.record.filePath, 'utf8'))).status).toBe(200)
+      // OAuth product: online activation and deactivation (token fetched and used), then an offline deactivation file.
+      expect((await call('activate:online', { productId: 'vault', operationId: 'op-v1', licenseKey: 'DEMO-VAUL-T000-0001' })).ok).toBe(true)
+      expect((await call('deactivate:online', { productId: 'vault', operationId: 'op-v2' })).ok).toBe(true)
+      expect((await call('activate:online', { productId: 'vault', operationId: 'op-v3', licenseKey: 'DEMO-VAUL-T000-0001' })).ok).toBe(true)
+      const voff = await call('deactivate:offline', { productId: 'vault', operationId: 'op-v4' })
+      expect(voff.ok).toBe(true)
+      expect((await uploadToPortal(server.url, readFileSync(voff.value.record.filePath, 'utf8'))).status).toBe(200)
       // LicenseSpring user: online activation and deactivation (the password crosses IPC once, inbound).
       expect((await call('activate:online', { productId: 'cloud', operationId: 'op3', username: KEYS.user, password: M.userPassword })).ok).toBe(true)
       expect((await call('deactivate:online', { productId: 'cloud', operationId: 'op4' })).ok).toBe(true)
@@ -129,16 +150,17 @@ describe('secrets audit', () => {
       expect(diag.ok).toBe(true)
 
       expect(traffic.length).toBeGreaterThan(15)
-      expectClean('an IPC response', traffic.join('\n'), NOT_FOR_RENDERER)
-      expectClean('the logs', logs.join('\n'), NOT_FOR_RENDERER)
-      expectClean('the diagnostics export', diag.value.text, [...NOT_FOR_RENDERER, KEYS.fresh, KEYS.qlm])
+      expectClean('an IPC response', traffic.join('\n'), [...NOT_FOR_RENDERER, ...tokens()])
+      expectClean('the logs', logs.join('\n'), [...NOT_FOR_RENDERER, ...tokens()])
+      expectClean('the diagnostics export', diag.value.text, [...NOT_FOR_RENDERER, KEYS.fresh, KEYS.qlm, ...tokens()])
       const state = readFileSync(join(dataDir, 'state.json'), 'utf8')
-      expectClean('the state file', state, [...NOT_FOR_RENDERER, KEYS.fresh, KEYS.qlm])
-      expect(saved.length).toBe(2)
+      expectClean('the state file', state, [...NOT_FOR_RENDERER, KEYS.fresh, KEYS.qlm, ...tokens()])
+      expect(saved.length).toBe(3)
       for (const f of saved) {
         const decoded = Buffer.from(readFileSync(f, 'utf8'), 'base64').toString('utf8')
-        expectClean(`the exported file ${f}`, decoded)
-        expect(decoded).toContain(M.apiKey) // by protocol
+        expectClean(`the exported file ${f}`, decoded, [...SECRET, ...tokens()])
+        // by protocol: the api key, or with OAuth the client id
+        expect(decoded.includes(M.apiKey) || decoded.includes('"client_id":"demo-oauth-client"')).toBe(true)
         expect(decoded).toMatch(/"signature":"[A-Za-z0-9+/=]{40,}"/)
       }
     } finally {
@@ -155,6 +177,8 @@ describe('secrets audit', () => {
       return r
     }
     expect((await run(['--json', 'activate', 'cloud', '--user', KEYS.user], { LICENSE_DESK_PASSWORD: M.userPassword })).code).toBe(0)
+    expect((await run(['--json', 'activate', 'vault', '--key', 'DEMO-VAUL-T000-0001'])).code).toBe(0)
+    expect((await run(['deactivate', 'vault'])).code).toBe(0)
     await run(['status'])
     await run(['--json', 'status'])
     expect((await run(['deactivate', 'cloud'])).code).toBe(0)
@@ -164,7 +188,7 @@ describe('secrets audit', () => {
     const diagFile = join(dir, 'diag.json')
     expect((await run(['diagnostics', '--out', diagFile])).code).toBe(0)
     await run(['history'])
-    expectClean('CLI output', outputs.join('\n'))
+    expectClean('CLI output', outputs.join('\n'), [...SECRET, ...tokens()])
     expectClean('CLI output', outputs.join('\n'), [M.apiKey])
     expectClean('the diagnostics file', readFileSync(diagFile, 'utf8'), [...NOT_FOR_RENDERER, KEYS.qlm])
     expectClean('the CLI state file', readFileSync(join(demo.dataDir, 'state.json'), 'utf8'), [...NOT_FOR_RENDERER, KEYS.qlm, M.userPassword])
@@ -211,11 +235,12 @@ describe('secrets audit', () => {
   it('the built renderer and preload contain no profile secret', () => {
     const demoProfile = JSON.parse(readFileSync(DEMO_PROFILE, 'utf8'))
     const demoSecrets = [
-      ...demoProfile.products.filter((p: any) => p.licensespring).flatMap((p: any) => [p.licensespring.sharedKey, p.licensespring.apiKey]),
+      ...demoProfile.products.filter((p: any) => p.licensespring).flatMap((p: any) => [p.licensespring.sharedKey, p.licensespring.apiKey, p.licensespring.clientSecret]),
       ...demoProfile.products.filter((p: any) => p.qlm).flatMap((p: any) => [p.qlm.communicationEncryptionKey, p.qlm.password])
     ]
     const files = [...filesUnder(join(ROOT, 'out', 'renderer')), ...filesUnder(join(ROOT, 'out', 'preload'))]
     expect(files.length).toBeGreaterThan(2)
-    for (const f of files) expectClean(f, readFileSync(f, 'latin1'), [...demoSecrets, ...SECRET])
+    expect(demoSecrets).toContain('demo-client-secret-Zk3pQ9wL7mX2')
+    for (const f of files) expectClean(f, readFileSync(f, 'latin1'), [...demoSecrets.filter((x) => typeof x === 'string'), ...SECRET])
   })
 })

@@ -17,6 +17,9 @@ const valid: Record<Channel, unknown> = {
   'activate:offline:import': { productId: 'studio', content: 'LIC' },
   'activate:qlm:url': { productId: 'cad', activationKey: 'AK' },
   'activate:qlm:computer-key': { productId: 'cad', activationKey: 'AK', computerKey: 'CK' },
+  'licenses:list': { productId: 'cloud', username: 'u', password: 'p' },
+  'floating:borrow': { productId: 'studio', operationId: 'op1', until: null },
+  'floating:release': { productId: 'studio', operationId: 'op1' },
   'deactivate:online': { productId: 'studio', operationId: 'op1' },
   'deactivate:offline': { productId: 'studio', operationId: 'op1' },
   'operation:cancel': { operationId: 'op1' },
@@ -83,6 +86,9 @@ function mutations(base: unknown): unknown[] {
       if ((key === 'licenseKey' || key === 'activationKey' || key === 'computerKey') && typeof w === 'string' && w.trim().length > 0 && w.length <= 256) continue
       if ((key === 'recordId' || key === 'receiptId') && typeof w === 'string' && w.length > 0 && w.length <= 64) continue
       if (key === 'offline' && typeof w === 'boolean') continue
+      if (key === 'username' && typeof w === 'string' && w.trim().length > 0 && w.length <= 256) continue // any account name
+      if (key === 'password' && typeof w === 'string' && w.length > 0 && w.length <= 1024) continue // any password
+      if (key === 'until' && w === null) continue // null: the longest borrowing the license allows
       out.push({ ...obj, [key]: w })
     }
   }

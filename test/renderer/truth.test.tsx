@@ -259,8 +259,9 @@ describe('Home puts the customer first', () => {
       return r.ok ? { ok: true, value: { ...r.value, hardware: null, hardwareError: fakeError('hwid_unavailable') } } : r
     }
     render(<App api={api} locale="en" messages={en} />)
-    expect(((await screen.findByTestId('support-section')) as HTMLDetailsElement).open).toBe(true)
+    // the section is drawn before the status arrives: wait for the error, then it is open
     expect((await screen.findByTestId('error-title')).textContent).toBe('Hardware ID unavailable')
+    await waitFor(() => expect((screen.getByTestId('support-section') as HTMLDetailsElement).open).toBe(true))
   })
 })
 

@@ -40,10 +40,14 @@ describe('offline portal', () => {
     expect(html).toContain('data-result="license_deactivated"')
     expect(html).toContain('req-123')
     expect(srv.state.devices('DEMO-STUD-IO00-0001')).toEqual([])
-    // the same file again: clear error page with the code
+    expect(html).toContain('<dd id="product-name">Demo Studio</dd>')
+    // the same file again: says plainly that the seat is already free, not the raw device_not_found
     const again = await upload(offlineV2({ request: 'deactivation', hardwareId: 'hw-p', licenseKey: 'DEMO-STUD-IO00-0001' }))
-    expect(again.status).toBe(404)
-    expect(await again.text()).toContain('<code id="error-code">device_not_found</code>')
+    expect(again.status).toBe(200)
+    const text = await again.text()
+    expect(text).toContain('data-result="already_free"')
+    expect(text).toContain('<h1>This seat is already free</h1>')
+    expect(text).not.toContain('device_not_found')
   })
 
   it('an activation file answers the ls_activation.lic download', async () => {
@@ -83,6 +87,23 @@ describe('offline portal', () => {
     expect(empty.status).toBe(400)
   })
 
+  it('names the uploaded file, wrapping between its words', async () => {
+    srv.state.rawLicense('DEMO-STUD-IO00-0001')!.devices!.push({ hardwareId: 'hw-f', activatedAt: '' })
+    const name = 'ls_deactivation_engineering-workstation-0042.req'
+    const res = await upload(offlineV1({ request: 'deactivation', hardwareId: 'hw-f', licenseKey: 'DEMO-STUD-IO00-0001' }), name)
+    const html = await res.text()
+    expect(html).toContain('<span class="file" id="file-name">ls_<wbr>deactivation_<wbr>engineering-<wbr>workstation-<wbr>0042.<wbr>req</span>')
+    const bad = await upload('not a request file', '<b>x</b>.req')
+    expect(await bad.text()).toContain('&lt;b&gt;x&lt;/b&gt;.<wbr>req')
+  })
+
+  it('pages follow the OS colour scheme', async () => {
+    const html = await (await fetch(`${srv.url}/offline`)).text()
+    expect(html).toContain('<meta name="color-scheme" content="light dark">')
+    expect(html).toMatch(/@media \(prefers-color-scheme:dark\)\{:root\{--bg:#111418/)
+    expect(html).not.toMatch(/color:#111;background:#fff/) // no fixed light colours outside the variables
+  })
+
   it('GET /health', async () => {
     const r = await fetch(`${srv.url}/health`)
     expect(await r.json()).toEqual({ ok: true })
@@ -110,17 +131,37 @@ describe('QLM self-help pages', () => {
     expect(await unknown.text()).toContain('role="alert"')
   })
 
-  it('release page: URL query with a valid DVC releases; wrong DVC refused; form POST works', async () => {
+  it('release page: the link shows the prefilled form and releases nothing; the button (POST) releases', async () => {
     await fetch(`${srv.url}/qlm/qlmservice.asmx/ValidateLicenseHttp?is_avkey=${KEY}&is_pcid=pc-1&is_activate=true`)
     await fetch(`${srv.url}/qlm/qlmservice.asmx/ValidateLicenseHttp?is_avkey=${KEY}&is_pcid=pc-2&is_activate=true`)
-    const prefilled = await fetch(`${srv.url}/qlm/QlmReleaseLicense.aspx?is_avkey=${KEY}&is_pcid=pc-1`)
-    expect(await prefilled.text()).toContain(`value="${KEY}"`)
-    const wrong = await fetch(`${srv.url}/qlm/QlmReleaseLicense.aspx?${new URLSearchParams({ is_avkey: KEY, is_pcid: 'pc-1', is_deactcode: code('pc-2') })}`)
+    const link = `${srv.url}/qlm/QlmReleaseLicense.aspx?${new URLSearchParams({ is_avkey: KEY, is_pcid: 'pc-1', is_deactcode: code('pc-1') })}`
+    // a link scanner or prefetcher opening the link (GET, HEAD) uses up nothing
+    for (const method of ['GET', 'HEAD', 'GET']) {
+      const opened = await fetch(link, { method })
+      expect(opened.status).toBe(200)
+      if (method === 'GET') {
+        const html = await opened.text()
+        expect(html).toContain(`value="${KEY}"`)
+        expect(html).toContain(`value="${code('pc-1')}"`)
+        expect(html).toContain('method="post"')
+        expect(html).toContain('Nothing is released until you do')
+        expect(html).toContain('<strong id="product-name">Demo CAD</strong>')
+        expect(html).not.toContain('data-result="released"')
+      }
+    }
+    expect(srv.state.qlmActivations(KEY).map((a) => a.computerId)).toEqual(['pc-1', 'pc-2'])
+    expect(srv.state.qlm(KEY)!.releases).toBe(0)
+    const wrong = await fetch(`${srv.url}/qlm/QlmReleaseLicense.aspx`, {
+      method: 'POST',
+      body: new URLSearchParams({ is_avkey: KEY, is_pcid: 'pc-1', is_deactcode: code('pc-2') })
+    })
     expect(wrong.status).toBe(400)
     expect(await wrong.text()).toMatch(/verification code is not valid/)
-    const ok = await fetch(`${srv.url}/qlm/QlmReleaseLicense.aspx?${new URLSearchParams({ is_avkey: KEY, is_pcid: 'pc-1', is_deactcode: code('pc-1') })}`)
+    const ok = await fetch(`${srv.url}/qlm/QlmReleaseLicense.aspx`, { method: 'POST', body: new URL(link).searchParams })
     expect(ok.status).toBe(200)
-    expect(await ok.text()).toContain('data-result="released"')
+    const done = await ok.text()
+    expect(done).toContain('data-result="released"')
+    expect(done).toContain('<dd id="product-name">Demo CAD</dd>')
     const post = await fetch(`${srv.url}/qlm/QlmReleaseLicense.aspx`, {
       method: 'POST',
       body: new URLSearchParams({ is_avkey: KEY, is_pcid: 'pc-2', is_deactcode: code('pc-2').toUpperCase() })

@@ -41,6 +41,8 @@ export interface DemoSecrets {
   qlmPassword?: string
   /** The password of the demo's user-based license. */
   userPassword?: string
+  /** The OAuth client secret (the server's client and the profile's OAuth products). */
+  clientSecret?: string
 }
 
 export interface DemoOptions {
@@ -58,13 +60,16 @@ function withSecrets(seed: SeedData, profile: Profile, x: DemoSecrets): { seed: 
     if (x.sharedKey) k.sharedKey = x.sharedKey
   }
   if (x.userPassword) for (const l of s.licensespring.licenses) if (l.password) l.password = x.userPassword
+  if (x.clientSecret) for (const c of s.licensespring.oauth?.clients ?? []) c.clientSecret = x.clientSecret
   if (x.qlmPassword) s.qlm.password = x.qlmPassword
   if (x.qlmCommunicationEncryptionKey) s.qlm.communicationEncryptionKey = x.qlmCommunicationEncryptionKey
   const p: Profile = {
     ...profile,
     products: profile.products.map((prod) =>
       prod.provider === 'licensespring'
-        ? { ...prod, licensespring: { ...prod.licensespring, apiKey: x.apiKey ?? prod.licensespring.apiKey, sharedKey: x.sharedKey ?? prod.licensespring.sharedKey } }
+        ? prod.licensespring.authentication === 'oauth'
+          ? { ...prod, licensespring: { ...prod.licensespring, clientSecret: x.clientSecret ?? prod.licensespring.clientSecret } }
+          : { ...prod, licensespring: { ...prod.licensespring, apiKey: x.apiKey ?? prod.licensespring.apiKey, sharedKey: x.sharedKey ?? prod.licensespring.sharedKey } }
         : {
             ...prod,
             qlm: {
@@ -147,6 +152,18 @@ export function readState(dataDir: string): any {
 export async function uploadToPortal(serverUrl: string, content: string): Promise<{ status: number; body: string; headers: Headers }> {
   const res = await fetch(`${serverUrl}/offline/upload`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: content })
   return { status: res.status, body: await res.text(), headers: res.headers }
+}
+
+/**
+ * Follows a QLM self-help link as a user does: opening it (GET) shows the prefilled form and releases
+ * nothing; pressing "Release license" posts the form. Returns both pages.
+ */
+export async function releaseViaSelfHelp(link: string): Promise<{ form: { status: number; body: string }; result: { status: number; body: string } }> {
+  const opened = await fetch(link)
+  const form = { status: opened.status, body: await opened.text() }
+  const u = new URL(link)
+  const posted = await fetch(`${u.origin}${u.pathname}`, { method: 'POST', body: new URLSearchParams(u.searchParams) })
+  return { form, result: { status: posted.status, body: await posted.text() } }
 }
 
 /** A port on 127.0.0.1 that nothing listens on (taken, then released). */

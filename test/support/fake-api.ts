@@ -186,6 +186,18 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
     return f
   }
 
+  /** The active floating product a borrow or release is for, after its progress steps (or the error to answer). */
+  type License = NonNullable<ProductSummary['license']>
+  type Floating = ProductSummary & { license: License & { floating: NonNullable<License['floating']> } }
+  async function floatingOperation(method: string, req: { productId: string; operationId: string }): Promise<Floating | ErrorInfo> {
+    const f = record(method, req)
+    const p = product(req.productId)
+    if (isErr(p)) return p
+    if (p.state !== 'active' || !p.license?.floating) return fakeError('offline_not_supported')
+    const stop = await steps(req.operationId, ['preparing', 'contacting'])
+    return stop ?? f ?? (p as Floating)
+  }
+
   const ok = <T>(value: T): Result<T> => ({ ok: true, value: structuredClone(value) })
   const err = <T>(error: ErrorInfo): Result<T> => ({ ok: false, error })
 
@@ -204,6 +216,7 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
 
   function checkOnline(req: ActivateOnlineRequest, p: ProductSummary): ErrorInfo | null {
     if (p.state === 'active') return fakeError('already_active')
+    if (p.authorization === 'sso') return req.sso ? null : fakeError('invalid_input')
     if (p.authorization === 'user') {
       if (req.username !== DEMO.cloudUser || req.password !== DEMO.cloudPassword)
         return fakeError('server_refused', { serverCode: 'invalid_credentials', httpStatus: 401, nextStep: 'fix_input' })
@@ -238,7 +251,11 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
       if (bad) return err(bad)
       activated(
         p.id,
-        p.authorization === 'user' ? { username: req.username, licenseType: 'perpetual' } : { keyHint: mask(req.licenseKey ?? ''), licenseType: 'perpetual', expiresAt: null }
+        p.authorization === 'sso'
+          ? { username: 'sso.user@acme.example', licenseType: 'perpetual' }
+          : p.authorization === 'user'
+            ? { username: req.username, licenseType: 'perpetual' }
+            : { keyHint: mask(req.licenseKey ?? ''), licenseType: 'perpetual', expiresAt: null }
       )
       emit({ operationId: req.operationId, step: 'done' })
       return ok({ product: state.get(p.id)! })
@@ -291,6 +308,43 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
       if (req.activationKey.toUpperCase() !== DEMO.cadKey) return err(fakeError('server_refused', { serverMessage: 'The activation key is not valid.', nextStep: 'fix_input' }))
       if (req.computerKey.length < 8) return err(fakeError('invalid_input', { message: 'computer key is too short' }))
       activated(p.id, { keyHint: mask(req.activationKey) }, true)
+      return ok({ product: state.get(p.id)! })
+    },
+    async listUserLicenses(req) {
+      const f = record('listUserLicenses', { productId: req.productId, username: req.username })
+      if (f) return err(f)
+      const p = product(req.productId)
+      if (isErr(p)) return err(p)
+      if (req.password !== DEMO.cloudPassword && req.password !== 'team-password-1')
+        return err(fakeError('server_refused', { serverCode: 'license_not_found', nextStep: 'fix_input' }))
+      return ok([
+        { licenseId: 2002, licenseType: 'perpetual', isTrial: false, expiresAt: null, maxActivations: 3, timesActivated: 1, floating: false, note: 'Design office, 3 seats' },
+        {
+          licenseId: 2003,
+          licenseType: 'subscription',
+          isTrial: false,
+          expiresAt: '2030-01-01T00:00:00.000Z',
+          maxActivations: 1,
+          timesActivated: 0,
+          floating: false,
+          note: 'Home office subscription, 1 seat'
+        }
+      ])
+    },
+    async borrowFloating(req) {
+      const p = await floatingOperation('borrowFloating', req)
+      if (isErr(p)) return err(p)
+      const until = req.until ?? new Date(now().getTime() + p.license.floating.maxBorrowHours * 3_600_000).toISOString()
+      state.set(p.id, { ...p, license: { ...p.license, floating: { ...p.license.floating, borrowedUntil: until } } })
+      emit({ operationId: req.operationId, step: 'done' })
+      return ok({ product: state.get(p.id)! })
+    },
+    async releaseFloating(req) {
+      const p = await floatingOperation('releaseFloating', req)
+      if (isErr(p)) return err(p)
+      const { borrowedUntil: _b, ...floating } = p.license.floating
+      state.set(p.id, { ...p, license: { ...p.license, floating } })
+      emit({ operationId: req.operationId, step: 'done' })
       return ok({ product: state.get(p.id)! })
     },
     async deactivateOnline(req) {

@@ -85,6 +85,11 @@ export function fakeDesk() {
     importOfflineActivation: vi.fn<Desk['importOfflineActivation']>(async () => ({ product: lsProduct })),
     qlmActivationUrl: vi.fn<Desk['qlmActivationUrl']>(async () => ({ computerId: 'PC-1', url: 'https://qlm.vendor.example/activate' })),
     activateQlmWithComputerKey: vi.fn<Desk['activateQlmWithComputerKey']>(async () => ({ product: qlmProduct })),
+    listUserLicenses: vi.fn<Desk['listUserLicenses']>(async () => [
+      { licenseId: 2002, licenseType: 'perpetual', isTrial: false, expiresAt: null, maxActivations: 3, timesActivated: 0, floating: false, note: 'Design office' }
+    ]),
+    borrowFloating: vi.fn<Desk['borrowFloating']>(async () => ({ product: lsProduct })),
+    releaseFloating: vi.fn<Desk['releaseFloating']>(async () => ({ product: lsProduct })),
     deactivateOnline: vi.fn<Desk['deactivateOnline']>(async () => ({ product: { ...lsProduct, state: 'inactive' as const }, alreadyReleased: false })),
     deactivateOffline: vi.fn<Desk['deactivateOffline']>(async (productId, outPath) =>
       productId === 'cad' ? dvcRecord : { ...(fileRecord as FileRecord), filePath: outPath ?? (fileRecord as FileRecord).filePath }

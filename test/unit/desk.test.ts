@@ -245,7 +245,7 @@ describe('Desk with LicenseSpring', () => {
         date: 'Wed, 06 May 2026 12:00:00 GMT',
         request_id: requestId
       }
-      base.offline_signature = createHmac('sha256', s.licensespring.sharedKey)
+      base.offline_signature = createHmac('sha256', s.licensespring.sharedKey!)
         .update(`licenseSpring\ndate: ${base.date}\n${STUDIO_KEY}\n${HWID}\n${s.licensespring.apiKey}`)
         .digest('base64')
       base.license_signature = createSign('RSA-SHA256').update(`${HWID}#${STUDIO_KEY}#`.toLowerCase()).sign(PRIVATE_PEM, 'base64')
@@ -291,7 +291,7 @@ describe('Desk: status, diagnostics, clock, cancellation', () => {
     const st = await d.status()
     expect(st.hardware).toBeNull()
     expect(st.hardwareError?.code).toBe('hwid_empty')
-    expect(st.products.map((p) => p.state)).toEqual(['inactive', 'inactive', 'inactive'])
+    expect(st.products.map((p) => p.state)).toEqual(['inactive', 'inactive', 'inactive', 'inactive', 'inactive'])
     // ...and activation fails with that error, changing nothing.
     expect((await rejection(d.activateOnline('studio', { licenseKey: STUDIO_KEY }))).code).toBe('hwid_empty')
     expect(ls.calls).toHaveLength(0)

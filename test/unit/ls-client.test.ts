@@ -43,7 +43,12 @@ beforeEach(() => {
 
 const client = (over: { publicKeyPem?: string; sharedKey?: string } = {}) =>
   new LicenseSpringClient(
-    { apiBaseUrl: `${ls.url}/`, apiKey: API_KEY, sharedKey: over.sharedKey ?? SHARED, productCode: 'prod', publicKeyPem: 'publicKeyPem' in over ? over.publicKeyPem : PUB },
+    {
+      apiBaseUrl: `${ls.url}/`,
+      auth: { kind: 'api-key', apiKey: API_KEY, sharedKey: over.sharedKey ?? SHARED },
+      productCode: 'prod',
+      publicKeyPem: 'publicKeyPem' in over ? over.publicKeyPem : PUB
+    },
     { clock, retryBaseMs: 5, timeoutMs: 2000 }
   )
 

@@ -123,6 +123,17 @@ describe('offline request files', () => {
     expect(d.outerSignatureValid).toBe(false)
   })
 
+  it('a signature that is not there is "absent", not invalid (Node SDK schema-2 files, bare deactivations)', () => {
+    const inner = JSON.stringify({ api_key: API, date: 'Tue Feb 3 2026 04:05:06 GMT+0000', product: 'studio', hardware_id: HW, license_key: KEY, schema_version: 2 })
+    const content = Buffer.from(`{"request":${inner},"signature":"${hmac(SHARED, inner)}"}`).toString('base64')
+    expect(decodeOfflineRequest(content, SHARED)).toMatchObject({ kind: 'deactivation', signature: 'absent', outerSignature: 'valid', outerSignatureValid: true })
+    expect(decodeOfflineRequest(content, SHARED).signatureValid).toBeUndefined()
+    expect(decodeOfflineRequest(content)).toMatchObject({ signature: 'absent', outerSignature: 'not checked' })
+    expect(decodeOfflineRequest(content, 'wrong')).toMatchObject({ signature: 'absent', outerSignature: 'invalid' })
+    const v1 = buildOfflineRequest(input())
+    expect(decodeOfflineRequest(v1.content, 'wrong')).toMatchObject({ kind: 'deactivation', signature: 'invalid' })
+  })
+
   it('trims whitespace and line breaks around and inside the base64', () => {
     const r = buildOfflineRequest(input())
     const wrapped = `\n  ${r.content.replace(/(.{60})/g, '$1\r\n')}  \n\n`

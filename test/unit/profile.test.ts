@@ -12,7 +12,7 @@ const demoJson = () => JSON.parse(readFileSync(DEMO, 'utf8')) as any
 describe('vendor profile', () => {
   it('the demo profile is valid and gets defaults', () => {
     const p = loadProfile(DEMO)
-    expect(p.products.map((x) => x.id)).toEqual(['studio', 'cloud', 'cad'])
+    expect(p.products.map((x) => x.id)).toEqual(['studio', 'cloud', 'cad', 'vault', 'cloud-sso'])
     const studio = p.products[0]!
     expect(studio.provider).toBe('licensespring')
     if (studio.provider === 'licensespring') expect(studio.licensespring.offlineSchemaVersion).toBe(2)
@@ -33,6 +33,10 @@ describe('vendor profile', () => {
   const bad: Array<[string, (p: any) => void, string]> = [
     ['empty apiKey', (p) => (p.products[0].licensespring.apiKey = ''), 'products[0].licensespring.apiKey'],
     ['missing sharedKey', (p) => delete p.products[1].licensespring.sharedKey, 'products[1].licensespring.sharedKey'],
+    ['oauth without clientSecret', (p) => delete p.products[3].licensespring.clientSecret, 'products[3].licensespring.clientSecret'],
+    ['oauth without tokenUrl', (p) => delete p.products[3].licensespring.tokenUrl, 'products[3].licensespring.tokenUrl'],
+    ['oauth tokenUrl not http', (p) => (p.products[3].licensespring.tokenUrl = 'file:///x'), 'products[3].licensespring.tokenUrl'],
+    ['authentication unknown', (p) => (p.products[0].licensespring.authentication = 'kerberos'), 'products[0].licensespring.authentication'],
     ['non-http apiBaseUrl', (p) => (p.products[0].licensespring.apiBaseUrl = 'ftp://x.example'), 'products[0].licensespring.apiBaseUrl'],
     ['not a URL', (p) => (p.products[0].licensespring.portalUrl = 'portal'), 'products[0].licensespring.portalUrl'],
     ['offlineSchemaVersion 3', (p) => (p.products[0].licensespring.offlineSchemaVersion = 3), 'products[0].licensespring.offlineSchemaVersion'],

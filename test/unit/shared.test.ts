@@ -21,6 +21,8 @@ describe('shared contract and input schemas', () => {
       licenseKey?: string
       username?: string
       password?: string
+      licenseId?: number
+      sso?: true
     }>()
     expect(Object.keys(inputSchemas)).toHaveLength(CHANNELS.length)
   })

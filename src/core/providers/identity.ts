@@ -9,7 +9,8 @@ export function keyHint(key: string): string {
 }
 
 /** A key or user name as typed: surrounding spaces dropped (a pasted key often has some); empty refused. */
-export function cleanIdentity<T extends { licenseKey: string } | { username: string; password?: string }>(identity: T): T {
+export function cleanIdentity<T extends { licenseKey: string } | { username: string; password?: string } | { sso: true }>(identity: T): T {
+  if ('sso' in identity) return identity
   if ('licenseKey' in identity) {
     const licenseKey = typeof identity.licenseKey === 'string' ? identity.licenseKey.trim() : ''
     if (!licenseKey) fail('invalid_input', 'The license key is empty: type or paste the key.')

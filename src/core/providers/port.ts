@@ -49,7 +49,7 @@ export interface CheckOutcome {
 
 /** A release of a seat License Desk holds no record of: the identity typed and the id it is held under. */
 export interface SeatOwner {
-  identity: Identity | { licenseKey: string } | { username: string; password?: string }
+  identity: ({ licenseKey: string } | { username: string; password?: string }) & { licenseId?: number }
   hardware: HardwareIdInfo
 }
 
@@ -103,4 +103,6 @@ export interface ProviderEnv {
   /** OS, host name and app version, sent where the protocol has room for them. */
   osInfo(): Record<string, string>
   supportEmail: string
+  /** Opens (or shows) an SSO sign-in address; undefined where nothing can. */
+  openSignIn?: (url: string) => Promise<void> | void
 }

@@ -10,7 +10,7 @@ import { keyHint } from '../providers/identity'
 export function createOfflineActivationRequest(
   ctx: DeskContext,
   productId: string,
-  typed: { licenseKey: string } | { username: string },
+  typed: ({ licenseKey: string } | { username: string }) & { licenseId?: number },
   outPath: string
 ): Promise<{ filePath: string; sha256: string; requestId: string; portalUrl?: string }> {
   return ctx.tracked(() =>
@@ -30,7 +30,8 @@ export function createOfflineActivationRequest(
           filePath: outPath,
           hardwareId: hw.id,
           hardwareIdSource: hw.source,
-          ...('licenseKey' in identity ? { licenseKey: ctx.env.seal(identity.licenseKey), keyHint: keyHint(identity.licenseKey) } : { username: identity.username })
+          ...('licenseKey' in identity ? { licenseKey: ctx.env.seal(identity.licenseKey), keyHint: keyHint(identity.licenseKey) } : { username: identity.username }),
+          ...(identity.licenseId !== undefined ? { licenseId: identity.licenseId } : {})
         }
       })
       return { filePath: outPath, sha256, requestId: req.requestId, ...(ls.config.portalUrl ? { portalUrl: ls.config.portalUrl } : {}) }
@@ -50,8 +51,8 @@ export function importOfflineActivation(ctx: DeskContext, productId: string, lic
       const lic = verifyLic(licContent, {
         publicKeyPem: cfg.publicKeyPem,
         requireSignatureV2: cfg.requireSignatureV2,
-        sharedKey: cfg.sharedKey,
-        apiKey: cfg.apiKey,
+        sharedKey: ls.offlineCredentials().key,
+        apiKey: ls.offlineCredentials().id,
         hardwareId: pend?.hardwareId ?? (await ctx.computerId(ls)).id,
         product: cfg.productCode,
         requestId: pend?.requestId,
@@ -66,7 +67,8 @@ export function importOfflineActivation(ctx: DeskContext, productId: string, lic
           ...(pend!.hardwareIdSource ? { hardwareIdSource: pend!.hardwareIdSource } : {}),
           ...(pend!.licenseKey ? { licenseKey: pend!.licenseKey, keyHint: pend!.keyHint } : { username: pend!.username }),
           licenseType: lic.is_trial ? 'trial' : lic.license_type,
-          expiresAt: lic.validity_period ?? null
+          expiresAt: lic.validity_period ?? null,
+          ...(pend!.licenseId !== undefined ? { licenseId: pend!.licenseId } : {})
         }
         s.licenses[ls.productId] = stored
         ctx.keepReceipt(s, ls, stored)

@@ -59,7 +59,8 @@ export interface FlowPosition {
  */
 export function flowOf(screen: Screen, m: Messages, product: ProductSummary | undefined): FlowPosition | null {
   const f = m.flows
-  const identity = product?.authorization === 'user' ? f.account : product?.authorization === 'qlm-key' ? f.activationKey : f.licenseKey
+  const identity =
+    product?.authorization === 'user' ? f.account : product?.authorization === 'sso' ? f.signIn : product?.authorization === 'qlm-key' ? f.activationKey : f.licenseKey
   const activate = (index: number): FlowPosition => {
     const steps = [identity, f.done].map((label) => ({ label }))
     return product?.canActivateOffline === false ? { steps, index: index - 1 } : { steps: [{ label: f.method }, ...steps], index }

@@ -23,6 +23,8 @@ export interface AdminTarget {
   qlmPolicy(): Required<QlmPolicy>
   applyQlmPolicy(p: QlmPolicy): void
   seedSeat(keyOrUsername: string, hardwareId: string): boolean
+  setOAuthTokenLifetime(seconds: number): void
+  setRequireOAuth(productShortCode: string, required: boolean): void
 }
 
 export function newAdminToken(): string {
@@ -67,8 +69,10 @@ export function adminRoutes(t: AdminTarget, served: () => { host: string; port: 
         }
       }
       if (path === '/__admin/settings' && method === 'POST') {
-        const v = parse() as { minOfflineSchemaVersion?: number } & QlmPolicy
+        const v = parse() as { minOfflineSchemaVersion?: number; oauthTokenLifetimeSeconds?: number; requireOAuth?: Record<string, boolean> } & QlmPolicy
         if (v.minOfflineSchemaVersion !== undefined) t.setMinOfflineSchemaVersion(Number(v.minOfflineSchemaVersion))
+        if (v.oauthTokenLifetimeSeconds !== undefined) t.setOAuthTokenLifetime(Number(v.oauthTokenLifetimeSeconds))
+        for (const [product, required] of Object.entries(v.requireOAuth ?? {})) t.setRequireOAuth(product, required === true)
         t.applyQlmPolicy(v)
         return jsonReply(200, { minOfflineSchemaVersion: t.minOfflineSchemaVersion(), qlm: t.qlmPolicy() })
       }

@@ -1,9 +1,22 @@
 // LicenseSpring License API v4 routes: /api/v4/{activate_license,check_license,deactivate_license,
-// activate_offline,deactivate_offline}. Every 200 carries a LicenseSignature header over the body.
+// activate_offline,deactivate_offline,user_licenses,floating/borrow,floating/release,sso_url}, and the
+// OAuth token endpoint. Every 200 from /api/v4 carries a LicenseSignature header over the body.
 import type { KeyObject } from 'node:crypto'
 import { rsaSignBase64 } from '../crypto'
 import { HttpError, type Reply, jsonReply, readBody, reply } from '../http'
-import { LsError, activateLicense, activateOffline, authorize, checkLicense, deactivateLicense, deactivateOffline } from '../licensespring'
+import {
+  LsError,
+  activateLicense,
+  activateOffline,
+  authorize,
+  checkLicense,
+  deactivateLicense,
+  deactivateOffline,
+  floatingBorrow,
+  floatingRelease,
+  userLicenses
+} from '../licensespring'
+import { TOKEN_PATH } from '../oauth'
 import type { Route } from './context'
 
 const METHODS: Record<string, string> = {
@@ -11,7 +24,11 @@ const METHODS: Record<string, string> = {
   check_license: 'GET',
   deactivate_license: 'POST',
   activate_offline: 'POST',
-  deactivate_offline: 'POST'
+  deactivate_offline: 'POST',
+  user_licenses: 'GET',
+  'floating/borrow': 'POST',
+  'floating/release': 'POST',
+  sso_url: 'GET'
 }
 
 export function lsErrorReply(e: LsError): Reply {
@@ -20,6 +37,14 @@ export function lsErrorReply(e: LsError): Reply {
 
 export function licenseSpringRoutes(privateKey: KeyObject): Route {
   return async ({ req, url, path, method, ls }) => {
+    if (path === TOKEN_PATH) {
+      if (method !== 'POST')
+        return reply(405, { 'Content-Type': 'application/json; charset=utf-8', Allow: 'POST' }, JSON.stringify({ error: 'invalid_request', error_description: 'Use POST' }))
+      const t = ls.oauth.tokenEndpoint((await readBody(req)).toString('utf8'), req.headers, ls.now())
+      const r = jsonReply(t.status, t.body)
+      r.headers['Cache-Control'] = 'no-store'
+      return r
+    }
     if (!path.startsWith('/api/v4/')) return undefined
     const endpoint = path.slice('/api/v4/'.length).replace(/\/$/, '')
     const expected = METHODS[endpoint]
@@ -56,8 +81,22 @@ export function licenseSpringRoutes(privateKey: KeyObject): Route {
           deactivateLicense(ls, jsonBody())
           r = reply(200, { 'Content-Type': 'text/plain; charset=utf-8' }, 'license_deactivated')
           break
+        case 'user_licenses':
+          r = jsonReply(200, userLicenses(ls, Object.fromEntries(url.searchParams)))
+          break
+        case 'floating/borrow':
+          r = jsonReply(200, floatingBorrow(ls, jsonBody()))
+          break
+        case 'floating/release':
+          floatingRelease(ls, jsonBody())
+          r = reply(200, { 'Content-Type': 'text/plain; charset=utf-8' }, '')
+          break
+        case 'sso_url':
+          r = jsonReply(200, ls.sso.ssoUrl(`http://${req.headers.host ?? 'localhost'}`, Object.fromEntries(url.searchParams)))
+          break
         case 'activate_offline':
-          r = reply(200, { 'Content-Type': 'text/plain; charset=utf-8' }, activateOffline(ls, body.toString('utf8')).lic)
+          // Called directly (as an SDK does) it answers the license object as JSON; the portal hands the .lic.
+          r = jsonReply(200, activateOffline(ls, body.toString('utf8')).object)
           break
         default:
           deactivateOffline(ls, body.toString('utf8'))

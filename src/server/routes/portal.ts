@@ -1,7 +1,7 @@
 // The LicenseSpring offline portal (/offline, /offline/upload) and the index page.
 import { type Reply, multipartFile, readBody, reply } from '../http'
 import { LsError, activateOffline, deactivateOffline, parseOfflineRequest } from '../licensespring'
-import { PAGE_HEADERS, deactivatedPage, errorPage, offlinePortalPage } from '../pages'
+import { PAGE_HEADERS, alreadyFreePage, deactivatedPage, errorPage, offlinePortalPage } from '../pages'
 import type { Route } from './context'
 
 export const portalRoutes: Route = async ({ req, path, method, ls }): Promise<Reply | undefined> => {
@@ -14,19 +14,35 @@ export const portalRoutes: Route = async ({ req, path, method, ls }): Promise<Re
     const body = await readBody(req)
     const ct = (req.headers['content-type'] ?? '').toLowerCase()
     let text: string
+    let fileName: string | undefined
     if (ct.startsWith('multipart/form-data')) {
       const f = multipartFile(body, req.headers['content-type'] as string)
       text = f ? f.content.toString('utf8') : ''
+      fileName = f?.name || undefined
     } else if (ct.startsWith('application/x-www-form-urlencoded')) {
       const form = new URLSearchParams(body.toString('utf8'))
       text = form.get('content') ?? form.get('file') ?? ''
     } else text = body.toString('utf8')
     try {
       if (text.trim() === '') throw new LsError(400, 'missing_parameters', 'No request file was uploaded')
-      const parsed = parseOfflineRequest(ls, text)
+      const parsed = parseOfflineRequest(ls, text, { defaultKind: 'deactivation' })
       if (parsed.kind === 'deactivation') {
-        const r = deactivateOffline(ls, text, parsed)
-        return reply(200, PAGE_HEADERS, deactivatedPage(parsed.identity, parsed.hardwareId, r.license.product, parsed.requestId))
+        const seat = {
+          identity: parsed.identity,
+          hardwareId: parsed.hardwareId,
+          productName: ls.store.product(String(parsed.fields.product))?.name ?? String(parsed.fields.product),
+          requestId: parsed.requestId,
+          file: fileName
+        }
+        try {
+          deactivateOffline(ls, text, parsed)
+        } catch (e) {
+          // The seat is already free (the file was uploaded before, or the seat released another way):
+          // that is what the user wanted, said plainly instead of the raw device_not_found.
+          if (e instanceof LsError && e.code === 'device_not_found') return reply(200, PAGE_HEADERS, alreadyFreePage(seat))
+          throw e
+        }
+        return reply(200, PAGE_HEADERS, deactivatedPage(seat))
       }
       const r = activateOffline(ls, text, parsed)
       return reply(
@@ -40,7 +56,7 @@ export const portalRoutes: Route = async ({ req, path, method, ls }): Promise<Re
         r.lic
       )
     } catch (e) {
-      if (e instanceof LsError) return reply(e.status, PAGE_HEADERS, errorPage('The request file was not accepted', e.code, e.message, '/offline'))
+      if (e instanceof LsError) return reply(e.status, PAGE_HEADERS, errorPage('The request file was not accepted', e.code, e.message, '/offline', fileName))
       throw e
     }
   }

@@ -7,19 +7,37 @@ import { LicenseDeskError } from '../../errors'
 import { httpRequest, type HttpResponse } from '../../http'
 import type { OperationOptions } from '../../types'
 import type { ClockState } from '../port'
-import { signedHeaders } from './signer'
+import { TOKEN_REFUSED, type OAuthTokens } from './oauth'
+import { bearerHeaders, signedHeaders } from './signer'
+
+/** How each request is authorized: the API key's HMAC signature, or an OAuth bearer token (both with Date). */
+export type RequestAuth = { kind: 'api-key'; apiKey: string; sharedKey: string } | { kind: 'oauth'; tokens: OAuthTokens }
 
 export interface LicenseSpringConfig {
   apiBaseUrl: string
-  apiKey: string
-  sharedKey: string
+  auth: RequestAuth
   productCode: string
   publicKeyPem?: string
   /** Refuse answers without the whole-body signature (LicenseSignature header / license_signature_v2). */
   requireSignatureV2?: boolean
 }
 
-export type LsIdentity = { licenseKey: string } | { username: string; password?: string }
+/** An identity, with the license_id of one of several licenses the user (or key) holds. */
+export type LsIdentity = ({ licenseKey: string } | { username: string; password?: string } | { sso: SsoCode }) & { licenseId?: number }
+
+/** An SSO sign-in's answer: the authorization code, for the customer account, with its redirect and PKCE verifier. */
+export interface SsoCode {
+  code: string
+  customerAccountCode: string
+  redirectUri: string
+  codeVerifier?: string
+}
+
+/** One entry of user_licenses: the license (the fields we show) and its user. */
+export interface LsUserLicense {
+  license: LsLicense & { id: number; note?: string; is_floating_cloud?: boolean }
+  user?: { email?: string; first_name?: string | null; last_name?: string | null }
+}
 
 /** The license object (the fields we use; the server sends more). */
 export interface LsLicense {
@@ -40,6 +58,12 @@ export interface LsLicense {
   license_active?: boolean
   license_enabled?: boolean
   is_expired?: boolean
+  /** floating cloud: at most floating_users computers at a time; can_borrow for up to max_borrow_time hours */
+  is_floating_cloud?: boolean
+  floating_users?: number
+  can_borrow?: boolean
+  max_borrow_time?: number
+  borrowed_until?: string
   [k: string]: unknown
 }
 
@@ -68,11 +92,47 @@ export class LicenseSpringClient {
 
   async check(hardwareId: string, identity: LsIdentity, op: OperationOptions = {}) {
     const q = new URLSearchParams({ hardware_id: hardwareId, product: this.cfg.productCode })
-    if ('licenseKey' in identity) q.set('license_key', identity.licenseKey)
-    else q.set('username', identity.username)
+    for (const [k, v] of Object.entries(identityFields(identity))) if (k !== 'password') q.set(k, String(v))
     const r = await this.send('GET', `check_license?${q}`, undefined, op, undefined, acceptLicenseJson)
     const license = this.readLicense(r.res, hardwareId, identity)
     return { license, clockOffsetMs: r.clockOffsetMs }
+  }
+
+  /** The identity provider's sign-in address for a customer account (authorization code grant, our redirect). */
+  async ssoUrl(customerAccountCode: string, redirectUri: string, op: OperationOptions = {}): Promise<string> {
+    const q = new URLSearchParams({ product: this.cfg.productCode, customer_account_code: customerAccountCode, response_type: 'code', redirect_uri: redirectUri })
+    const r = await this.send('GET', `sso_url?${q}`, undefined, op, undefined, acceptLicenseJson)
+    const url = (JSON.parse(r.res.text) as { url?: unknown }).url
+    if (typeof url !== 'string') throw new LicenseDeskError('bad_response', 'The license server did not send a sign-in address.')
+    return url
+  }
+
+  /** Every license of the product the user holds (user_licenses), to pick one by its license_id. */
+  async userLicenses(identity: { username: string; password: string }, op: OperationOptions = {}): Promise<LsUserLicense[]> {
+    const q = new URLSearchParams({ product: this.cfg.productCode, username: identity.username, password: identity.password })
+    const r = await this.send('GET', `user_licenses?${q}`, undefined, op, undefined, (res) => {
+      if (res.status < 400 && !isJsonArray(res.text)) throw new LicenseDeskError('bad_response', 'The license server sent an answer that is not a list of licenses.')
+    })
+    const list = JSON.parse(r.res.text) as unknown[]
+    return list.filter((x): x is LsUserLicense => {
+      const l = (x as LsUserLicense | null)?.license
+      return typeof l === 'object' && l !== null && typeof l.id === 'number'
+    })
+  }
+
+  /** Floating: holds this computer's slot until `until` (ISO UTC), or the longest the license allows (null). */
+  async borrow(hardwareId: string, identity: LsIdentity, until: string | null, op: OperationOptions = {}) {
+    const body = { hardware_id: hardwareId, product: this.cfg.productCode, ...identityFields(identity), borrowed_until: until }
+    const r = await this.send('POST', 'floating/borrow', body, op, undefined, acceptLicenseJson)
+    const license = this.readLicense(r.res, hardwareId, identity)
+    return { license, clockOffsetMs: r.clockOffsetMs }
+  }
+
+  /** Floating: frees this computer's slot (a borrowed one too) so a colleague can take it. */
+  async release(hardwareId: string, identity: LsIdentity, op: OperationOptions = {}) {
+    const body = { hardware_id: hardwareId, product: this.cfg.productCode, ...identityFields(identity) }
+    const r = await this.send('POST', 'floating/release', body, op)
+    return { clockOffsetMs: r.clockOffsetMs }
   }
 
   /** Resolves { alreadyReleased } — true when a retry found the device gone (an earlier answer was lost). */
@@ -128,15 +188,19 @@ export class LicenseSpringClient {
     accept?: (res: HttpResponse) => void
   ): Promise<{ res: HttpResponse; clockOffsetMs?: number }> {
     let correctedOnce = false
+    let renewedOnce = false
+    const auth = this.cfg.auth
     for (;;) {
       const offset = this.opts.clock.offsetMs ?? 0
       op.onProgress?.({ step: 'contacting' })
+      // OAuth: a current token (fetched or renewed first when due); the Date header is sent all the same.
+      const token = auth.kind === 'oauth' ? await auth.tokens.get(op) : undefined
       const res = await httpRequest({
         url: this.url(path),
         method,
         idempotent: true,
         headers: () => ({
-          ...signedHeaders(this.cfg.apiKey, this.cfg.sharedKey, this.now() + offset),
+          ...(auth.kind === 'oauth' ? bearerHeaders(token as string, this.now() + offset) : signedHeaders(auth.apiKey, auth.sharedKey, this.now() + offset)),
           ...(body !== undefined ? { 'Content-Type': 'application/json' } : {})
         }),
         body: body !== undefined ? JSON.stringify(body) : undefined,
@@ -156,6 +220,12 @@ export class LicenseSpringClient {
         return { res, clockOffsetMs: correctedOnce ? (learnt ?? offset) : warn }
       }
       const err = lsError(res)
+      if (auth.kind === 'oauth' && TOKEN_REFUSED.has(err.info.serverCode ?? '') && !renewedOnce) {
+        // Refused before acting: a new token and one more try.
+        renewedOnce = true
+        auth.tokens.invalidate()
+        continue
+      }
       if (err.info.serverCode === 'date_header_diff') {
         if (!correctedOnce && learnt !== null) {
           // Refused before acting: not a retry of a request the server may have performed.
@@ -188,7 +258,8 @@ export class LicenseSpringClient {
         throw new LicenseDeskError('signature_invalid', 'The license server’s answer carries no LicenseSignature header, which this vendor requires.')
       if (header && !rsaVerify(this.cfg.publicKeyPem, res.text, header))
         throw new LicenseDeskError('signature_invalid', 'The license server’s answer is not signed by the vendor’s key.')
-      const idv = 'licenseKey' in identity ? identity.licenseKey : identity.username
+      // An SSO sign-in names the user by e-mail, which the answer carries (PROTOCOLS.md 1.4).
+      const idv = 'licenseKey' in identity ? identity.licenseKey : 'username' in identity ? identity.username : String(license.user?.email ?? license.username ?? '')
       if (!verifyLicenseSignature(this.cfg.publicKeyPem, license, hardwareId, idv))
         throw new LicenseDeskError('signature_invalid', 'The license data is not signed by the vendor’s key.')
     }
@@ -209,9 +280,22 @@ function acceptLicenseJson(res: HttpResponse): void {
   if (!ok) throw new LicenseDeskError('bad_response', 'The license server sent an answer that is not valid license data.')
 }
 
-function identityFields(identity: LsIdentity): Record<string, string> {
-  if ('licenseKey' in identity) return { license_key: identity.licenseKey }
-  return identity.password !== undefined ? { username: identity.username, password: identity.password } : { username: identity.username }
+function identityFields(identity: LsIdentity): Record<string, string | number> {
+  const id: Record<string, number> = identity.licenseId !== undefined ? { license_id: identity.licenseId } : {}
+  if ('licenseKey' in identity) return { license_key: identity.licenseKey, ...id }
+  if ('sso' in identity) {
+    const c = identity.sso
+    return { code: c.code, customer_account_code: c.customerAccountCode, redirect_uri: c.redirectUri, ...(c.codeVerifier ? { code_verifier: c.codeVerifier } : {}), ...id }
+  }
+  return identity.password !== undefined ? { username: identity.username, password: identity.password, ...id } : { username: identity.username, ...id }
+}
+
+function isJsonArray(text: string): boolean {
+  try {
+    return Array.isArray(JSON.parse(text))
+  } catch {
+    return false
+  }
 }
 
 /** A LicenseSpring error response -> LicenseDeskError (server_refused with the server's code). */

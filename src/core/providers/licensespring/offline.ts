@@ -8,15 +8,18 @@ import { licenseSignatureMessage, rsaVerify, type LsLicense } from './client'
 export interface OfflineRequestInput {
   kind: 'activation' | 'deactivation'
   schemaVersion: 1 | 2
+  /** The API key, or with OAuth the client id (then idField is client_id). */
   apiKey: string
+  /** The shared key, or with OAuth the client secret: every HMAC of the file is keyed with it. */
   sharedKey: string
+  idField?: 'api_key' | 'client_id'
   product: string
   hardwareId: string
   identity: { licenseKey: string } | { username: string }
   nowMs: number
   requestId?: string
-  /** Optional descriptive fields (os_ver, hostname, app_ver, sdk_ver). */
-  extra?: Record<string, string>
+  /** Optional fields (license_id, os_ver, hostname, app_ver, sdk_ver). */
+  extra?: Record<string, string | number>
 }
 
 export interface OfflineRequest {
@@ -33,7 +36,7 @@ export function buildOfflineRequest(i: OfflineRequestInput): OfflineRequest {
   const identity = 'licenseKey' in i.identity ? i.identity.licenseKey : i.identity.username
   const fields: Record<string, unknown> = {
     request: i.kind,
-    api_key: i.apiKey,
+    [i.idField ?? 'api_key']: i.apiKey,
     date,
     request_id: requestId,
     product: i.product,
@@ -136,36 +139,54 @@ export function rawMember(json: string, key: string): string | undefined {
   }
 }
 
+/** What a signature check found: `absent` when the file carries no such signature (the Node SDK writes no inner one). */
+export type SignatureStatus = 'valid' | 'invalid' | 'absent' | 'not checked'
+
 export interface DecodedRequest {
   schemaVersion: 1 | 2
   request: Record<string, unknown>
+  /** `activation` | `deactivation`; a file naming none (the Node SDK's deactivateOffline) is a deactivation */
+  kind: string
   /** v2: does the outer signature match the exact inner bytes (only when a shared key was given). */
   outerSignatureValid?: boolean
-  /** The v1 request signature (top level in v1, inside the request in v2). */
+  /** The v1 request signature (top level in v1, inside the request in v2); undefined when absent or unchecked. */
   signatureValid?: boolean
+  signature: SignatureStatus
+  /** v2 only */
+  outerSignature?: SignatureStatus
 }
 
 export function decodeOfflineRequest(content: string, sharedKey?: string): DecodedRequest {
   const { text, value } = decodeBase64Json(content, 'LicenseSpring offline request file')
   const isV2 = typeof value.request === 'object' && value.request !== null
   const request = (isV2 ? value.request : value) as Record<string, unknown>
-  if (typeof request.request !== 'string' || typeof request.hardware_id !== 'string')
-    throw new LicenseDeskError('file_invalid', 'This is not a LicenseSpring offline request file: request fields are missing.')
-  const out: DecodedRequest = { schemaVersion: isV2 ? 2 : 1, request }
+  const names = typeof request.request === 'string' || typeof request.api_key === 'string' || typeof request.client_id === 'string'
+  if (!names || typeof request.hardware_id !== 'string') throw new LicenseDeskError('file_invalid', 'This is not a LicenseSpring offline request file: request fields are missing.')
+  const out: DecodedRequest = {
+    schemaVersion: isV2 ? 2 : 1,
+    request,
+    kind: typeof request.request === 'string' ? request.request : 'deactivation',
+    signature: request.signature === undefined ? 'absent' : 'not checked',
+    ...(isV2 ? { outerSignature: value.signature === undefined ? ('absent' as const) : ('not checked' as const) } : {})
+  }
   if (sharedKey !== undefined) {
     const identity = String(request.license_key ?? request.username ?? '')
-    out.signatureValid =
-      typeof request.signature === 'string' &&
-      request.signature ===
-        offlineSignature(sharedKey, {
-          date: String(request.date),
-          identity,
-          hardwareId: String(request.hardware_id),
-          apiKey: String(request.api_key ?? request.client_id ?? '')
-        })
+    if (request.signature !== undefined) {
+      out.signatureValid =
+        typeof request.signature === 'string' &&
+        request.signature ===
+          offlineSignature(sharedKey, {
+            date: String(request.date),
+            identity,
+            hardwareId: String(request.hardware_id),
+            apiKey: String(request.api_key ?? request.client_id ?? '')
+          })
+      out.signature = out.signatureValid ? 'valid' : 'invalid'
+    }
     if (isV2) {
       const inner = rawMember(text, 'request')
       out.outerSignatureValid = inner !== undefined && value.signature === hmacBase64(sharedKey, inner)
+      if (value.signature !== undefined) out.outerSignature = out.outerSignatureValid ? 'valid' : 'invalid'
     }
   }
   return out
@@ -179,7 +200,9 @@ export interface LicCheck {
   publicKeyPem?: string
   /** Refuse a .lic without license_signature_v2 (it covers every field; license_signature does not). */
   requireSignatureV2?: boolean
+  /** The shared key, or with OAuth the client secret. */
   sharedKey: string
+  /** The API key, or with OAuth the client id. */
   apiKey: string
   hardwareId: string
   product: string

@@ -10,7 +10,10 @@ import { type IdRecipe, recipeFromSetting } from '../../recipes'
 import { ProductProvider } from '../base'
 import { cleanIdentity, keyHint } from '../identity'
 import type { Activation, Capabilities, CheckOutcome, OfflineDeactivationArtifact, ProviderPort, Release, SeatOwner } from '../port'
-import { LicenseSpringClient, type LsIdentity, type LsLicense } from './client'
+import type { UserLicenseChoice } from '@shared/contract'
+import { LicenseSpringClient, type LsIdentity, type LsLicense, type RequestAuth, type SsoCode } from './client'
+import { signInWithBrowser } from './sso'
+import { OAuthTokens } from './oauth'
 import { buildOfflineRequest } from './offline'
 
 /** The seat counts a license object carries (absent fields stay absent). */
@@ -63,7 +66,8 @@ export class LicenseSpringProvider extends ProductProvider<LsProduct> implements
   async check(lic: StoredLicense, opts: OperationOptions): Promise<CheckOutcome> {
     const identity = this.identityOf(lic)
     try {
-      const r = await this.client().check(lic.hardwareId, 'licenseKey' in identity ? { licenseKey: identity.licenseKey } : { username: identity.username }, opts)
+      // The check carries the license_id of a license picked among several (the client never sends the password).
+      const r = await this.client().check(lic.hardwareId, identity, opts)
       const l = r.license
       const seats = seatsOf(l, new Date(this.env.now()).toISOString())
       const verdict = l.license_enabled === false || l.license_active === false ? 'disabled' : l.is_expired === true ? 'expired' : 'ok'
@@ -76,8 +80,36 @@ export class LicenseSpringProvider extends ProductProvider<LsProduct> implements
     }
   }
 
+  /** The OAuth token of this product's client: in this process's memory only, for as long as it lives. */
+  private tokens: OAuthTokens | undefined
+
   get config() {
     return this.product.licensespring
+  }
+
+  /** How requests are authorized (profile `authentication`). */
+  private auth(): RequestAuth {
+    const c = this.config
+    if (c.authentication === 'oauth') {
+      const { env } = this
+      this.tokens ??= new OAuthTokens(
+        { tokenUrl: c.tokenUrl as string, clientId: c.clientId as string, clientSecret: c.clientSecret as string },
+        { fetch: env.fetch, now: env.now, timeoutMs: env.timeoutMs, retryBaseMs: env.retryBaseMs }
+      )
+      return { kind: 'oauth', tokens: this.tokens }
+    }
+    return { kind: 'api-key', apiKey: c.apiKey as string, sharedKey: c.sharedKey as string }
+  }
+
+  /**
+   * Who signs offline files and checks .lic files: the API key and shared key, or with OAuth the client id
+   * (written as client_id) and the client secret.
+   */
+  offlineCredentials(): { id: string; key: string; field: 'api_key' | 'client_id' } {
+    const c = this.config
+    return c.authentication === 'oauth'
+      ? { id: c.clientId as string, key: c.clientSecret as string, field: 'client_id' }
+      : { id: c.apiKey as string, key: c.sharedKey as string, field: 'api_key' }
   }
 
   get serverUrl(): string {
@@ -86,15 +118,21 @@ export class LicenseSpringProvider extends ProductProvider<LsProduct> implements
 
   client(): LicenseSpringClient {
     const { env } = this
-    return new LicenseSpringClient(this.config, { fetch: env.fetch, now: env.now, timeoutMs: env.timeoutMs, clock: env.clock(), retryBaseMs: env.retryBaseMs })
+    const c = this.config
+    return new LicenseSpringClient(
+      { apiBaseUrl: c.apiBaseUrl, productCode: c.productCode, publicKeyPem: c.publicKeyPem, requireSignatureV2: c.requireSignatureV2, auth: this.auth() },
+      { fetch: env.fetch, now: env.now, timeoutMs: env.timeoutMs, clock: env.clock(), retryBaseMs: env.retryBaseMs }
+    )
   }
 
   capabilities(lic?: StoredLicense): Capabilities {
     return {
       authorization: this.config.authorization,
-      offlineActivation: 'request-file',
+      // An SSO user signs in in the browser, which an offline computer cannot do.
+      offlineActivation: this.config.authorization === 'sso' ? null : 'request-file',
       offlineDeactivation: 'request-file',
-      canDeactivateOffline: !lic?.licenseType || OFFLINE_CAPABLE_TYPES.has(lic.licenseType) || lic.licenseType === 'trial',
+      // A floating license is returned online (release); the server refuses offline files for it.
+      canDeactivateOffline: !lic?.floating && (!lic?.licenseType || OFFLINE_CAPABLE_TYPES.has(lic.licenseType) || lic.licenseType === 'trial'),
       ...(this.config.portalUrl ? { portalUrl: this.config.portalUrl } : {})
     }
   }
@@ -104,28 +142,54 @@ export class LicenseSpringProvider extends ProductProvider<LsProduct> implements
   }
 
   /** The identity a stored license was activated with (secrets unsealed). */
-  identityOf(lic: Pick<StoredLicense, 'licenseKey' | 'username' | 'password'>): LsIdentity {
-    if (lic.licenseKey) return { licenseKey: this.env.open(lic.licenseKey, 'license key') }
-    if (lic.username) return { username: lic.username, ...(lic.password ? { password: this.env.open(lic.password, 'password') } : {}) }
+  identityOf(lic: Pick<StoredLicense, 'licenseKey' | 'username' | 'password' | 'licenseId'>): StoredIdentity {
+    const id = lic.licenseId !== undefined ? { licenseId: lic.licenseId } : {}
+    if (lic.licenseKey) return { licenseKey: this.env.open(lic.licenseKey, 'license key'), ...id }
+    if (lic.username) return { username: lic.username, ...(lic.password ? { password: this.env.open(lic.password, 'password') } : {}), ...id }
     fail('state_corrupt', 'The stored license has neither a key nor a user.')
   }
 
   async activateOnline(hw: { id: string; source: string }, identity: Identity, opts: OperationOptions): Promise<Activation> {
     const p = this.product
-    if (this.config.authorization === 'user' && !('username' in identity)) fail('invalid_input', `${p.name} is activated with your account: give your username and password.`)
-    if (this.config.authorization === 'license-key' && !('licenseKey' in identity)) fail('invalid_input', `${p.name} is activated with a license key.`)
-    const r = await this.client().activate(hw.id, identity, opts, this.env.osInfo())
+    const auth = this.config.authorization
+    if (auth === 'user' && !('username' in identity)) fail('invalid_input', `${p.name} is activated with your account: give your username and password.`)
+    if (auth === 'license-key' && !('licenseKey' in identity)) fail('invalid_input', `${p.name} is activated with a license key.`)
+    if (auth === 'sso' && !('sso' in identity)) fail('invalid_input', `${p.name} is activated by signing in with your company account.`)
+    const sent: LsIdentity = 'sso' in identity ? { sso: await this.signIn(opts), ...pickId(identity) } : identity
+    const r = await this.client().activate(hw.id, sent, opts, this.env.osInfo())
+    // An SSO user is known by the e-mail the server answers with (PROTOCOLS.md 1.4).
+    const ssoUser = 'sso' in identity ? String(r.license.user?.email ?? r.license.username ?? '') : undefined
+    if (ssoUser === '') fail('bad_response', 'The license server did not say which user signed in.')
     const license: StoredLicense = {
-      ...this.licenseForSeat({ identity, hardware: hw }),
+      // An SSO user is recorded by the e-mail the server answered with; releasing signs in again.
+      ...('sso' in identity ? { ...this.licenseForSeat({ identity: { username: ssoUser as string }, hardware: hw }), sso: true } : this.licenseForSeat({ identity, hardware: hw })),
       licenseType: r.license.is_trial ? 'trial' : r.license.license_type,
       expiresAt: r.license.validity_period ?? null,
+      ...(identity.licenseId !== undefined ? { licenseId: identity.licenseId } : {}),
+      ...floatingOf(r.license),
       seats: seatsOf(r.license, new Date(this.env.now()).toISOString())
     }
     return { license, ...(r.clockOffsetMs !== undefined ? { clockOffsetMs: r.clockOffsetMs } : {}) }
   }
 
+  /** One SSO sign-in in the system browser (RFC 8252 loopback redirect); the code for one License API call. */
+  private async signIn(opts: OperationOptions): Promise<SsoCode> {
+    const open = this.env.openSignIn
+    if (!open) fail('offline_not_supported', `${this.product.name} is signed in to with your company account in a web browser, which is not available here.`)
+    const account = this.config.customerAccountCode as string
+    opts.onProgress?.({ step: 'contacting' })
+    const r = await signInWithBrowser({
+      signInUrl: (redirectUri) => this.client().ssoUrl(account, redirectUri, opts),
+      open,
+      pkce: this.config.ssoPkce,
+      signal: opts.signal
+    })
+    return { code: r.code, customerAccountCode: account, redirectUri: r.redirectUri, ...(r.codeVerifier ? { codeVerifier: r.codeVerifier } : {}) }
+  }
+
   async deactivateOnline(lic: StoredLicense, opts: OperationOptions, mode: { byKey?: boolean } = {}): Promise<Release> {
-    const identity = this.identityOf(lic)
+    // An SSO user signs in again: the code of that sign-in is the identity the release needs.
+    const identity: LsIdentity = lic.sso ? { sso: await this.signIn(opts), ...pickId(lic) } : this.identityOf(lic)
     // The server releases a user's seat online only with the password, which an offline
     // activation never had: say so instead of sending a request it must refuse.
     if ('username' in identity && !identity.password)
@@ -150,18 +214,55 @@ export class LicenseSpringProvider extends ProductProvider<LsProduct> implements
     }
   }
 
+  /** The account's licenses of this product (user_licenses), as the user picks one. */
+  async userLicenses(identity: { username: string; password: string }, opts: OperationOptions = {}): Promise<UserLicenseChoice[]> {
+    const list = await this.client().userLicenses(identity, opts)
+    return list.map(({ license: l }) => ({
+      licenseId: l.id,
+      licenseType: l.license_type ?? 'unknown',
+      isTrial: l.is_trial === true,
+      expiresAt: l.validity_period ?? null,
+      maxActivations: l.max_activations ?? 0,
+      timesActivated: l.times_activated ?? 0,
+      floating: l.is_floating_cloud === true,
+      ...(typeof l.note === 'string' && l.note !== '' ? { note: l.note } : {})
+    }))
+  }
+
+  /** Borrows the floating license until `until` (ISO) or the longest allowed (null); the server's answer to store. */
+  async borrow(lic: StoredLicense, until: string | null, opts: OperationOptions): Promise<Pick<StoredLicense, 'floating' | 'borrowedUntil'>> {
+    if (!lic.floating) fail('offline_not_supported', `${this.product.name} has no floating license, so there is nothing to borrow.`)
+    if (!lic.floating.canBorrow) fail('offline_not_supported', `${this.product.name}'s floating license cannot be borrowed: the vendor does not allow it.`)
+    const r = await this.client().borrow(lic.hardwareId, this.identityOf(lic), until, opts)
+    if (typeof r.license.borrowed_until !== 'string') fail('bad_response', 'The license server confirmed the borrowing without saying until when.')
+    return { ...floatingOf(r.license), borrowedUntil: r.license.borrowed_until }
+  }
+
+  /** Returns the floating license's seat early (borrowed or not) so a colleague can take it. */
+  async release(lic: StoredLicense, opts: OperationOptions): Promise<void> {
+    if (!lic.floating) fail('offline_not_supported', `${this.product.name} has no floating license to return.`)
+    try {
+      await this.client().release(lic.hardwareId, this.identityOf(lic), opts)
+    } catch (e) {
+      // This computer holds no seat any more (it ran out, or was returned before): that is what was asked.
+      if (!(e instanceof LicenseDeskError && e.info.serverCode === 'device_not_found')) throw e
+    }
+  }
+
   /** A signed offline request (activation or deactivation) for this product, dated by the server's clock. */
-  offlineRequest(kind: 'activation' | 'deactivation', hardwareId: string, identity: { licenseKey: string } | { username: string }) {
+  offlineRequest(kind: 'activation' | 'deactivation', hardwareId: string, identity: ({ licenseKey: string } | { username: string }) & { licenseId?: number }) {
+    const cred = this.offlineCredentials()
     return buildOfflineRequest({
       kind,
       schemaVersion: this.config.offlineSchemaVersion,
-      apiKey: this.config.apiKey,
-      sharedKey: this.config.sharedKey,
+      apiKey: cred.id,
+      sharedKey: cred.key,
+      idField: cred.field,
       product: this.config.productCode,
       hardwareId,
       identity,
       nowMs: this.env.serverNow(),
-      extra: this.env.osInfo()
+      extra: { ...(identity.licenseId !== undefined ? { license_id: identity.licenseId } : {}), ...this.env.osInfo() }
     })
   }
 
@@ -169,7 +270,8 @@ export class LicenseSpringProvider extends ProductProvider<LsProduct> implements
     if (lic.licenseType && lic.licenseType !== 'trial' && !OFFLINE_CAPABLE_TYPES.has(lic.licenseType))
       fail('offline_not_supported', `${this.product.name} has a ${lic.licenseType} license, which can only be deactivated online.`)
     const identity = this.identityOf(lic)
-    const req = this.offlineRequest('deactivation', lic.hardwareId, 'licenseKey' in identity ? { licenseKey: identity.licenseKey } : { username: identity.username })
+    const id = identity.licenseId !== undefined ? { licenseId: identity.licenseId } : {}
+    const req = this.offlineRequest('deactivation', lic.hardwareId, 'licenseKey' in identity ? { licenseKey: identity.licenseKey, ...id } : { username: identity.username, ...id })
     const portalUrl = this.config.portalUrl
     return {
       file: req.content,
@@ -190,4 +292,17 @@ export class LicenseSpringProvider extends ProductProvider<LsProduct> implements
   offlineFileName(kind: 'activation' | 'deactivation'): string {
     return kind === 'activation' ? this.config.offlineActivationFileName : this.config.offlineRequestFileName
   }
+}
+
+/** What a license object says about floating (nothing for a license that is not floating). */
+function floatingOf(l: LsLicense): Pick<StoredLicense, 'floating'> {
+  if (l.is_floating_cloud !== true) return {}
+  return { floating: { users: l.floating_users ?? 1, canBorrow: l.can_borrow === true, maxBorrowHours: l.max_borrow_time ?? 0 } }
+}
+
+/** A stored license's identity: a key or a user (an SSO user releases after signing in again). */
+type StoredIdentity = ({ licenseKey: string } | { username: string; password?: string }) & { licenseId?: number }
+
+function pickId(x: { licenseId?: number }): { licenseId?: number } {
+  return x.licenseId !== undefined ? { licenseId: x.licenseId } : {}
 }

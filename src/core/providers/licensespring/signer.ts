@@ -33,6 +33,11 @@ export function signedHeaders(apiKey: string, sharedKey: string, nowMs: number):
   }
 }
 
+/** OAuth: the bearer token plus the same Date header an HMAC-signed request carries. */
+export function bearerHeaders(token: string, nowMs: number): Record<string, string> {
+  return { Date: httpDate(nowMs), Authorization: `Bearer ${token}`, Accept: 'application/json' }
+}
+
 /** The offline request signature (schema v1, and the v1 signature kept inside v2). */
 export function offlineSignature(sharedKey: string, f: { date: string; identity: string; hardwareId: string; apiKey: string }): string {
   return hmacBase64(sharedKey, `licenseSpring\ndate: ${f.date}\n${f.identity}\n${f.hardwareId}\n${f.apiKey}`)

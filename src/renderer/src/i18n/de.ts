@@ -77,6 +77,7 @@ export const de: Messages = {
     method: 'Methode',
     licenseKey: 'Lizenzschlüssel',
     account: 'Konto',
+    signIn: 'Firmenanmeldung',
     activationKey: 'Aktivierungsschlüssel',
     done: 'Fertig',
     confirm: 'Bestätigen',
@@ -337,7 +338,7 @@ export const de: Messages = {
     contact_support: 'Wenden Sie sich mit den Angaben zu diesem Fehler an den Support.',
     check_connection: 'Prüfen Sie die Internetverbindung und versuchen Sie es erneut.',
     choose_other_folder: 'Wählen Sie einen anderen Ordner und versuchen Sie es erneut.',
-    ask_it: 'Wenden Sie sich an Ihre IT-Abteilung und nennen Sie ihr, was diese Meldung sagt.',
+    ask_it: 'Wenden Sie sich an Ihre IT-Abteilung und geben Sie weiter, was diese Meldung sagt.',
     none: ''
   },
   errors: {
@@ -538,6 +539,66 @@ export const de: Messages = {
     invalid_credentials: { title: 'E-Mail oder Passwort ist falsch', explain: 'Prüfen Sie beides und versuchen Sie es erneut.' },
     user_not_found: { title: 'Es gibt keinen Benutzer mit dieser E-Mail', explain: 'Prüfen Sie die E-Mail-Adresse.' },
     unauthorized: { title: 'Die Anfrage wurde nicht autorisiert', explain: 'Die Herstellerkonfiguration ist eventuell veraltet.' },
-    license_key_not_valid: { title: 'Der Lizenzschlüssel ist ungültig', explain: 'Vergleichen Sie den Schlüssel mit Ihrer Bestellbestätigung.' }
+    license_key_not_valid: { title: 'Der Lizenzschlüssel ist ungültig', explain: 'Vergleichen Sie den Schlüssel mit Ihrer Bestellbestätigung.' },
+    floating_not_available: {
+      title: 'Alle Plätze dieser Floating-Lizenz sind belegt',
+      explain: 'Bitten Sie eine Kollegin oder einen Kollegen, einen freizugeben, oder versuchen Sie es später.'
+    },
+    license_borrow_not_allowed: { title: 'Der Hersteller erlaubt nicht, diese Lizenz auszuleihen', explain: 'Nutzen Sie sie, solange dieser Computer online ist.' },
+    borrow_until_not_valid: { title: 'Bis zu diesem Datum kann die Lizenz nicht ausgeliehen werden', explain: 'Wählen Sie ein früheres.' },
+    oauth_token_expired: {
+      title: 'Das Zugriffstoken des Lizenzservers ist abgelaufen',
+      explain: 'Ein neues wurde abgelehnt; die Herstellerkonfiguration ist eventuell veraltet.'
+    },
+    oauth_token_malformed: { title: 'Der Lizenzserver hat das Zugriffstoken von License Desk nicht angenommen', explain: 'Die Herstellerkonfiguration ist eventuell veraltet.' },
+    invalid_client: {
+      title: 'Der Anmeldedienst des Herstellers hat die Client-Zugangsdaten von License Desk abgelehnt',
+      explain: 'Die Herstellerkonfiguration ist eventuell veraltet.'
+    },
+    authorization_invalid_headers: {
+      title: 'Der Lizenzserver hat abgelehnt, wie sich License Desk ausgewiesen hat',
+      explain: 'Der Hersteller verlangt vielleicht OAuth; die Herstellerkonfiguration ist eventuell veraltet.'
+    },
+    invalid_product_auth_method: { title: 'Dieses Produkt wird mit einem Lizenzschlüssel aktiviert, nicht mit einem Konto', explain: 'Wählen Sie stattdessen den Lizenzschlüssel.' }
+  },
+  floating: {
+    title: 'Floating-Lizenz',
+    shared: 'Von {users} Computern gleichzeitig nutzbar.',
+    sharedOne: 'Von einem Computer gleichzeitig nutzbar.',
+    borrowedUntil: 'Für die Offline-Nutzung ausgeliehen bis {date}',
+    remaining: 'noch {time}',
+    notBorrowable: 'Der Hersteller erlaubt nicht, sie für die Offline-Nutzung auszuleihen.',
+    borrowLabel: 'Für die Offline-Nutzung ausleihen bis',
+    borrowHelp: 'Höchstens {hours} Stunden ab jetzt.',
+    borrow: 'Ausleihen',
+    borrowNamed: '{product} für die Offline-Nutzung ausleihen',
+    borrowing: 'Wird ausgeliehen…',
+    release: 'Platz jetzt zurückgeben',
+    releaseNamed: 'Platz von {product} jetzt zurückgeben',
+    releasing: 'Wird zurückgegeben…',
+    borrowed: 'Ausgeliehen bis {date}.',
+    released: 'Der Platz ist zurückgegeben: Eine Kollegin oder ein Kollege kann ihn jetzt nutzen.',
+    badDate: 'Wählen Sie einen Zeitpunkt in der Zukunft, höchstens {hours} Stunden ab jetzt.',
+    days: '{d} T {h} Std.',
+    hours: '{h} Std. {m} Min.',
+    minutes: '{m} Min.'
+  },
+  sso: {
+    explain: 'Sie melden sich mit Ihrem Firmenkonto in Ihrem Webbrowser an. License Desk öffnet die Anmeldeseite dort und wartet auf Sie.',
+    submit: 'Anmelden und aktivieren',
+    waiting: 'Warten auf die Anmeldung…',
+    waitingExplain: 'Schließen Sie die Anmeldung im Webbrowser ab und kehren Sie dann hierher zurück. „Abbrechen“ beendet das Warten.'
+  },
+  licensePicker: {
+    find: 'Auswählen, welche meiner Lizenzen',
+    finding: 'Ihre Lizenzen werden gesucht…',
+    legend: 'Ihr Konto hat mehrere Lizenzen dieses Produkts. Welche soll dieser Computer nutzen?',
+    one: 'Ihr Konto hat eine Lizenz dieses Produkts; sie wird genutzt.',
+    none: 'Ihr Konto hat keine Lizenz dieses Produkts.',
+    needAccount: 'Geben Sie zuerst Benutzername und Passwort ein.',
+    summary: '{type}, {used} von {max} Plätzen belegt',
+    until: 'gültig bis {date}',
+    floating: 'Floating',
+    trial: 'Testversion'
   }
 }

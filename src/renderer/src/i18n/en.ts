@@ -88,6 +88,7 @@ export const en = {
     method: 'Method',
     licenseKey: 'License key',
     account: 'Account',
+    signIn: 'Company sign-in',
     activationKey: 'Activation key',
     done: 'Done',
     confirm: 'Confirm',
@@ -342,7 +343,7 @@ export const en = {
     contact_support: 'Contact support with the details of this error.',
     check_connection: 'Check the internet connection, then try again.',
     choose_other_folder: 'Choose another folder and try again.',
-    ask_it: 'Ask your IT department for help, and tell them what this message says.',
+    ask_it: 'Ask your IT department, and pass on what this message says.',
     none: ''
   } satisfies Record<NextStep, string>,
   errors: {
@@ -513,8 +514,59 @@ export const en = {
     invalid_credentials: { title: 'The e-mail or password is wrong', explain: 'Check both and try again.' },
     user_not_found: { title: 'No user with this e-mail exists', explain: 'Check the e-mail address.' },
     unauthorized: { title: 'The request was not authorised', explain: 'The vendor configuration may be out of date.' },
-    license_key_not_valid: { title: 'The license key is not valid', explain: 'Check the key against your order confirmation.' }
-  } as Record<string, ReasonText>
+    license_key_not_valid: { title: 'The license key is not valid', explain: 'Check the key against your order confirmation.' },
+    floating_not_available: { title: 'Every seat of this floating license is in use', explain: 'Ask a colleague to return one, or try again later.' },
+    license_borrow_not_allowed: { title: 'The vendor does not allow borrowing this license', explain: 'Use it while this computer is online.' },
+    borrow_until_not_valid: { title: 'The license cannot be borrowed until that date', explain: 'Choose an earlier one.' },
+    oauth_token_expired: { title: "The license server's access token expired", explain: 'A new one was refused; the vendor configuration may be out of date.' },
+    oauth_token_malformed: { title: "The license server did not accept License Desk's access token", explain: 'The vendor configuration may be out of date.' },
+    invalid_client: { title: "The vendor's sign-in service refused License Desk's client credentials", explain: 'The vendor configuration may be out of date.' },
+    authorization_invalid_headers: {
+      title: 'The license server refused how License Desk identified itself',
+      explain: 'The vendor may require OAuth; the vendor configuration may be out of date.'
+    },
+    invalid_product_auth_method: { title: 'This product is activated with a license key, not an account', explain: 'Choose the license key instead.' }
+  } as Record<string, ReasonText>,
+  floating: {
+    title: 'Floating license',
+    shared: 'Shared by {users} computers at a time.',
+    sharedOne: 'One computer at a time.',
+    borrowedUntil: 'Borrowed for offline use until {date}',
+    remaining: '{time} left',
+    notBorrowable: 'The vendor does not allow borrowing it for offline use.',
+    borrowLabel: 'Borrow for offline use until',
+    borrowHelp: 'At most {hours} hours from now.',
+    borrow: 'Borrow',
+    borrowNamed: 'Borrow {product} for offline use',
+    borrowing: 'Borrowing…',
+    release: 'Return the seat now',
+    releaseNamed: 'Return the seat of {product} now',
+    releasing: 'Returning…',
+    borrowed: 'Borrowed until {date}.',
+    released: 'The seat is returned: a colleague can take it now.',
+    badDate: 'Choose a date and time in the future, at most {hours} hours from now.',
+    days: '{d} d {h} h',
+    hours: '{h} h {m} min',
+    minutes: '{m} min'
+  },
+  sso: {
+    explain: 'You sign in with your company account in your web browser. License Desk opens the sign-in page there and waits for you.',
+    submit: 'Sign in and activate',
+    waiting: 'Waiting for the sign-in…',
+    waitingExplain: 'Finish signing in in your web browser, then come back here. Cancel stops waiting.'
+  },
+  licensePicker: {
+    find: 'Choose which of my licenses',
+    finding: 'Looking up your licenses…',
+    legend: 'Your account holds several licenses of this product. Which one should this computer use?',
+    one: 'Your account holds one license of this product; it will be used.',
+    none: 'Your account holds no license of this product.',
+    needAccount: 'Type your user name and password first.',
+    summary: '{type}, {used} of {max} seats used',
+    until: 'valid until {date}',
+    floating: 'floating',
+    trial: 'Trial'
+  }
 }
 
 type Widen<T> = T extends string ? string : T extends readonly (infer U)[] ? Widen<U>[] : T extends object ? { [K in keyof T]: Widen<T[K]> } : T

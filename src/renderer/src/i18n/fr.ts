@@ -77,6 +77,7 @@ export const fr: Messages = {
     method: 'Méthode',
     licenseKey: 'Clé de licence',
     account: 'Compte',
+    signIn: 'Connexion d’entreprise',
     activationKey: 'Clé d’activation',
     done: 'Terminé',
     confirm: 'Confirmer',
@@ -320,6 +321,9 @@ export const fr: Messages = {
     goOffline: 'Continuer hors ligne',
     contactSupport: 'Écrire au support',
     inputKept: 'Vos saisies sont conservées.',
+    detailIssuer: 'Certificat émis par : {value}',
+    detailProxy: 'Proxy : {value}',
+    detailPageTitle: 'Titre de la page : {value}',
     supportSubject: '{app} : {title} ({code})',
     supportBody:
       'Bonjour,\n\nJe n’ai pas pu terminer une opération de licence.\n\nProduit : {product}\nErreur : {code}\nMessage : {message}\nCode serveur : {serverCode}\nID matériel : {hwid}\nVersion de l’application : {version}\n\nMerci.'
@@ -333,6 +337,7 @@ export const fr: Messages = {
     contact_support: 'Contactez le support avec les détails de cette erreur.',
     check_connection: 'Vérifiez la connexion à internet, puis réessayez.',
     choose_other_folder: 'Choisissez un autre dossier et réessayez.',
+    ask_it: 'Adressez-vous à votre service informatique en lui transmettant ce message.',
     none: ''
   },
   errors: {
@@ -362,12 +367,48 @@ export const fr: Messages = {
       next: 'Contactez votre service informatique ou le support.'
     },
     network_failed: { title: 'Pas de connexion au serveur de licences', explain: 'La requête n’a pas pu être envoyée.', next: 'Vérifiez la connexion ou continuez hors ligne.' },
+    network_proxy_auth: {
+      title: 'Le proxy demande une identification',
+      explain: 'Le serveur proxy de votre réseau demande un nom d’utilisateur et un mot de passe que License Desk n’a pas reçus, ou qu’il a refusés.',
+      next: 'Demandez un accès au proxy à votre service informatique, ou continuez hors ligne.'
+    },
+    network_proxy_refused: {
+      title: 'Le proxy a bloqué le serveur de licences',
+      explain: 'Le serveur proxy de votre réseau a refusé de se connecter au serveur de licences.',
+      next: 'Demandez à votre service informatique d’autoriser l’adresse du serveur de licences, ou continuez hors ligne.'
+    },
+    network_proxy_unreachable: {
+      title: 'Serveur proxy injoignable',
+      explain: 'Le serveur proxy que cet ordinateur doit utiliser est injoignable.',
+      next: 'Vérifiez le réglage du proxy ou adressez-vous à votre service informatique, ou continuez hors ligne.'
+    },
+    network_tls_untrusted: {
+      title: 'Certificat non approuvé',
+      explain:
+        'Le certificat du serveur de licences a été émis par une autorité que cet ordinateur n’approuve pas. Les entreprises qui inspectent les connexions sécurisées utilisent leur propre certificat racine.',
+      next: 'Demandez à votre service informatique le certificat racine de l’entreprise (un fichier PEM) et donnez-le à License Desk, ou contactez le support.'
+    },
+    network_captive_portal: {
+      title: 'Une page web est revenue à la place du serveur de licences',
+      explain: 'Ce réseau demande peut-être de vous connecter d’abord (Wi-Fi d’hôtel ou invité), ou un proxy d’entreprise a bloqué la requête.',
+      next: 'Connectez-vous avec un navigateur web et réessayez, ou demandez à votre service informatique d’autoriser le serveur de licences.'
+    },
+    network_redirect: {
+      title: 'Le serveur de licences nous a renvoyés ailleurs',
+      explain: 'Le serveur a répondu par une redirection. Les demandes de licence ne sont envoyées qu’au serveur de l’éditeur, elle n’a donc pas été suivie.',
+      next: 'Connectez-vous au réseau avec un navigateur si nécessaire ; sinon, contactez le support.'
+    },
     server_unavailable: { title: 'Serveur de licences indisponible', explain: 'Le serveur a signalé un problème interne.', next: 'Réessayez dans quelques minutes.' },
     rate_limited: { title: 'Trop de requêtes', explain: 'Le serveur de licences demande de ralentir.', next: 'Patientez une minute, puis réessayez.' },
     http_status: {
       title: 'Réponse inattendue du serveur',
       explain: 'Le serveur a répondu avec un statut inattendu.',
       next: 'Réessayez ; si cela se reproduit, contactez le support.'
+    },
+    response_too_large: {
+      title: 'Réponse du serveur trop volumineuse',
+      explain: 'La réponse était bien plus volumineuse qu’une réponse de licence ne peut l’être, elle n’a donc pas été lue.',
+      next: 'Réessayez plus tard ; si cela se reproduit, contactez le support.'
     },
     bad_response: {
       title: 'Réponse du serveur illisible',
@@ -438,8 +479,18 @@ export const fr: Messages = {
     },
     secret_unavailable: {
       title: 'Stockage sécurisé indisponible',
-      explain: 'Le stockage sécurisé du système n’a pas pu être utilisé.',
-      next: 'Reconnectez-vous à votre compte utilisateur et réessayez.'
+      explain: 'Le stockage sécurisé du système ou le fichier de clé de License Desk n’a pas pu être utilisé.',
+      next: 'Reconnectez-vous à votre compte utilisateur et réessayez ; si cela se reproduit, contactez le support.'
+    },
+    state_not_saved: {
+      title: 'Fait sur le serveur, pas enregistré ici',
+      explain: 'Le serveur de licences a traité la demande, mais License Desk n’a pas pu l’enregistrer sur cet ordinateur (le disque est peut-être plein).',
+      next: 'Libérez de l’espace disque et refaites la même étape : License Desk la termine alors sans occuper une seconde place.'
+    },
+    setting_invalid: {
+      title: 'Réglage non valide',
+      explain: 'Un réglage d’environnement de License Desk a une valeur inutilisable.',
+      next: 'Corrigez ou supprimez le réglage, puis relancez License Desk.'
     },
     hwid_unavailable: { title: 'Identifiant matériel indisponible', explain: 'L’identifiant matériel de cet ordinateur n’a pas pu être lu.', next: 'Contactez le support.' },
     hwid_empty: { title: 'Identifiant matériel vide', explain: 'Le système a renvoyé un identifiant matériel vide.', next: 'Contactez le support.' },
@@ -483,6 +534,63 @@ export const fr: Messages = {
     invalid_credentials: { title: 'L’e-mail ou le mot de passe est incorrect', explain: 'Vérifiez les deux et réessayez.' },
     user_not_found: { title: 'Aucun utilisateur avec cet e-mail', explain: 'Vérifiez l’adresse e-mail.' },
     unauthorized: { title: 'La requête n’a pas été autorisée', explain: 'La configuration de l’éditeur est peut-être obsolète.' },
-    license_key_not_valid: { title: 'La clé de licence n’est pas valide', explain: 'Comparez la clé avec votre confirmation de commande.' }
+    license_key_not_valid: { title: 'La clé de licence n’est pas valide', explain: 'Comparez la clé avec votre confirmation de commande.' },
+    floating_not_available: { title: 'Toutes les places de cette licence flottante sont occupées', explain: 'Demandez à un collègue d’en libérer une, ou réessayez plus tard.' },
+    license_borrow_not_allowed: { title: 'L’éditeur n’autorise pas l’emprunt de cette licence', explain: 'Utilisez-la tant que cet ordinateur est en ligne.' },
+    borrow_until_not_valid: { title: 'La licence ne peut pas être empruntée jusqu’à cette date', explain: 'Choisissez une date plus proche.' },
+    oauth_token_expired: {
+      title: 'Le jeton d’accès du serveur de licences a expiré',
+      explain: 'Un nouveau jeton a été refusé ; la configuration de l’éditeur est peut-être obsolète.'
+    },
+    oauth_token_malformed: { title: 'Le serveur de licences n’a pas accepté le jeton d’accès de License Desk', explain: 'La configuration de l’éditeur est peut-être obsolète.' },
+    invalid_client: {
+      title: 'Le service de connexion de l’éditeur a refusé les identifiants client de License Desk',
+      explain: 'La configuration de l’éditeur est peut-être obsolète.'
+    },
+    authorization_invalid_headers: {
+      title: 'Le serveur de licences a refusé la façon dont License Desk s’est identifié',
+      explain: 'L’éditeur exige peut-être OAuth ; la configuration de l’éditeur est peut-être obsolète.'
+    },
+    invalid_product_auth_method: { title: 'Ce produit s’active avec une clé de licence, pas avec un compte', explain: 'Choisissez plutôt la clé de licence.' }
+  },
+  floating: {
+    title: 'Licence flottante',
+    shared: 'Partagée par {users} ordinateurs à la fois.',
+    sharedOne: 'Un ordinateur à la fois.',
+    borrowedUntil: 'Empruntée pour un usage hors ligne jusqu’au {date}',
+    remaining: 'encore {time}',
+    notBorrowable: 'L’éditeur n’autorise pas son emprunt pour un usage hors ligne.',
+    borrowLabel: 'Emprunter pour un usage hors ligne jusqu’au',
+    borrowHelp: 'Au plus {hours} heures à partir de maintenant.',
+    borrow: 'Emprunter',
+    borrowNamed: 'Emprunter {product} pour un usage hors ligne',
+    borrowing: 'Emprunt en cours…',
+    release: 'Rendre la place maintenant',
+    releaseNamed: 'Rendre la place de {product} maintenant',
+    releasing: 'Restitution en cours…',
+    borrowed: 'Empruntée jusqu’au {date}.',
+    released: 'La place est rendue : un collègue peut la prendre maintenant.',
+    badDate: 'Choisissez une date et une heure dans le futur, au plus {hours} heures à partir de maintenant.',
+    days: '{d} j {h} h',
+    hours: '{h} h {m} min',
+    minutes: '{m} min'
+  },
+  sso: {
+    explain: 'Vous vous connectez avec votre compte d’entreprise dans votre navigateur web. License Desk y ouvre la page de connexion et vous attend.',
+    submit: 'Se connecter et activer',
+    waiting: 'En attente de la connexion…',
+    waitingExplain: 'Terminez la connexion dans votre navigateur web, puis revenez ici. « Annuler » arrête l’attente.'
+  },
+  licensePicker: {
+    find: 'Choisir parmi mes licences',
+    finding: 'Recherche de vos licences…',
+    legend: 'Votre compte possède plusieurs licences de ce produit. Laquelle cet ordinateur doit-il utiliser ?',
+    one: 'Votre compte possède une licence de ce produit ; elle sera utilisée.',
+    none: 'Votre compte ne possède aucune licence de ce produit.',
+    needAccount: 'Saisissez d’abord votre nom d’utilisateur et votre mot de passe.',
+    summary: '{type}, {used} place(s) sur {max} utilisée(s)',
+    until: 'valable jusqu’au {date}',
+    floating: 'flottante',
+    trial: 'Essai'
   }
 }

@@ -4,6 +4,8 @@ import type { ErrorInfo } from '@shared/errors'
 import { useApi } from '../context'
 import { ErrorPanel } from '../components/ErrorPanel'
 import { Field, KeyField } from '../components/Field'
+import { LicensePicker } from '../components/LicensePicker'
+import { SsoSignInNote } from '../components/SsoSignInNote'
 import { ScreenHeading } from '../components/ScreenHeading'
 import { minutes } from '../format'
 import { fmt, num, useI18n } from '../i18n'
@@ -45,11 +47,12 @@ export interface ActivationErrors {
 
 /** Client-side checks before anything is sent; returns the message per field. */
 export function validateActivation(
-  authorization: 'license-key' | 'user' | 'qlm-key',
+  authorization: 'license-key' | 'user' | 'sso' | 'qlm-key',
   v: { key: string; username: string; password: string },
   m: ReturnType<typeof useI18n>['m']
 ): ActivationErrors {
   const e: ActivationErrors = {}
+  if (authorization === 'sso') return e // nothing to type: the sign-in happens in the browser
   if (authorization === 'user') {
     if (!v.username.trim()) e.username = m.activate.missingUsername
     if (!v.password) e.password = m.activate.missingPassword
@@ -68,6 +71,7 @@ export function ActivateOnline({ productId }: { productId: string }) {
   const [key, setKey] = useState('')
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
+  const [licenseId, setLicenseId] = useState<number | undefined>()
   const [fieldErrors, setFieldErrors] = useState<ActivationErrors>({})
   const [error, setError] = useState<ErrorInfo | null>(null)
   const keyRef = useRef<HTMLInputElement>(null)
@@ -86,7 +90,13 @@ export function ActivateOnline({ productId }: { productId: string }) {
     if (fe.password) return passRef.current?.focus()
     setError(null)
     const operationId = op.start()
-    const r = await api.activateOnline(auth === 'user' ? { productId, operationId, username: username.trim(), password } : { productId, operationId, licenseKey: key.trim() })
+    const r = await api.activateOnline(
+      auth === 'sso'
+        ? { productId, operationId, sso: true }
+        : auth === 'user'
+          ? { productId, operationId, username: username.trim(), password, ...(licenseId !== undefined ? { licenseId } : {}) }
+          : { productId, operationId, licenseKey: key.trim() }
+    )
     op.finish()
     if (r.ok) {
       await nav.refresh()
@@ -111,7 +121,9 @@ export function ActivateOnline({ productId }: { productId: string }) {
         />
       )}
       <form className="card form" onSubmit={submit} noValidate aria-busy={op.running}>
-        {auth === 'user' ? (
+        {auth === 'sso' ? (
+          <SsoSignInNote waiting={op.running} />
+        ) : auth === 'user' ? (
           <>
             <Field
               label={m.activate.username}
@@ -136,6 +148,7 @@ export function ActivateOnline({ productId }: { productId: string }) {
               name="password"
               data-testid="password"
             />
+            <LicensePicker productId={productId} username={username} password={password} value={licenseId} onChange={setLicenseId} />
           </>
         ) : (
           <KeyField
@@ -163,7 +176,7 @@ export function ActivateOnline({ productId }: { productId: string }) {
             </button>
           )}
           <button type="submit" className="btn btn-primary" disabled={op.running}>
-            {op.running ? m.activate.submitting : m.activate.submit}
+            {auth === 'sso' ? (op.running ? m.sso.waiting : m.sso.submit) : op.running ? m.activate.submitting : m.activate.submit}
           </button>
         </div>
       </form>

@@ -11,6 +11,8 @@ import { useNav } from '../nav'
 
 // Only shown when the hardware id cannot be read: not part of Home's first load.
 const ErrorPanel = lazy(() => import('../components/ErrorPanel').then((x) => ({ default: x.ErrorPanel })))
+// Only shown for an active floating license: not part of Home's first load either.
+const FloatingPanel = lazy(() => import('../components/FloatingPanel').then((x) => ({ default: x.FloatingPanel })))
 
 export function HomeScreen() {
   const { m, locale } = useI18n()
@@ -186,6 +188,12 @@ function ProductCard({ product: p }: { product: ProductSummary }) {
         </dl>
       )}
       {p.state === 'active' && <SeatCheck product={p} />}
+
+      {lic?.floating && p.state === 'active' && (
+        <Suspense fallback={null}>
+          <FloatingPanel product={p} />
+        </Suspense>
+      )}
 
       {p.state === 'offline-deactivated' && p.lastOffline && (
         <p className="muted" data-testid={`pending-${p.id}`}>
