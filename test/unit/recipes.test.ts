@@ -212,7 +212,13 @@ describe('candidates and profile settings', () => {
       osInfo: () => ({}),
       supportEmail: 's@x.example'
     }
-    expect(demo.products.map((p) => createProvider(p, env).idRecipe.name)).toEqual(['node-machine-id', 'node-machine-id', 'machine-id'])
+    expect(Object.fromEntries(demo.products.map((p) => [p.id, createProvider(p, env).idRecipe.name]))).toEqual({
+      studio: 'node-machine-id',
+      cloud: 'node-machine-id',
+      cad: 'machine-id',
+      vault: 'node-machine-id',
+      'cloud-sso': 'node-machine-id'
+    })
     const raw = JSON.parse(JSON.stringify(demo)) as { products: Array<Record<string, Record<string, unknown>>> }
     raw.products[0]!.licensespring!.hardwareId = 'licensespring'
     raw.products[2]!.qlm!.computerId = { command: ['/opt/acme/id', '--print'] }
