@@ -7,7 +7,7 @@ import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Profile } from '@core/profile'
-import { cli, ensureCliBuilt, KEYS, readState, startDemo, uploadToPortal, type Demo } from '../support/demo'
+import { cli, ensureCliBuilt, KEYS, readState, releaseViaSelfHelp, startDemo, uploadToPortal, type Demo } from '../support/demo'
 
 /** The id the vendor's SDK gave this computer (what its id program prints). */
 const SDK_ID = 'SDK-HWID-7F3A9C21'
@@ -62,7 +62,9 @@ describe('hwid lists every candidate id with its recipe', () => {
     expect(r.json.products).toEqual([
       expect.objectContaining({ productId: 'studio', recipe: 'command', id: SDK_ID }),
       expect.objectContaining({ productId: 'cloud', recipe: 'command', id: SDK_ID }),
-      expect.objectContaining({ productId: 'cad', recipe: 'computer-name', id: hostname().split('.')[0] })
+      expect.objectContaining({ productId: 'cad', recipe: 'computer-name', id: hostname().split('.')[0] }),
+      expect.objectContaining({ productId: 'vault', recipe: 'command', id: SDK_ID }),
+      expect.objectContaining({ productId: 'cloud-sso', recipe: 'command', id: SDK_ID })
     ])
     const human = await cli(sdk, ['hwid'])
     expect(human.stdout).toMatch(/Every id this computer yields, by recipe:\n\s+node-machine-id\s+[0-9a-f]{64}/)
@@ -72,7 +74,7 @@ describe('hwid lists every candidate id with its recipe', () => {
   it('diagnostics lists them too', async () => {
     const r = await cli(sdk, ['--json', 'diagnostics'])
     expect(r.json.diagnostics.computerIds.map((c: { recipe: string }) => c.recipe)).toContain('licensespring')
-    expect(r.json.diagnostics.recipes).toEqual({ studio: 'command', cloud: 'command', cad: 'computer-name' })
+    expect(r.json.diagnostics.recipes).toEqual({ studio: 'command', cloud: 'command', cad: 'computer-name', vault: 'command', 'cloud-sso': 'command' })
   })
 })
 
@@ -147,8 +149,8 @@ describe('release a seat the vendor’s product took, by key', () => {
     const r = await cli(sdk, ['--json', 'deactivate', 'cad', '--key', KEYS.qlm, '--offline'])
     expect(r.code).toBe(0)
     expect(r.json.record).toMatchObject({ kind: 'qlm-dvc', computerId: name })
-    const page = await fetch(r.json.record.selfHelpUrl)
-    expect(await page.text()).toContain('data-result="released"')
+    const { result } = await releaseViaSelfHelp(r.json.record.selfHelpUrl)
+    expect(result.body).toContain('data-result="released"')
     expect(sdk.server.state.qlmActivations(KEYS.qlm)).toEqual([])
   })
 
@@ -211,7 +213,7 @@ describe('release an old computer’s seat', () => {
     expect(r.code).toBe(0)
     expect(r.json).toMatchObject({ otherComputer: true, hardwareId: 'OLD-PC-7', record: { computerId: 'OLD-PC-7' } })
     expect(new URL(r.json.record.selfHelpUrl).searchParams.get('is_pcid')).toBe('OLD-PC-7')
-    await fetch(r.json.record.selfHelpUrl)
+    await releaseViaSelfHelp(r.json.record.selfHelpUrl)
     expect(demo.server.state.qlmActivations(KEYS.qlm)).toEqual([])
   })
 })
