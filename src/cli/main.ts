@@ -1,12 +1,12 @@
 // license-desk: the headless CLI over the same core and the same state file as the app.
 import { parseArgs } from 'node:util'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { EXIT, exitCodeFor, NEXT_STEP_HINT } from '@shared/error-policy'
-import type { HistoryRecord, ProductSummary } from '@shared/contract'
-import { createDesk } from '@core/desk'
+import type { ComputerIdCandidate, HistoryRecord, ProductSummary, SeatCounts } from '@shared/contract'
+import { createDesk, parseReceipt, receiptFile } from '@core/desk'
 import { LicenseDeskError, toErrorInfo } from '@core/errors'
 import { readTextFile, writeFileAtomic } from '@core/files'
-import { createHardwareIdProvider } from '@core/hwid'
+import { createComputerIds } from '@core/recipes'
 import { decodeBase64Json, decodeOfflineRequest } from '@core/providers/licensespring/offline'
 import { defaultDataDir, stateFilePath } from '@core/paths'
 import { createNodeNetwork, type NodeNetwork, validateProxyUrl } from '@core/network'
@@ -21,9 +21,11 @@ export const VERSION = '0.1.0'
 
 export const USAGE = `Usage: license-desk [--profile FILE] [--data-dir DIR] [--proxy URL|none] [--json] COMMAND
 
+Options for every command: --hardware-id ID (or LICENSE_DESK_HARDWARE_ID) uses ID as this computer's id.
+
 Commands:
-  hwid                                      this computer's hardware id and where it came from
-  status [PRODUCT]                          local license state per product
+  hwid                                      every id this computer yields, with its recipe, and each product's
+  status [PRODUCT]                          local license state per product (with the seat counts)
   activate PRODUCT --key KEY                online activation with a license key
   activate PRODUCT --sso                    sign in with the company account: prints the address to open
                                             in a browser (on this computer) and waits for the sign-in
@@ -35,6 +37,13 @@ Commands:
   release PRODUCT                           floating license: return it early so a colleague can take it
   deactivate PRODUCT                        online deactivation
   deactivate PRODUCT --offline [--out FILE] LicenseSpring: writes the request file; QLM: prints the code
+  deactivate PRODUCT (--key KEY | --user U [--password P]) [--old-id ID | --receipt FILE] [--offline [--out FILE]]
+                                            release a seat License Desk holds no record of: this computer's
+                                            (under the profile's recipe) or another computer's
+  deactivate --all [--offline [--out DIR]]  every active product; one result each; exits with the worst code
+  check [PRODUCT]                           ask the server about this computer's seat (does not activate)
+  forget PRODUCT                            remove the local record after a check found the seat gone
+  receipts [PRODUCT] [--out FILE]           seat receipts of activations here; --out saves PRODUCT's newest
   offline-request PRODUCT (--key KEY | --user U [--license-id N]) [--out FILE]
                                             LicenseSpring offline activation request file
   import PRODUCT FILE                       import an offline activation response (.lic)
@@ -92,6 +101,10 @@ const OPTIONS = {
   date: { type: 'string' },
   case: { type: 'string' },
   'shared-key': { type: 'string' },
+  'hardware-id': { type: 'string' },
+  'old-id': { type: 'string' },
+  receipt: { type: 'string' },
+  all: { type: 'boolean', default: false },
   'license-id': { type: 'string' },
   sso: { type: 'boolean', default: false },
   until: { type: 'string' },
@@ -129,8 +142,7 @@ export async function main(argv: string[], ioIn: CliIo): Promise<number> {
       return EXIT.ok
     }
     if (!command) usage('Give a command. Run license-desk --help for the list.')
-    await run(command, args, v, io, json)
-    return EXIT.ok
+    return (await run(command, args, v, io, json)) ?? EXIT.ok
   } catch (e) {
     const info = toErrorInfo(e)
     if (json) io.stdout(JSON.stringify({ ok: false, error: info }) + '\n')
@@ -182,7 +194,7 @@ export async function makeDesk(
     profile,
     statePath,
     secrets: createLocalSecretBox(dataDir),
-    hardwareId: io.hardwareId ?? createHardwareIdProvider(),
+    hardwareId: computerIds(v, io),
     fetch: io.fetch ?? network.fetch,
     networkInfo: network.info,
     appVersion: VERSION,
@@ -214,6 +226,37 @@ export function cliNetwork(v: Pick<Values, 'proxy'>, io: Pick<CliIo, 'env'>, pro
   return createNodeNetwork({ env: io.env, proxyOption: v.proxy, profile: profile.network })
 }
 
+/** This computer's ids by recipe; --hardware-id / LICENSE_DESK_HARDWARE_ID (IT staff who know the id) wins. */
+function computerIds(v: Values, io: CliIo) {
+  if (io.hardwareId) return io.hardwareId
+  const given = v['hardware-id'] ?? io.env.LICENSE_DESK_HARDWARE_ID
+  const from = v['hardware-id'] !== undefined ? '--hardware-id' : 'LICENSE_DESK_HARDWARE_ID'
+  return createComputerIds({ ...(given !== undefined ? { override: { id: given, from } } : {}), env: io.env })
+}
+
+/** "2 of 3 seats in use, 9 transfers left" from what the server last said. */
+export function seatsLine(s: SeatCounts | undefined): string | undefined {
+  if (!s) return undefined
+  const parts: string[] = []
+  if (s.inUse !== undefined && s.max !== undefined) parts.push(`${s.inUse} of ${s.max} seats in use`)
+  else if (s.inUse !== undefined) parts.push(`${s.inUse} seats in use`)
+  if (s.maxTransfers !== undefined && s.transfers !== undefined) parts.push(`${Math.max(0, s.maxTransfers - s.transfers)} transfers left`)
+  else if (s.transfers !== undefined) parts.push(`${s.transfers} transfers so far`)
+  return parts.length ? `${parts.join(', ')} (server, ${s.at})` : undefined
+}
+
+const VERDICT_TEXT = {
+  ok: 'the server confirms this computer’s seat.',
+  gone: 'the server no longer holds this computer’s seat (it was released elsewhere, or the license was removed).',
+  disabled: 'the server says the license is disabled.',
+  expired: 'the server says the license has expired.',
+  not_confirmed: 'the server does not confirm this computer’s seat.'
+} as const
+
+function describeCandidates(c: ComputerIdCandidate[]): string {
+  return c.map((x) => `  ${x.recipe.padEnd(20)} ${x.id ? `${x.id}  (${x.source})` : `none: ${x.error?.message} [${x.error?.code}]`}`).join('\n')
+}
+
 function describeProduct(p: ProductSummary): string {
   const state = {
     active: 'active',
@@ -235,6 +278,10 @@ function describeProduct(p: ProductSummary): string {
         ...(f.borrowedUntil ? [`    borrowed until ${f.borrowedUntil} (${countdown(Date.parse(f.borrowedUntil) - Date.now())} left)`] : [])
       )
     lines.push(`    activated ${p.license.activatedAt}${p.license.activatedOffline ? ' (offline)' : ''}`)
+    lines.push(`    computer id ${p.license.hardwareId}${p.license.hardwareIdSource ? ` (${p.license.hardwareIdSource})` : ''}`)
+    const seats = seatsLine(p.license.seats)
+    if (seats) lines.push(`    ${seats}`)
+    if (p.license.lastCheck) lines.push(`    last check ${p.license.lastCheck.at}: ${VERDICT_TEXT[p.license.lastCheck.verdict]}`)
   }
   return lines.join('\n')
 }
@@ -316,13 +363,29 @@ function clockNote(offset: number | undefined): string {
   return `\nNote: this computer's clock is ${min} minute${min === 1 ? '' : 's'} ${offset > 0 ? 'behind' : 'ahead of'} the license server's; set the correct time.`
 }
 
-async function run(command: string, args: string[], v: Values, io: CliIo, json: boolean): Promise<void> {
+async function run(command: string, args: string[], v: Values, io: CliIo, json: boolean): Promise<number | void> {
   const opts = { signal: io.signal, onProgress: progress(io, json) }
   switch (command) {
     case 'hwid': {
       need(args, 0, '')
-      const hw = await (io.hardwareId ?? createHardwareIdProvider()).get()
-      return out(io, json, { hardwareId: hw.id, source: hw.source }, `${hw.id}\nsource: ${hw.source}`)
+      // Every id this computer yields, with its recipe, and the one each product of the profile uses.
+      let ids: Awaited<ReturnType<Desk['computerIds']>>
+      try {
+        ids = await (await makeDesk(v, io)).desk.computerIds()
+      } catch (e) {
+        // Without a usable profile the built-in recipes still show.
+        if (!['profile_invalid', 'profile_not_found'].includes(toErrorInfo(e).code)) throw e
+        const hw = computerIds(v, io)
+        ids = { candidates: (await hw.candidates?.()) ?? [], products: [] }
+      }
+      const hw = await computerIds(v, io).get()
+      const products = ids.products.map((p) => `  ${p.productId.padEnd(20)} ${p.recipe}: ${p.id ?? `none (${p.error?.code})`}`).join('\n')
+      return out(
+        io,
+        json,
+        { hardwareId: hw.id, source: hw.source, candidates: ids.candidates, products: ids.products },
+        `${hw.id}\nsource: ${hw.source}\n\nEvery id this computer yields, by recipe:\n${describeCandidates(ids.candidates)}${products ? `\n\nEach product's recipe and id:\n${products}` : ''}`
+      )
     }
     case 'status': {
       if (args.length > 1) usage(`Unexpected argument "${args[1]}".`)
@@ -352,9 +415,19 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
       )
     }
     case 'deactivate': {
+      if (v.all) {
+        need(args, 0, '')
+        if (v.key !== undefined || v.user !== undefined || v['old-id'] || v.receipt) usage('--all releases the licenses License Desk holds; it takes no key or id.')
+        return deactivateAll(v, io, json, opts)
+      }
       const [productId] = need(args, 1, 'PRODUCT')
       const { desk } = await makeDesk(v, io)
+      if (v.key !== undefined || v.user !== undefined) return releaseByKey(desk, productId!, v, io, json, opts)
+      if (v['old-id'] || v.receipt) usage('--old-id and --receipt go with --key KEY (or --user U): the key of the seat to release.')
       if (!v.offline) {
+        const held = (await desk.status()).products.find((p) => p.id === productId)
+        const seats = seatsLine(held?.license?.seats)
+        if (seats && !json) io.stderr(`${held!.name}: ${seats}.\n`)
         if (v.out) usage('--out goes with --offline.')
         const r = await desk.deactivateOnline(productId!, opts)
         return out(
@@ -376,6 +449,57 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
           ? `\n\nThis computer's license is removed. On a computer with internet:\n  1. Open ${record.portalUrl ?? 'the vendor’s offline portal'}\n  2. Upload ${record.filePath}\n  3. The portal confirms the seat is released.`
           : `\n\nThis computer's license is removed. Send the code to the vendor today${record.selfHelpUrl ? ', or open the self-help link' : ''}.`
       return out(io, json, { record }, describeRecord(record) + steps)
+    }
+    case 'check': {
+      if (args.length > 1) usage(`Unexpected argument "${args[1]}".`)
+      const { desk } = await makeDesk(v, io)
+      const ids = args[0] ? [args[0]] : (await desk.status()).products.filter((p) => p.state === 'active').map((p) => p.id)
+      if (!args[0] && ids.length === 0) return out(io, json, { results: [] }, 'No product is active on this computer: there is nothing to check.')
+      const results = await eachProduct(ids, async (id) => {
+        const r = await desk.check(id, opts)
+        const seats = seatsLine(r.product.license?.seats)
+        const lines = [
+          `${r.product.name}: ${VERDICT_TEXT[r.verdict]}`,
+          ...(r.serverMessage ? [`  The server said: ${r.serverMessage}`] : []),
+          ...(seats ? [`  ${seats}`] : []),
+          ...(r.offerRemove ? [`  The local record is kept. To remove it from this computer: license-desk forget ${id}`] : [])
+        ]
+        return { value: { ...r }, human: lines.join('\n') }
+      })
+      return report(io, json, results, args[0] !== undefined)
+    }
+    case 'forget': {
+      const [productId] = need(args, 1, 'PRODUCT')
+      const { desk } = await makeDesk(v, io)
+      const product = await desk.forget(productId!)
+      return out(io, json, { product }, `Removed the local record of ${product.name} from this computer (the server no longer holds its seat).`)
+    }
+    case 'receipts': {
+      if (args.length > 1) usage(`Unexpected argument "${args[1]}".`)
+      const { desk } = await makeDesk(v, io)
+      const all = (await desk.receipts()).filter((r) => !args[0] || r.productId === args[0])
+      if (v.out) {
+        if (!args[0]) usage('Name the product whose newest receipt to save: license-desk receipts PRODUCT --out FILE.')
+        const newest = all[0]
+        if (!newest) throw new LicenseDeskError('not_active', `There is no seat receipt of ${args[0]} on this computer: one is kept at every activation.`)
+        const path = resolve(io.cwd, v.out)
+        const { sha256 } = await writeFileAtomic(path, receiptFile(newest))
+        return out(
+          io,
+          json,
+          { receipt: newest, file: path, sha256 },
+          `Saved the seat receipt of ${newest.productName} (computer id ${newest.hardwareId}) to ${path}. Keep it off this computer.`
+        )
+      }
+      const human = all.length
+        ? all
+            .map(
+              (r) =>
+                `${r.productName} (${r.productId}) activated ${r.at}\n  key ${r.keyHint ?? r.username ?? '?'}\n  computer id ${r.hardwareId}${r.hardwareIdSource ? ` (${r.hardwareIdSource})` : ''}${r.hostname ? `\n  host ${r.hostname}` : ''}`
+            )
+            .join('\n\n')
+        : 'No seat receipts yet: one is kept at every activation.'
+      return out(io, json, { receipts: all }, human)
     }
     case 'offline-request': {
       const [productId] = need(args, 1, 'PRODUCT')
@@ -489,6 +613,125 @@ async function run(command: string, args: string[], v: Values, io: CliIo, json: 
     default:
       usage(`Unknown command "${command}". Run license-desk --help.`)
   }
+}
+
+type Ops = { signal?: AbortSignal; onProgress: ReturnType<typeof progress> }
+type Outcome =
+  | { productId: string; ok: true; value: Record<string, unknown>; human: string }
+  | { productId: string; ok: false; error: ReturnType<typeof toErrorInfo>; exitCode: number }
+
+/** Runs fn for each product, carrying on past a failure (a cancel stops the run). */
+async function eachProduct(ids: string[], fn: (id: string) => Promise<{ value: Record<string, unknown>; human: string }>): Promise<Outcome[]> {
+  const results: Outcome[] = []
+  for (const productId of ids) {
+    try {
+      results.push({ productId, ok: true, ...(await fn(productId)) })
+    } catch (e) {
+      const error = toErrorInfo(e)
+      results.push({ productId, ok: false, error, exitCode: exitCodeFor(error) })
+      if (error.code === 'cancelled') break
+    }
+  }
+  return results
+}
+
+/** One result per product (one JSON object with --json); the exit code is the worst of them. */
+function report(io: CliIo, json: boolean, results: Outcome[], single: boolean): number {
+  const worst = Math.max(EXIT.ok, ...results.map((r) => (r.ok ? EXIT.ok : r.exitCode)))
+  const only = results[0]
+  if (single && only) {
+    if (!only.ok) throw Object.assign(new LicenseDeskError(only.error.code, only.error.message, only.error), {})
+    out(io, json, only.value, only.human)
+    return EXIT.ok
+  }
+  if (json) {
+    io.stdout(`${JSON.stringify({ ok: worst === EXIT.ok, exitCode: worst, results: results.map((r) => (r.ok ? { productId: r.productId, ok: true, ...r.value } : r)) })}\n`)
+    return worst
+  }
+  for (const r of results) {
+    if (r.ok) io.stdout(`${r.human}\n`)
+    else {
+      const hint = NEXT_STEP_HINT[r.error.nextStep]
+      io.stderr(`license-desk: ${r.productId}: ${r.error.message}${hint ? ` Next: ${hint}.` : ''} [${r.error.code}${r.error.serverCode ? `/${r.error.serverCode}` : ''}]\n`)
+    }
+  }
+  return worst
+}
+
+/** deactivate --all: every active product, online or offline to a folder; one result each. */
+async function deactivateAll(v: Values, io: CliIo, json: boolean, opts: Ops): Promise<number> {
+  const { desk } = await makeDesk(v, io)
+  if (v.out && !v.offline) usage('--out goes with --offline.')
+  const dir = resolve(io.cwd, v.out ?? '.')
+  const active = (await desk.status()).products.filter((p) => p.state === 'active')
+  if (active.length === 0) {
+    out(io, json, { exitCode: EXIT.ok, results: [] }, 'No product is active on this computer: there is nothing to deactivate.')
+    return EXIT.ok
+  }
+  const used = new Set<string>()
+  const results = await eachProduct(
+    active.map((p) => p.id),
+    async (id) => {
+      if (!v.offline) {
+        const r = await desk.deactivateOnline(id, opts)
+        return {
+          value: { mode: 'online', product: r.product, alreadyReleased: r.alreadyReleased },
+          human: r.alreadyReleased
+            ? `${r.product.name}: was already released on the license server; removed from this computer.`
+            : `${r.product.name}: deactivated, the seat is free.`
+        }
+      }
+      let outPath: string | undefined
+      if (desk.capabilities(id).offlineDeactivation === 'request-file') {
+        // Two products may name the same request file: the second gets its product id in front.
+        const name = desk.offlineFileName(id, 'deactivation')
+        outPath = join(dir, used.has(name) ? `${id}-${name}` : name)
+        used.add(name)
+      }
+      const record = await desk.deactivateOffline(id, outPath, opts)
+      return { value: { mode: 'offline', record }, human: describeRecord(record) }
+    }
+  )
+  return report(io, json, results, false)
+}
+
+/** deactivate PRODUCT --key KEY: a seat License Desk holds no record of, this computer's or another's. */
+async function releaseByKey(desk: Desk, productId: string, v: Values, io: CliIo, json: boolean, opts: Ops): Promise<void> {
+  let identity: { licenseKey: string } | { username: string; password?: string }
+  if (v.key !== undefined && v.user === undefined) identity = { licenseKey: v.key }
+  else if (v.user !== undefined && v.key === undefined) {
+    const password = v.password ?? io.env.LICENSE_DESK_PASSWORD
+    identity = { username: v.user, ...(password ? { password } : {}) }
+  } else usage('Give either --key KEY, or --user U.')
+  if (v['old-id'] && v.receipt) usage('Give either --old-id ID or --receipt FILE, not both.')
+  const receipt = v.receipt ? parseReceipt(await readTextFile(resolve(io.cwd, v.receipt))) : undefined
+  const old = receipt?.hardwareId ?? v['old-id']
+  // Which computer loses its seat is said before the call.
+  if (old && !json)
+    io.stderr(
+      `Releasing the seat of another computer, id ${old}${receipt ? ` (${receipt.hostname ? `host ${receipt.hostname}, ` : ''}activated ${receipt.at})` : ''}: that computer loses its license.\n`
+    )
+  const writesFile = v.offline && desk.capabilities(productId).offlineDeactivation === 'request-file'
+  if (!writesFile && v.out) usage(v.offline ? '--out is for LicenseSpring products; a QLM product gets a code.' : '--out goes with --offline.')
+  const outPath = writesFile ? resolve(io.cwd, v.out ?? desk.offlineFileName(productId, 'deactivation')) : undefined
+  const r = await desk.releaseSeat(
+    productId,
+    { identity, ...(receipt ? { receipt } : v['old-id'] ? { oldHardwareId: v['old-id'] } : {}), offline: v.offline, ...(outPath ? { outPath } : {}) },
+    opts
+  )
+  const whose = r.otherComputer ? `the other computer (id ${r.hardwareId})` : `this computer (id ${r.hardwareId}, ${r.source})`
+  if (r.mode === 'online')
+    return out(
+      io,
+      json,
+      { ...r },
+      r.alreadyReleased ? `The seat of ${r.productName} on ${whose} was already released.` : `Released the seat of ${r.productName} on ${whose}: it is free for another computer.`
+    )
+  const steps =
+    r.record.kind === 'licensespring-file'
+      ? `\n\nOn a computer with internet:\n  1. Open ${r.record.portalUrl ?? 'the vendor’s offline portal'}\n  2. Upload ${r.record.filePath}\n  3. The portal confirms the seat of ${whose} is released.`
+      : `\n\nSend the code to the vendor today${r.record.selfHelpUrl ? ', or open the self-help link' : ''}: it releases the seat of ${whose}.`
+  return out(io, json, { ...r }, describeRecord(r.record) + steps)
 }
 
 function inspect(content: string, sharedKey?: string): [Record<string, unknown>, string] {

@@ -1,13 +1,14 @@
 // The small context every use case runs over: the vendor profile, the state store and its per-product
 // lock, the provider of each product, and the bookkeeping all use cases share (error records, summaries).
 import { hostname, platform, release } from 'node:os'
-import type { ProductSummary } from '@shared/contract'
+import type { HardwareIdInfo, ProductSummary } from '@shared/contract'
 import { LicenseDeskError, fail, toErrorInfo } from './errors'
 import { removeFileDurable, writeFileAtomic } from './files'
 import type { Profile } from './profile'
 import { type AnyProvider, type ProviderEnv, createProvider, presentRecord } from './providers'
 import type { ClockState } from './providers/port'
 import { type State, type StoredLicense, type StoredRecord, StateStore } from './state'
+import { randomUUID } from 'node:crypto'
 import type { DeskDeps, FileWriter } from './types'
 
 export interface DeskContext {
@@ -35,6 +36,10 @@ export interface DeskContext {
   /** already_active when the product has a license here. */
   notActive(s: State, provider: AnyProvider): void
   presentRecord(rec: StoredRecord): ReturnType<typeof presentRecord>
+  /** This computer's id for a product, by the recipe its profile names. */
+  computerId(provider: AnyProvider): Promise<HardwareIdInfo>
+  /** Keeps a seat receipt for a license just stored (inside a state update). */
+  keepReceipt(s: State, provider: AnyProvider, license: StoredLicense): void
   /**
    * The local save after the server acted (took or released a seat). When it fails, the error
    * (state_not_saved) says what happened on the server (`done`) and what the next run will do (`next`),
@@ -54,6 +59,9 @@ function causeOf(e: unknown): string {
   const [first = ''] = toErrorInfo(e).message.split(/\. (?=[A-Z])/)
   return first.replace(/\.$/, '')
 }
+
+/** Seat receipts kept in the state file (the oldest go first). */
+export const RECEIPTS_KEPT = 50
 
 /** Codes that say the input was bad or nothing could start: they change nothing, not even the error record. */
 const NOT_RECORDED = new Set(['cancelled', 'state_locked', 'state_corrupt', 'invalid_input', 'product_unknown'])
@@ -190,6 +198,9 @@ export function createContext(deps: DeskDeps): DeskContext {
                 activatedAt: lic.activatedAt,
                 hardwareId: lic.hardwareId,
                 activatedOffline: lic.activatedOffline,
+                ...(lic.hardwareIdSource ? { hardwareIdSource: lic.hardwareIdSource } : {}),
+                ...(lic.seats ? { seats: lic.seats } : {}),
+                ...(lic.lastCheck ? { lastCheck: lic.lastCheck } : {}),
                 ...(lic.licenseId !== undefined ? { licenseId: lic.licenseId } : {}),
                 ...(lic.floating ? { floating: { ...lic.floating, ...(lic.borrowedUntil ? { borrowedUntil: lic.borrowedUntil } : {}) } } : {})
               }
@@ -217,6 +228,24 @@ export function createContext(deps: DeskDeps): DeskContext {
       if (s.licenses[provider.productId]) fail('already_active', `${provider.productName} is already activated on this computer. Deactivate it first to use another license.`)
     },
     presentRecord: (rec) => presentRecord(rec, find(rec.productId), env),
+    computerId: (provider) => deps.hardwareId.get(provider.idRecipe),
+    keepReceipt(s, provider, lic) {
+      s.receipts = [
+        ...s.receipts,
+        {
+          id: randomUUID(),
+          productId: provider.productId,
+          productName: provider.productName,
+          provider: lic.provider,
+          ...(lic.keyHint ? { keyHint: lic.keyHint } : {}),
+          ...(lic.username ? { username: lic.username } : {}),
+          hardwareId: lic.hardwareId,
+          ...(lic.hardwareIdSource ? { hardwareIdSource: lic.hardwareIdSource } : {}),
+          hostname: env.osInfo().hostname ?? '',
+          at: lic.activatedAt
+        }
+      ].slice(-RECEIPTS_KEPT)
+    },
     async saveAfterServer(fn, done, next) {
       try {
         return await store.updateAsync(fn)

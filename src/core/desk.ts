@@ -9,6 +9,8 @@ import { deactivateOffline } from './usecases/deactivate-offline'
 import { deactivateOnline } from './usecases/deactivate-online'
 import { diagnostics } from './usecases/diagnostics'
 import { history } from './usecases/history'
+import { releaseSeat } from './usecases/release-seat'
+import { check, computerIds, exportReceipt, forget, receipts } from './usecases/seats'
 import { createOfflineActivationRequest, importOfflineActivation, offlineFileName } from './usecases/offline-activation'
 import { capabilities, status } from './usecases/status'
 import { borrowFloating, releaseFloating } from './usecases/floating'
@@ -34,6 +36,12 @@ export function createDesk(deps: DeskDeps): Desk {
     offlineFileName: (productId, kind) => offlineFileName(ctx, productId, kind),
     stateMovedTo: () => ctx.store.report.corruptMovedTo,
     history: () => history(ctx),
+    releaseSeat: (productId, req, opts) => releaseSeat(ctx, productId, req, opts),
+    check: (productId, opts) => check(ctx, productId, opts),
+    forget: (productId) => forget(ctx, productId),
+    receipts: () => receipts(ctx),
+    computerIds: () => computerIds(ctx),
+    exportReceipt: (receiptId, outPath) => exportReceipt(ctx, receiptId, outPath),
     diagnostics: (extra) => diagnostics(ctx, extra)
   }
 }
@@ -41,4 +49,5 @@ export function createDesk(deps: DeskDeps): Desk {
 export { keyHint } from './providers/identity'
 export { OFFLINE_CAPABLE_TYPES } from './providers/licensespring/provider'
 export { qlmSelfHelpUrl } from './providers/qlm/records'
+export { parseReceipt, receiptFile } from './usecases/seats'
 export { LicenseDeskError }

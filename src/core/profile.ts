@@ -12,6 +12,12 @@ const url = z
   .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL')
 const productId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash or underscore (1 to 64)')
 
+/** A vendor program that prints the id its SDK uses: run without a shell, with a timeout. */
+const idCommand = z.strictObject({
+  command: z.array(z.string().min(1)).min(1, 'give the program and its arguments, e.g. ["/opt/acme/bin/acme-id"]'),
+  timeoutMs: z.number().int().min(100).max(60_000).default(5000)
+})
+
 const licensespring = z
   .strictObject({
     apiBaseUrl: url,
@@ -35,7 +41,9 @@ const licensespring = z
     offlineActivationFileName: z.string().min(1).default('ls_activation.req'),
     portalUrl: url.optional(),
     publicKeyPem: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
-    requireSignatureV2: z.boolean().default(false)
+    requireSignatureV2: z.boolean().default(false),
+    /** How the hardware id is computed (PROTOCOLS.md 3): today's node-machine-id, the LicenseSpring SDK's default, or a vendor program. */
+    hardwareId: z.union([z.enum(['node-machine-id', 'licensespring']), idCommand]).default('node-machine-id')
   })
   .superRefine((ls, ctx) => {
     const need = ls.authentication === 'oauth' ? (['clientId', 'clientSecret', 'tokenUrl'] as const) : (['apiKey', 'sharedKey'] as const)
@@ -56,7 +64,9 @@ const qlm = z.strictObject({
   requireDeactivationCode: z.boolean().default(false),
   productId: z.number().int().optional(),
   majorVersion: z.number().int().optional(),
-  minorVersion: z.number().int().optional()
+  minorVersion: z.number().int().optional(),
+  /** How the computer id is computed: today's machine id, the OS computer name (QLM's ComputerName binding), or a vendor program. */
+  computerId: z.union([z.enum(['machine-id', 'computer-name']), idCommand]).default('machine-id')
 })
 
 const product = z.discriminatedUnion('provider', [

@@ -15,6 +15,14 @@ export const STATE_SCHEMA_VERSION = 1
 const secret = z.object({ scheme: z.string(), data: z.string() })
 export type StoredSecret = z.infer<typeof secret>
 
+const seats = z.object({
+  inUse: z.number().optional(),
+  max: z.number().optional(),
+  transfers: z.number().optional(),
+  maxTransfers: z.number().optional(),
+  at: z.string()
+})
+
 const license = z.object({
   provider: z.enum(['licensespring', 'qlm']),
   activatedAt: z.string(),
@@ -29,6 +37,10 @@ const license = z.object({
   keyHint: z.string().optional(),
   licenseType: z.string().optional(),
   expiresAt: z.string().nullable().optional(),
+  /** Seats as the server last reported them (activation or check). */
+  seats: seats.optional(),
+  /** What the last server check said; the local record is removed only when the user asks after it. */
+  lastCheck: z.object({ verdict: z.enum(['ok', 'gone', 'disabled', 'expired', 'not_confirmed']), at: z.string(), serverMessage: z.string().optional() }).optional(),
   /** The license_id chosen among several licenses of the account; sent on every later call. */
   licenseId: z.number().int().optional(),
   /** A floating cloud license: how many computers at a time, and whether (and how long) it can be borrowed. */
@@ -45,6 +57,7 @@ const pending = z.object({
   createdAt: z.string(),
   filePath: z.string(),
   hardwareId: z.string(),
+  hardwareIdSource: z.string().optional(),
   licenseKey: secret.optional(),
   username: z.string().optional(),
   keyHint: z.string().optional(),
@@ -76,6 +89,24 @@ const storedRecord = z.discriminatedUnion('kind', [
 ])
 export type StoredRecord = z.infer<typeof storedRecord>
 
+/**
+ * A seat receipt, kept at every activation: enough to release this computer's seat from another computer
+ * once this one is lost (the product, a key hint, the id used and its recipe, when). Never the key.
+ */
+const receipt = z.object({
+  id: z.string(),
+  productId: z.string(),
+  productName: z.string(),
+  provider: z.enum(['licensespring', 'qlm']),
+  keyHint: z.string().optional(),
+  username: z.string().optional(),
+  hardwareId: z.string(),
+  hardwareIdSource: z.string().optional(),
+  hostname: z.string().optional(),
+  at: z.string()
+})
+export type StoredReceipt = z.infer<typeof receipt>
+
 export const stateSchema = z.object({
   schemaVersion: z.literal(STATE_SCHEMA_VERSION),
   licenses: z.record(z.string(), license).default({}),
@@ -84,12 +115,14 @@ export const stateSchema = z.object({
   /** Product ids whose last change was an offline deactivation (cleared by the next activation). */
   offlineDeactivated: z.record(z.string(), z.string()).default({}),
   clock: z.object({ offsetMs: z.number(), learnedAt: z.string() }).nullable().default(null),
-  errors: z.array(z.object({ code: z.string(), serverCode: z.string().optional(), cause: z.string().optional(), at: z.string() })).default([])
+  errors: z.array(z.object({ code: z.string(), serverCode: z.string().optional(), cause: z.string().optional(), at: z.string() })).default([]),
+  /** Seat receipts of the activations made here, newest last (bounded). */
+  receipts: z.array(receipt).default([])
 })
 export type State = z.infer<typeof stateSchema>
 
 export function emptyState(): State {
-  return { schemaVersion: STATE_SCHEMA_VERSION, licenses: {}, pending: {}, history: [], offlineDeactivated: {}, clock: null, errors: [] }
+  return { schemaVersion: STATE_SCHEMA_VERSION, licenses: {}, pending: {}, history: [], offlineDeactivated: {}, clock: null, errors: [], receipts: [] }
 }
 
 /** Migrations from older schema versions: version -> function to the next version. None yet. */

@@ -4,12 +4,17 @@
 export type { Capabilities } from './providers/port'
 import type {
   ActivateResult,
+  CheckResult,
+  ComputerIdCandidate,
   DeactivateOnlineResult,
   HardwareIdInfo,
   HistoryRecord,
   ProductResult,
+  ProductSummary,
   ProgressEvent,
   QlmActivationUrl,
+  ReleaseSeatResult,
+  SeatReceipt,
   StatusSnapshot,
   UserLicenseChoice
 } from '@shared/contract'
@@ -38,7 +43,10 @@ export interface SecretBox {
 export type FileWriter = (path: string, content: string) => Promise<{ sha256: string }>
 
 export interface HardwareIdProvider {
-  get(): Promise<HardwareIdInfo>
+  /** This computer's id under a recipe (./recipes.ts); without one, today's default (node-machine-id). */
+  get(recipe?: import('./recipes').IdRecipe): Promise<HardwareIdInfo>
+  /** Every id this computer yields, with its recipe (the built-in recipes and the given ones). */
+  candidates?(recipes?: import('./recipes').IdRecipe[]): Promise<ComputerIdCandidate[]>
 }
 
 export interface Desk {
@@ -68,6 +76,18 @@ export interface Desk {
   /** Default file name for a LicenseSpring offline request (from the profile). */
   offlineFileName(productId: string, kind: 'activation' | 'deactivation'): string
   history(): Promise<HistoryRecord[]>
+  /** Releases a seat License Desk holds no record of: by key on this computer (the profile's recipe), or another computer's id. */
+  releaseSeat(productId: string, req: import('./usecases/release-seat').ReleaseSeatRequest, opts?: OperationOptions): Promise<ReleaseSeatResult>
+  /** Asks the server about the stored license without activating; keeps what it said beside the license. */
+  check(productId: string, opts?: OperationOptions): Promise<CheckResult>
+  /** Removes the local record after a check the server did not confirm (never otherwise). */
+  forget(productId: string): Promise<ProductSummary>
+  /** Seat receipts of the activations made here, newest first. */
+  receipts(): Promise<SeatReceipt[]>
+  /** Writes a seat receipt as a file where the user chose (atomically). */
+  exportReceipt(receiptId: string, outPath: string): Promise<{ filePath: string; sha256: string }>
+  /** Every computer id this computer yields, and each product's recipe and id. */
+  computerIds(): Promise<import('./usecases/seats').ComputerIds>
   /** Where a damaged state file was moved when this Desk opened it, if that happened. */
   stateMovedTo?(): string | undefined
   diagnostics(extra?: Record<string, string>): Promise<string>

@@ -8,6 +8,7 @@ import type { ErrorCode, ErrorInfo, NextStep, Result } from '@shared/errors'
 import { makeErrorInfo, toErrorInfo } from '@shared/error-policy'
 import { inputSchemas } from '@shared/schemas'
 import type { Desk, Identity, OperationOptions } from '@core/types'
+import { parseReceipt } from '@core/desk'
 import { isAllowedExternalUrl, type ExternalPolicy, profileExternalHosts } from './external'
 
 /** The native side effects the handlers need: Electron's in the app, browser mode's in src/ui, fakes in tests. */
@@ -209,7 +210,51 @@ export function createHandlers(desk: Desk, native: NativeAdapters, options: Hand
       const extra: Record<string, string> = { app: `${info.appName} ${info.version}` }
       for (const [k, v] of Object.entries(info.versions)) extra[`version.${k}`] = v
       return { text: await desk.diagnostics(extra) }
-    }
+    },
+    'seat:release': async (req, ctx) => {
+      const identity = req.licenseKey !== undefined ? { licenseKey: req.licenseKey } : { username: req.username as string, ...(req.password ? { password: req.password } : {}) }
+      // An offline release of a LicenseSpring seat is a request file saved where the user chooses.
+      let outPath: string | undefined
+      if (req.offline && desk.capabilities(req.productId).offlineDeactivation === 'request-file') {
+        outPath = await native.showSaveDialog(desk.offlineFileName(req.productId, 'deactivation'))
+        if (!outPath) return { cancelled: true }
+      }
+      const r = await withOperation(req.operationId, ctx, (opts) =>
+        desk.releaseSeat(
+          req.productId,
+          {
+            identity,
+            ...(req.receipt ? { receipt: req.receipt } : req.oldHardwareId ? { oldHardwareId: req.oldHardwareId } : {}),
+            offline: req.offline,
+            ...(outPath ? { outPath } : {})
+          },
+          opts
+        )
+      )
+      return { cancelled: false, ...r }
+    },
+    'seat:check': async (req, ctx) => withOperation(req.operationId, ctx, (opts) => desk.check(req.productId, opts)),
+    'seat:forget': async (req) => desk.forget(req.productId),
+    'seat:receipts': async () => desk.receipts(),
+    'seat:receipt:export': async (req) => {
+      const r = (await desk.receipts()).find((x) => x.id === req.receiptId)
+      if (!r) fail('invalid_input', 'There is no seat receipt with that id on this computer.', 'none')
+      const path = await native.showSaveDialog(`${r.productId}-seat-receipt.json`)
+      if (!path) return { cancelled: true }
+      const saved = await desk.exportReceipt(req.receiptId, path)
+      return { cancelled: false, filePath: saved.filePath, sha256: saved.sha256 }
+    },
+    'seat:receipt:import': async (req) => {
+      let content: string
+      if ('content' in req) content = req.content
+      else {
+        const path = await native.showOpenDialog()
+        if (!path) return { cancelled: true }
+        content = await native.readFile(path)
+      }
+      return { cancelled: false, receipt: parseReceipt(content) }
+    },
+    'hwid:candidates': async () => desk.computerIds()
   }
 
   const handlers = {} as Record<Channel, Handler<Channel>>

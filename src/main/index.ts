@@ -9,7 +9,7 @@ import { loadProfile, resolveProfilePath } from '@core/profile'
 import { readSettings } from '@core/settings'
 import { defaultDataDir, STATE_FILE_NAME } from '@core/paths'
 import { combineSecretBoxes, createLocalSecretBox } from '@core/secrets'
-import { createHardwareIdProvider } from '@core/hwid'
+import { createComputerIds } from '@core/recipes'
 import { writeFileAtomic } from '@core/files'
 import { createHandlers } from './handlers'
 import { externalPolicyFromProfile } from './external'
@@ -134,7 +134,10 @@ async function boot(): Promise<void> {
     openBackend: () => openStateBackend(dataDir),
     statePath: join(dataDir, `${STATE_FILE_NAME}.json`),
     secrets: secrets.box,
-    hardwareId: createHardwareIdProvider(),
+    // The profile's recipe per product; LICENSE_DESK_HARDWARE_ID (IT staff who know the id) wins.
+    hardwareId: createComputerIds(
+      process.env.LICENSE_DESK_HARDWARE_ID !== undefined ? { override: { id: process.env.LICENSE_DESK_HARDWARE_ID, from: 'LICENSE_DESK_HARDWARE_ID' } } : {}
+    ),
     writeFile: writeFileAtomic,
     appVersion: app.getVersion(),
     // SSO: the identity provider's page opens in the system browser, never in an app window (RFC 8252);

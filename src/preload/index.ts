@@ -28,6 +28,13 @@ const api = {
   openExternal: method(API_METHODS.openExternal),
   copyText: method(API_METHODS.copyText),
   getDiagnostics: method(API_METHODS.getDiagnostics),
+  releaseSeat: method(API_METHODS.releaseSeat),
+  checkLicense: method(API_METHODS.checkLicense),
+  forgetLicense: method(API_METHODS.forgetLicense),
+  listReceipts: method(API_METHODS.listReceipts),
+  exportReceipt: method(API_METHODS.exportReceipt),
+  importReceipt: method(API_METHODS.importReceipt),
+  getComputerIds: method(API_METHODS.getComputerIds),
   onProgress(listener: (event: ProgressEvent) => void): () => void {
     if (typeof listener !== 'function') throw new TypeError('onProgress needs a function')
     const wrapped = (_event: IpcRendererEvent, payload: ProgressEvent): void => listener(payload)

@@ -16,6 +16,11 @@ export interface StartServerOptions {
   now?: () => number
   /** PEM of the RSA signing key; default resources/demo/server-private.pem */
   privateKeyPem?: string
+  /**
+   * Seats taken by another program at start (the vendor's product through its SDK): `license` is a
+   * LicenseSpring key or username, or a QLM activation key; `hardwareId` the id the seat is held under.
+   */
+  seats?: Array<{ license: string; hardwareId: string }>
   /** log one line per request to this function */
   log?: (line: string) => void
   /** serve HTTPS with this certificate and key (PEM); see ./tls.ts for a throwaway CA */
@@ -76,6 +81,12 @@ export interface ServerState {
   /** QLM activations of a key (dashes optional) */
   qlmActivations(activationKey: string): SeedQlmActivation[]
   qlm(activationKey: string): QlmLicenseView | undefined
+  /**
+   * Binds a seat to an id as another program (the vendor's product through its SDK) would have: a
+   * LicenseSpring device (by license key or username) or a QLM activation (by activation key). Returns
+   * false when no license has that key.
+   */
+  seedSeat(keyOrUsername: string, hardwareId: string): boolean
   /** the OAuth access tokens issued (the last 100), so tests can look for them where they must not be */
   oauthTokens(): string[]
   /** deep copy of the whole state */

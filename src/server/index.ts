@@ -12,8 +12,8 @@ import { rsaSignBase64 } from './crypto'
 import { Faults, faultReply, malformedBody, tamperedAnswer } from './faults'
 import { HttpError, type Reply, jsonReply, readBody, reply, send } from './http'
 import { join } from 'node:path'
-import type { LsContext } from './licensespring'
-import type { QlmContext } from './qlm'
+import { type LsContext, seedSeat } from './licensespring'
+import { type QlmContext, qlmSeedSeat } from './qlm'
 import { adminRoutes, newAdminToken } from './routes/admin'
 import type { Route } from './routes/context'
 import { licenseSpringRoutes } from './routes/licensespring'
@@ -61,6 +61,19 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
     if (p.bom !== undefined) store.data.qlm.bom = p.bom
   }
 
+  const seedAnySeat = (k: string, id: string): boolean => {
+    const l = store.lsLicense(k)
+    if (l) {
+      seedSeat(store, l, id, new Date(baseNow()).toISOString())
+      return true
+    }
+    const q = store.qlmLicense(k)
+    if (!q) return false
+    qlmSeedSeat({ store, now: baseNow }, q, id)
+    return true
+  }
+  for (const s of opts.seats ?? []) if (!seedAnySeat(s.license, s.hardwareId)) throw new Error(`seats: no license "${s.license}" to seed a seat on`)
+
   const setRequireOAuth = (productShortCode: string, required: boolean): void => {
     const p = store.product(productShortCode)
     if (!p) throw new Error(`unknown product ${productShortCode}`)
@@ -81,6 +94,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
               },
               qlmPolicy,
               applyQlmPolicy,
+              seedSeat: seedAnySeat,
               setOAuthTokenLifetime: (seconds) => {
                 oauth.lifetimeS = seconds
               },
@@ -237,6 +251,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LocalS
       const q = store.qlmLicense(k)
       return q ? { activationKey: q.activationKey, activations: (q.activations ?? []).map((a) => ({ ...a })), releases: q.releases ?? 0 } : undefined
     },
+    seedSeat: seedAnySeat,
     oauthTokens: () => oauth.issued.slice(),
     snapshot: () => JSON.parse(JSON.stringify(store.data)) as SeedData,
     reset: () => store.reset(),

@@ -282,6 +282,16 @@ function takeSeat(ctx: LsContext, lic: SeedLicense, hardwareId: string, offline:
   ctx.store.persist()
 }
 
+/** A seat taken by another program (a test or the demo seeds it): the device is bound as if it had activated. */
+export function seedSeat(store: Store, lic: SeedLicense, hardwareId: string, at: string): void {
+  lic.devices ??= []
+  const devices = lic.devices
+  if (devices.some((d) => d.hardwareId === hardwareId)) return
+  devices.push({ hardwareId, activatedAt: at })
+  lic.timesActivated = (lic.timesActivated ?? 0) + 1
+  store.persist()
+}
+
 function releaseSeat(ctx: LsContext, lic: SeedLicense, hardwareId: string): void {
   lic.devices ??= []
   const devices = lic.devices
@@ -292,6 +302,8 @@ function releaseSeat(ctx: LsContext, lic: SeedLicense, hardwareId: string): void
   }
   devices.splice(i, 1)
   lic.transferCount = (lic.transferCount ?? 0) + 1
+  // As the real service documents: times_activated counts the devices bound now (it goes down on release).
+  lic.timesActivated = Math.max(0, (lic.timesActivated ?? 1) - 1)
   ctx.store.persist()
 }
 

@@ -6,7 +6,7 @@ import { serverTls } from './tls'
 
 function usage(): never {
   process.stderr.write(
-    'usage: license-desk-server [--port N (4370)] [--host H (127.0.0.1)] [--data FILE] [--seed FILE (demo licenses)] [--quiet]\n' +
+    'usage: license-desk-server [--port N (4370)] [--host H (127.0.0.1)] [--data FILE] [--seed FILE (demo licenses)] [--seat KEY=ID]... [--quiet]\n' +
       '                           [--tls [--tls-cert FILE --tls-key FILE [--tls-ca FILE]]]\n' +
       '  --tls alone makes a throwaway certificate authority and prints the path of its certificate.\n'
   )
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   let dataFile: string | undefined
   let seedFile: string | undefined
   let quiet = false
+  const seats: Array<{ license: string; hardwareId: string }> = []
   let tls = false
   const tlsFiles: { certFile?: string; keyFile?: string; caFile?: string } = {}
   for (let i = 0; i < args.length; i++) {
@@ -37,7 +38,13 @@ async function main(): Promise<void> {
     else if (flag === '--data') dataFile = value()
     else if (flag === '--seed') seedFile = value()
     else if (flag === '--quiet') quiet = true
-    else if (flag === '--tls') tls = true
+    else if (flag === '--seat') {
+      // --seat KEY=ID: a seat taken by another program (the vendor's product) under that id.
+      const v = value()
+      const eq = v.indexOf('=')
+      if (eq <= 0 || eq === v.length - 1) usage()
+      seats.push({ license: v.slice(0, eq), hardwareId: v.slice(eq + 1) })
+    } else if (flag === '--tls') tls = true
     else if (flag === '--tls-cert') tlsFiles.certFile = value()
     else if (flag === '--tls-key') tlsFiles.keyFile = value()
     else if (flag === '--tls-ca') tlsFiles.caFile = value()
@@ -50,6 +57,7 @@ async function main(): Promise<void> {
     port,
     host,
     dataFile,
+    seats,
     ...(material ? { tls: { cert: material.cert, key: material.key } } : {}),
     ...(seedFile ? { seed: JSON.parse(readFileSync(seedFile, 'utf8')) } : {}),
     log: quiet ? undefined : (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`)

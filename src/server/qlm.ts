@@ -70,6 +70,16 @@ export function qlmActivate(ctx: QlmContext, p: { avkey?: string; pcid?: string;
   return { license: lic, computerKey, alreadyActivated: false }
 }
 
+/** A seat taken by another program on a computer id (a test or the demo seeds it). */
+export function qlmSeedSeat(ctx: QlmContext, lic: SeedQlmLicense, computerId: string): void {
+  lic.activations ??= []
+  const acts = lic.activations
+  if (acts.some((a) => a.computerId === computerId)) return
+  const computerKey = qlmComputerKey(ctx.store.data.qlm.communicationEncryptionKey, normalizeQlmKey(lic.activationKey), computerId)
+  acts.push({ computerId, computerName: 'seeded', computerKey, activatedAt: new Date(ctx.now()).toISOString() })
+  ctx.store.persist()
+}
+
 /** ValidateLicenseHttp: query parameters in, XML out. */
 export function validateLicenseHttp(ctx: QlmContext, q: URLSearchParams, bom: boolean): string {
   try {

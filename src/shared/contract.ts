@@ -35,6 +35,29 @@ export interface HardwareIdInfo {
   source: string
 }
 
+/** One id this computer yields under one recipe, or why it yields none (hwid, diagnostics). */
+export interface ComputerIdCandidate {
+  /** The recipe's name: node-machine-id, licensespring, computer-name, command (program), or override. */
+  recipe: string
+  id?: string
+  source?: string
+  error?: { code: string; message: string }
+}
+
+/** Seats as the server last reported them (activation or check); fields the server did not give are absent. */
+export interface SeatCounts {
+  /** Seats in use (LicenseSpring times_activated, QLM activations). */
+  inUse?: number
+  /** Seats the license has (max_activations). */
+  max?: number
+  /** Transfers made so far (LicenseSpring transfer_count). */
+  transfers?: number
+  /** The transfer limit, when the license has one. */
+  maxTransfers?: number
+  /** When the server said so (ISO-8601). */
+  at: string
+}
+
 export interface LicenseSummary {
   /** The key with its middle masked (e.g. DEMO-••••-••••-0001); never the full key. */
   keyHint?: string
@@ -45,10 +68,42 @@ export interface LicenseSummary {
   /** Hardware id (LicenseSpring) or computer id (QLM) used at activation; deactivation reuses it. */
   hardwareId: string
   activatedOffline: boolean
+  /** The recipe the id was computed with (e.g. licensespring, computer-name, override:--hardware-id). */
+  hardwareIdSource?: string
+  /** Seats as the server last reported them. */
+  seats?: SeatCounts
+  /** The last server check, if one was made. */
+  lastCheck?: CheckSummary
   /** The license chosen among several of the account (its license_id). */
   licenseId?: number
   /** A floating license: shared by `users` computers at a time; borrowable for up to maxBorrowHours. */
   floating?: FloatingInfo
+}
+
+/** A seat receipt: which computer holds a seat (the id used at activation), without the key. */
+export interface SeatReceipt {
+  id: string
+  productId: string
+  productName: string
+  provider: Provider
+  keyHint?: string
+  username?: string
+  /** The hardware id (LicenseSpring) or computer id (QLM) the seat is held under. */
+  hardwareId: string
+  hardwareIdSource?: string
+  /** The computer's host name when the receipt was made, to recognise it. */
+  hostname?: string
+  at: string
+}
+
+/** What a server check said about this computer's seat. */
+export type CheckVerdict = 'ok' | 'gone' | 'disabled' | 'expired' | 'not_confirmed'
+
+export interface CheckSummary {
+  verdict: CheckVerdict
+  at: string
+  /** The server's own words, when it gave some (QLM texts are shown verbatim). */
+  serverMessage?: string
 }
 
 export interface FloatingInfo {
@@ -158,6 +213,26 @@ export interface DeactivateOnlineResult {
   clockOffsetMs?: number
 }
 
+/** A seat released by key (License Desk held no record of it): which computer lost it, and the proof offline. */
+export type ReleaseSeatResult = {
+  productId: string
+  productName: string
+  /** The id the seat was held under, and where it came from (a recipe, typed, a receipt). */
+  hardwareId: string
+  source: string
+  /** The seat was another computer's. */
+  otherComputer: boolean
+} & ({ mode: 'online'; alreadyReleased: boolean } | { mode: 'offline'; record: HistoryRecord })
+
+/** What "Check with the server" found. */
+export interface CheckResult {
+  product: ProductSummary
+  verdict: CheckVerdict
+  serverMessage?: string
+  /** The server says the seat is gone, disabled or expired: offer to remove the local record (never silently). */
+  offerRemove: boolean
+}
+
 export type DeactivateOfflineResult = { cancelled: true } | { cancelled: false; record: HistoryRecord }
 
 export type OfflineActivationRequestInput = RequestOf<'offlineActivationRequest'>
@@ -177,6 +252,18 @@ export interface QlmActivationUrl {
 }
 
 export type QlmComputerKeyInput = RequestOf<'qlmComputerKey'>
+
+/** Release a seat License Desk holds no record of: this computer's (by key) or another computer's (its id). */
+export type ReleaseSeatRequest = RequestOf<'releaseSeat'>
+
+export type ReleaseSeatResponse = { cancelled: true } | ({ cancelled: false } & ReleaseSeatResult)
+
+export interface ComputerIdsInfo {
+  candidates: ComputerIdCandidate[]
+  products: Array<{ productId: string; recipe: string; id?: string; source?: string; error?: { code: string; message: string } }>
+}
+
+export type ImportReceiptResult = { cancelled: true } | { cancelled: false; receipt: SeatReceipt }
 
 export interface ProgressEvent {
   operationId: string
@@ -206,6 +293,14 @@ export interface Contract {
   'shell:open-external': { req: RequestOf<'openExternal'>; res: null }
   'clipboard:write': { req: RequestOf<'copyText'>; res: null }
   'diagnostics:get': { req: void; res: { text: string } }
+  'seat:release': { req: ReleaseSeatRequest; res: ReleaseSeatResponse }
+  'seat:check': { req: OperationRequest; res: CheckResult }
+  'seat:forget': { req: RequestOf<'product'>; res: ProductSummary }
+  'seat:receipts': { req: void; res: SeatReceipt[] }
+  'seat:receipt:export': { req: RequestOf<'exportReceipt'>; res: SaveResult }
+  /** The receipt file's text (e.g. a dropped file), or dialog: true to choose it in an open dialog. */
+  'seat:receipt:import': { req: RequestOf<'importReceipt'>; res: ImportReceiptResult }
+  'hwid:candidates': { req: void; res: ComputerIdsInfo }
 }
 
 export type Channel = keyof Contract
@@ -232,7 +327,14 @@ export const API_METHODS = {
   showInFolder: 'shell:show-in-folder',
   openExternal: 'shell:open-external',
   copyText: 'clipboard:write',
-  getDiagnostics: 'diagnostics:get'
+  getDiagnostics: 'diagnostics:get',
+  releaseSeat: 'seat:release',
+  checkLicense: 'seat:check',
+  forgetLicense: 'seat:forget',
+  listReceipts: 'seat:receipts',
+  exportReceipt: 'seat:receipt:export',
+  importReceipt: 'seat:receipt:import',
+  getComputerIds: 'hwid:candidates'
 } as const satisfies Record<string, Channel>
 
 export type ApiMethod = keyof typeof API_METHODS

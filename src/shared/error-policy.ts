@@ -75,6 +75,8 @@ export const ERROR_POLICY: Readonly<Record<ErrorCode, ErrorPolicy>> = {
   hwid_unavailable: row('contact_support', EXIT.local, { support: true }),
   hwid_empty: row('contact_support', EXIT.local, { support: true }),
   hwid_fallback: row('contact_support', EXIT.local, { support: true }),
+  hwid_invalid: row('contact_support', EXIT.local, { support: true }),
+  seat_not_found: row('fix_input', EXIT.refused, { support: true }),
   internal: row('contact_support', EXIT.internal, { support: true })
 }
 

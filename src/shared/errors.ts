@@ -49,6 +49,9 @@ export const ERROR_CODES = [
   'hwid_unavailable',
   'hwid_empty',
   'hwid_fallback',
+  'hwid_invalid', // a vendor id program's output or a given id is not one line of printable text within the limits
+  // seats
+  'seat_not_found', // releasing by key: the server holds no seat for the key under the id sent
   'internal'
 ] as const
 

@@ -19,6 +19,21 @@ const password = z.string().min(1).max(1024)
 
 const none = z.undefined()
 
+const text = (max: number) => z.string().max(max)
+/** A seat receipt as the renderer hands one back (it came from main; checked again here). */
+const receipt = z.strictObject({
+  id: text(64).min(1),
+  productId: id,
+  productName: text(256).min(1),
+  provider: z.enum(['licensespring', 'qlm']),
+  keyHint: text(256).optional(),
+  username: text(256).optional(),
+  hardwareId: text(255).min(1),
+  hardwareIdSource: text(256).optional(),
+  hostname: text(256).optional(),
+  at: text(64).min(1)
+})
+
 // One schema per request shape; src/shared/contract.ts takes the request types from these (z.infer), so
 // each shape is written here only.
 const operation = z.strictObject({ productId: id, operationId })
@@ -61,7 +76,25 @@ export const requestSchemas = {
   cancel: z.strictObject({ operationId }),
   showInFolder: z.strictObject({ recordId: z.string().min(1).max(64) }),
   openExternal: z.strictObject({ url: z.string().min(1).max(4096) }),
-  copyText: z.strictObject({ text: z.string().max(8192) })
+  copyText: z.strictObject({ text: z.string().max(8192) }),
+  /** A seat of this product released by key: this computer's former id, or an old computer's (typed or from its receipt). */
+  releaseSeat: z
+    .strictObject({
+      productId: id,
+      operationId,
+      licenseKey: key.optional(),
+      username: username.optional(),
+      password: password.optional(),
+      oldHardwareId: z.string().trim().min(1).max(255).optional(),
+      receipt: receipt.optional(),
+      offline: z.boolean()
+    })
+    .refine((v) => (v.licenseKey !== undefined) !== (v.username !== undefined), { message: 'give either a license key or a username' })
+    .refine((v) => !(v.oldHardwareId !== undefined && v.receipt !== undefined), { message: 'give either the old computer id or a receipt' }),
+  product: z.strictObject({ productId: id }),
+  exportReceipt: z.strictObject({ receiptId: z.string().min(1).max(64) }),
+  /** content: the receipt file's text (browser mode always sends it); dialog: main shows an open dialog (desktop only). */
+  importReceipt: z.union([z.strictObject({ content: z.string().min(1).max(100_000) }), z.strictObject({ dialog: z.literal(true) })])
 }
 
 const r = requestSchemas
@@ -83,6 +116,13 @@ export const inputSchemas = {
   'shell:show-in-folder': r.showInFolder,
   'shell:open-external': r.openExternal,
   'clipboard:write': r.copyText,
-  'diagnostics:get': none
+  'diagnostics:get': none,
+  'seat:release': r.releaseSeat,
+  'seat:check': r.operation,
+  'seat:forget': r.product,
+  'seat:receipts': none,
+  'seat:receipt:export': r.exportReceipt,
+  'seat:receipt:import': r.importReceipt,
+  'hwid:candidates': none
   // biome-ignore lint/suspicious/noExplicitAny: the input type of a schema is whatever arrives over IPC
 } satisfies { [C in Channel]: z.ZodType<Contract[C]['req'], any> }

@@ -68,6 +68,14 @@ describe('an account with several licenses', () => {
     expect(e.info.serverCode).toBe('device_not_found')
   })
 
+  it('the seat check (license-desk check) sends the chosen license_id: the seat of 2003 is found', async () => {
+    expect((await cli(demo, ['--json', 'activate', 'cloud', '--user', TEAM, '--license-id', '2003'], PASS)).code).toBe(0)
+    // without license_id the server would look at 2002, which holds no seat here, and answer device_not_found (gone)
+    const c = await cli(demo, ['--json', 'check', 'cloud'])
+    expect(c.code).toBe(0)
+    expect(c.json).toMatchObject({ ok: true, verdict: 'ok' })
+  })
+
   it('offline: the request and the deactivation file carry license_id', async () => {
     const req = join(demo.dir, 'team.req')
     expect((await cli(demo, ['--json', 'offline-request', 'cloud', '--user', TEAM, '--license-id', '2002', '--out', req])).code).toBe(0)

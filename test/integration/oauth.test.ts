@@ -133,6 +133,15 @@ describe('OAuth offline files and the CLI', () => {
     expect(demo.server.state.devices(KEY)).toEqual([])
   })
 
+  it('releases by key a seat another computer holds of the OAuth product, with the Bearer token', async () => {
+    expect(demo.server.state.seedSeat(KEY, 'OLD-PC-OAUTH')).toBe(true)
+    const r = await cli(demo, ['--json', 'deactivate', 'vault', '--key', KEY, '--old-id', 'OLD-PC-OAUTH'])
+    expect(r.code).toBe(0)
+    expect(r.json).toMatchObject({ ok: true, mode: 'online', hardwareId: 'OLD-PC-OAUTH', otherComputer: true, alreadyReleased: false })
+    expect(demo.server.state.devices(KEY)).toEqual([])
+    expect(paths()).toEqual(['token 200', '/api/v4/deactivate_license 200'])
+  })
+
   it('offline activation: client_id request, the .lic verified with the client secret', async () => {
     const req = join(demo.dir, 'vault-activation.req')
     expect((await cli(demo, ['--json', 'offline-request', 'vault', '--key', KEY, '--out', req])).code).toBe(0)

@@ -5,7 +5,8 @@ import { afterAll, describe as suite, expect, it } from 'vitest'
 import { CHANNELS, type Channel } from '@shared/contract'
 import { isErrorInfo } from '@shared/errors'
 import { createHandlers } from '../../src/main/handlers'
-import { allMocks, fakeDesk, fakeNative } from '../support/fake-desk'
+import { receiptFile } from '@core/desk'
+import { allMocks, fakeDesk, fakeNative, RECEIPT } from '../support/fake-desk'
 
 const huge = 'x'.repeat(2_000_000)
 const valid: Record<Channel, unknown> = {
@@ -26,7 +27,14 @@ const valid: Record<Channel, unknown> = {
   'shell:show-in-folder': { recordId: 'rec-1' },
   'shell:open-external': { url: 'https://vendor.example/' },
   'clipboard:write': { text: 'x' },
-  'diagnostics:get': undefined
+  'diagnostics:get': undefined,
+  'seat:release': { productId: 'studio', operationId: 'op1', licenseKey: 'K', offline: false },
+  'seat:check': { productId: 'studio', operationId: 'op1' },
+  'seat:forget': { productId: 'studio' },
+  'seat:receipts': undefined,
+  'seat:receipt:export': { receiptId: 'r-1' },
+  'seat:receipt:import': { content: receiptFile(RECEIPT) },
+  'hwid:candidates': undefined
 }
 
 /** Generic garbage valid for no channel. */
@@ -76,7 +84,8 @@ function mutations(base: unknown): unknown[] {
       if (key === 'content' && typeof w === 'string' && w.length > 0 && w.length <= 1_000_000) continue
       if (key === 'url' && typeof w === 'string' && w.length > 0 && w.length <= 4096) continue // refused later by the guard, not the schema
       if ((key === 'licenseKey' || key === 'activationKey' || key === 'computerKey') && typeof w === 'string' && w.trim().length > 0 && w.length <= 256) continue
-      if (key === 'recordId' && typeof w === 'string' && w.length > 0 && w.length <= 64) continue
+      if ((key === 'recordId' || key === 'receiptId') && typeof w === 'string' && w.length > 0 && w.length <= 64) continue
+      if (key === 'offline' && typeof w === 'boolean') continue
       if (key === 'username' && typeof w === 'string' && w.trim().length > 0 && w.length <= 256) continue // any account name
       if (key === 'password' && typeof w === 'string' && w.length > 0 && w.length <= 1024) continue // any password
       if (key === 'until' && w === null) continue // null: the longest borrowing the license allows

@@ -435,6 +435,49 @@ export function createFakeApi(opts: FakeOptions = {}): LicenseDeskApi & { contro
       record('copyText', req)
       return ok(null)
     },
+    async releaseSeat(req) {
+      const f = record('releaseSeat', req)
+      if (f) return err(f)
+      const p = product(req.productId)
+      if (isErr(p)) return err(p)
+      const other = req.receipt?.hardwareId ?? req.oldHardwareId
+      const common = { productId: p.id, productName: p.name, hardwareId: other ?? DEMO.qlmComputerId, source: other ? 'typed' : 'test:fixed', otherComputer: other !== undefined }
+      emit({ operationId: req.operationId, step: 'done' })
+      return ok({ cancelled: false as const, mode: 'online' as const, alreadyReleased: false, ...common })
+    },
+    async checkLicense(req) {
+      const f = record('checkLicense', req)
+      if (f) return err(f)
+      const p = product(req.productId)
+      if (isErr(p)) return err(p)
+      if (p.state !== 'active') return err(fakeError('not_active'))
+      return ok({ product: p, verdict: 'ok' as const, offerRemove: false })
+    },
+    async forgetLicense(req) {
+      const f = record('forgetLicense', req)
+      if (f) return err(f)
+      const p = product(req.productId)
+      if (isErr(p)) return err(p)
+      const after = { ...p, state: 'inactive' as const, license: undefined }
+      state.set(p.id, after)
+      return ok(after)
+    },
+    async listReceipts() {
+      const f = record('listReceipts', undefined)
+      return f ? err(f) : ok([])
+    },
+    async exportReceipt(req) {
+      const f = record('exportReceipt', req)
+      return f ? err(f) : ok({ cancelled: false as const, filePath: '/home/demo/Documents/studio-seat-receipt.json', sha256: hex(64, 7) })
+    },
+    async importReceipt(req) {
+      const f = record('importReceipt', req)
+      return f ? err(f) : ok({ cancelled: true as const })
+    },
+    async getComputerIds() {
+      const f = record('getComputerIds', undefined)
+      return f ? err(f) : ok({ candidates: [], products: [] })
+    },
     async getDiagnostics() {
       record('getDiagnostics', undefined)
       return ok({ text: `License Desk ${info.version}\nhwid source: linux:/etc/machine-id` })

@@ -5,6 +5,7 @@ import { LicenseDeskError } from '@core/errors'
 import type { Desk } from '@core/types'
 import type { AppInfo, HistoryRecord, ProductSummary, StatusSnapshot } from '@shared/contract'
 import type { NativeAdapters } from '../../src/main/handlers'
+import { OLD_RECEIPT } from './receipts'
 
 export const lsProduct: ProductSummary = {
   id: 'studio',
@@ -53,6 +54,8 @@ export const dvcRecord: HistoryRecord = {
   selfHelpUrl: 'https://qlm.vendor.example/QlmReleaseLicense.aspx'
 }
 
+export const RECEIPT = OLD_RECEIPT
+
 export function fakeDesk() {
   const snapshot: StatusSnapshot = {
     products: [lsProduct, qlmProduct],
@@ -93,7 +96,21 @@ export function fakeDesk() {
     ),
     offlineFileName: vi.fn<Desk['offlineFileName']>((_p, kind) => (kind === 'activation' ? 'ls_activation.req' : 'ls_deactivation.req')),
     history: vi.fn<Desk['history']>(async () => [fileRecord, dvcRecord]),
-    diagnostics: vi.fn<Desk['diagnostics']>(async () => 'diagnostics text')
+    diagnostics: vi.fn<Desk['diagnostics']>(async () => 'diagnostics text'),
+    releaseSeat: vi.fn<Desk['releaseSeat']>(async (productId) => ({
+      mode: 'online' as const,
+      productId,
+      productName: 'Demo Studio',
+      hardwareId: 'ab'.repeat(32),
+      source: 'linux:/etc/machine-id',
+      otherComputer: false,
+      alreadyReleased: false
+    })),
+    check: vi.fn<Desk['check']>(async () => ({ product: lsProduct, verdict: 'ok' as const, offerRemove: false })),
+    forget: vi.fn<Desk['forget']>(async () => ({ ...lsProduct, state: 'inactive' as const })),
+    receipts: vi.fn<Desk['receipts']>(async () => [RECEIPT]),
+    exportReceipt: vi.fn<Desk['exportReceipt']>(async (_id, outPath) => ({ filePath: outPath, sha256: 'ef'.repeat(32) })),
+    computerIds: vi.fn<Desk['computerIds']>(async () => ({ candidates: [], products: [] }))
   } satisfies Desk
   return desk
 }

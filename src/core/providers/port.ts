@@ -2,7 +2,8 @@
 // of the vendor profile. The use cases (../usecases) run over it and never ask which provider they have.
 // Flows only one provider has (LicenseSpring's offline request and .lic import, QLM's web activation)
 // are their own use cases, typed on that provider (see asLicenseSpring / asQlm in ./index.ts).
-import type { Authorization, HardwareIdInfo, HistoryRecord, OfflineActivationKind, OfflineDeactivationKind } from '@shared/contract'
+import type { Authorization, CheckVerdict, HardwareIdInfo, HistoryRecord, OfflineActivationKind, OfflineDeactivationKind } from '@shared/contract'
+import type { IdRecipe } from '../recipes'
 import type { StoredLicense, StoredRecord, StoredSecret } from '../state'
 import type { Identity, OperationOptions } from '../types'
 
@@ -39,9 +40,30 @@ export interface Release {
   clockOffsetMs?: number
 }
 
+/** What a server check (without activating) said about a stored license. */
+export interface CheckOutcome {
+  verdict: CheckVerdict
+  seats?: StoredLicense['seats']
+  serverMessage?: string
+}
+
+/** A release of a seat License Desk holds no record of: the identity typed and the id it is held under. */
+export interface SeatOwner {
+  identity: ({ licenseKey: string } | { username: string; password?: string }) & { licenseId?: number }
+  hardware: HardwareIdInfo
+}
+
 export interface ProviderPort {
   readonly productId: string
   readonly productName: string
+  /** How this product's computer id is computed (the profile's recipe). */
+  readonly idRecipe: IdRecipe
+  /** The names of the recipes this provider offers other than the one in use (to suggest when a seat is not found). */
+  otherRecipes(): string[]
+  /** A license record for a seat License Desk did not take (release by key, or another computer's seat). */
+  licenseForSeat(owner: SeatOwner): StoredLicense
+  /** Asks the server about the stored license without activating; updates nothing. */
+  check(license: StoredLicense, opts: OperationOptions): Promise<CheckOutcome>
   /** The kind of history record this provider's offline deactivation keeps. */
   readonly recordKind: StoredRecord['kind']
   /** The license server's URL (the network diagnostics say how it is reached). */
@@ -52,7 +74,7 @@ export interface ProviderPort {
   /** Takes a seat for this computer; resolves to the license to store once the server confirmed. */
   activateOnline(hardware: HardwareIdInfo, identity: Identity, opts: OperationOptions): Promise<Activation>
   /** Releases the seat; alreadyReleased when the server no longer holds it (an earlier answer was lost). */
-  deactivateOnline(license: StoredLicense, opts: OperationOptions): Promise<Release>
+  deactivateOnline(license: StoredLicense, opts: OperationOptions, mode?: { byKey?: boolean }): Promise<Release>
   /** Builds the offline deactivation proof for a stored license (nothing is written here). */
   offlineDeactivation(license: StoredLicense): OfflineDeactivationArtifact
   /** A stored history record as the user sees it (secrets sealed in storage are used, never returned). */

@@ -11,12 +11,13 @@ export function activateOnline(ctx: DeskContext, productId: string, typed: Ident
       opts.onProgress?.({ step: 'preparing' })
       // The key will be sealed once the server answers: an unusable key file must fail now, before a seat is taken.
       ctx.deps.secrets.ready?.()
-      const hw = await ctx.deps.hardwareId.get()
+      const hw = await ctx.computerId(provider)
       const r = await provider.activateOnline(hw, identity, opts)
       opts.onProgress?.({ step: 'saving' })
       await ctx.saveAfterServer(
         (s) => {
           s.licenses[provider.productId] = r.license
+          ctx.keepReceipt(s, provider, r.license)
           delete s.pending[provider.productId]
           delete s.offlineDeactivated[provider.productId]
         },

@@ -31,12 +31,22 @@ export async function diagnostics(ctx: DeskContext, extra: Record<string, string
         : {})
     }
   })
+  // Every id this computer yields, with its recipe: support sees which one the server holds.
+  let computerIds: unknown
+  try {
+    computerIds = await ctx.deps.hardwareId.candidates?.(ctx.profile.products.map((p) => ctx.provider(p.id).idRecipe))
+  } catch (e) {
+    computerIds = { error: toErrorInfo(e).code }
+  }
+  const recipes = Object.fromEntries(ctx.profile.products.map((p) => [p.id, ctx.provider(p.id).idRecipe.name]))
   const report = ctx.store.report
   const bundle = {
     generatedAt: new Date(ctx.now()).toISOString(),
     app: { name: ctx.profile.app.name, version: ctx.deps.appVersion ?? '0.0.0', ...extra },
     runtime: { node: process.versions.node, platform: platform(), release: release(), arch: arch() },
     hardwareId: hw,
+    ...(computerIds ? { computerIds } : {}),
+    recipes,
     clock: s.clock,
     products,
     offlineDeactivations: s.history.length,

@@ -2,6 +2,7 @@
 // answers with. Typed on the LicenseSpring provider: no other provider has this flow.
 import type { ActivateResult } from '@shared/contract'
 import type { DeskContext } from '../context'
+import type { StoredLicense } from '../state'
 import { asLicenseSpring } from '../providers'
 import { verifyLic } from '../providers/licensespring/offline'
 import { keyHint } from '../providers/identity'
@@ -19,7 +20,7 @@ export function createOfflineActivationRequest(
       ctx.notActive(ctx.store.read(), ls)
       // The key is sealed into the pending request: an unusable key file must fail before the file is written.
       ctx.deps.secrets.ready?.()
-      const hw = await ctx.deps.hardwareId.get()
+      const hw = await ctx.computerId(ls)
       const req = ls.offlineRequest('activation', hw.id, identity)
       const { sha256 } = await ctx.writeFile(outPath, req.content)
       await ctx.commitOrRemove(outPath, 'activation request', (s) => {
@@ -28,6 +29,7 @@ export function createOfflineActivationRequest(
           createdAt: new Date(ctx.now()).toISOString(),
           filePath: outPath,
           hardwareId: hw.id,
+          hardwareIdSource: hw.source,
           ...('licenseKey' in identity ? { licenseKey: ctx.env.seal(identity.licenseKey), keyHint: keyHint(identity.licenseKey) } : { username: identity.username }),
           ...(identity.licenseId !== undefined ? { licenseId: identity.licenseId } : {})
         }
@@ -51,22 +53,25 @@ export function importOfflineActivation(ctx: DeskContext, productId: string, lic
         requireSignatureV2: cfg.requireSignatureV2,
         sharedKey: ls.offlineCredentials().key,
         apiKey: ls.offlineCredentials().id,
-        hardwareId: pend?.hardwareId ?? (await ctx.deps.hardwareId.get()).id,
+        hardwareId: pend?.hardwareId ?? (await ctx.computerId(ls)).id,
         product: cfg.productCode,
         requestId: pend?.requestId,
         identity: pend ? (pend.licenseKey ? ctx.env.open(pend.licenseKey, 'license key') : pend.username) : undefined
       })
       await ctx.store.updateAsync((s) => {
-        s.licenses[ls.productId] = {
+        const stored: StoredLicense = {
           provider: 'licensespring',
           activatedAt: new Date(ctx.now()).toISOString(),
           activatedOffline: true,
           hardwareId: pend!.hardwareId,
+          ...(pend!.hardwareIdSource ? { hardwareIdSource: pend!.hardwareIdSource } : {}),
           ...(pend!.licenseKey ? { licenseKey: pend!.licenseKey, keyHint: pend!.keyHint } : { username: pend!.username }),
           licenseType: lic.is_trial ? 'trial' : lic.license_type,
           expiresAt: lic.validity_period ?? null,
           ...(pend!.licenseId !== undefined ? { licenseId: pend!.licenseId } : {})
         }
+        s.licenses[ls.productId] = stored
+        ctx.keepReceipt(s, ls, stored)
         delete s.pending[ls.productId]
         delete s.offlineDeactivated[ls.productId]
       })

@@ -10,7 +10,7 @@ export function qlmActivationUrl(ctx: DeskContext, productId: string, activation
     const qlm = asQlm(ctx.provider(productId))
     if (!qlm.config.webActivationUrl) fail('offline_not_supported', `The vendor has not set up web activation for ${qlm.productName}.`)
     const { licenseKey } = qlm.normalizeIdentity({ licenseKey: activationKey })
-    const hw = await ctx.deps.hardwareId.get()
+    const hw = await ctx.computerId(qlm)
     return { computerId: hw.id, url: qlm.webActivationUrl(licenseKey, hw.id) }
   })
 }
@@ -23,9 +23,11 @@ export function activateQlmWithComputerKey(ctx: DeskContext, productId: string, 
       const { licenseKey } = qlm.normalizeIdentity({ licenseKey: activationKey })
       const key = computerKey.trim()
       if (!/^[A-Za-z0-9-]{4,128}$/.test(key)) fail('invalid_input', 'That computer key does not look right: copy it exactly as the activation page shows it.')
-      const hw = await ctx.deps.hardwareId.get()
+      const hw = await ctx.computerId(qlm)
       await ctx.store.updateAsync((s) => {
-        s.licenses[qlm.productId] = qlm.licenseFor(licenseKey, hw.id, key, true, hw.source)
+        const stored = qlm.licenseFor(licenseKey, hw.id, key, true, hw.source)
+        s.licenses[qlm.productId] = stored
+        ctx.keepReceipt(s, qlm, stored)
         delete s.offlineDeactivated[qlm.productId]
       })
       return { product: ctx.summary(qlm, ctx.store.read()) }

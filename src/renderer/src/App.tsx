@@ -27,6 +27,8 @@ const DeactivateConfirm = lazyNamed(() => import('./screens/Deactivate'), 'Deact
 const DeactivateProgress = lazyNamed(() => import('./screens/Deactivate'), 'DeactivateProgress')
 const DeactivateDone = lazyNamed(() => import('./screens/Deactivate'), 'DeactivateDone')
 const RecordScreen = lazyNamed(() => import('./screens/Record'), 'RecordScreen')
+const ReleaseSeatScreen = lazyNamed(() => import('./screens/Seats'), 'ReleaseSeatScreen')
+const ReceiptsScreen = lazyNamed(() => import('./screens/Seats'), 'ReceiptsScreen')
 
 /** Fetches the other screens once Home is up, so the first click does not wait for the network or disk. */
 function prefetchScreens(): void {
@@ -37,7 +39,8 @@ function prefetchScreens(): void {
     import('./screens/ActivateOffline'),
     import('./screens/Deactivate'),
     import('./screens/Record'),
-    import('./screens/History')
+    import('./screens/History'),
+    import('./screens/Seats')
   ]).catch(() => undefined)
 }
 
@@ -249,6 +252,10 @@ function CurrentScreen({ screen }: { screen: Screen }) {
     case 'deactivate-done':
       return <DeactivateDone productId={screen.productId} alreadyReleased={screen.alreadyReleased} clockOffsetMs={screen.clockOffsetMs} />
     case 'record':
-      return <RecordScreen key={screen.record.id} record={screen.record} fresh={screen.fresh} />
+      return <RecordScreen key={screen.record.id} record={screen.record} fresh={screen.fresh} byKey={screen.byKey} />
+    case 'release-seat':
+      return <ReleaseSeatScreen productId={screen.productId} whose={screen.whose} />
+    case 'receipts':
+      return <ReceiptsScreen />
   }
 }

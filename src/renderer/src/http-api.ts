@@ -3,7 +3,7 @@
 // only when no preload exposed the API (the desktop app never loads this file).
 // - The per-launch token comes in the URL fragment (never sent to a server, never in a Referer); it is
 //   moved to sessionStorage and the fragment removed from the address bar and the history.
-// - Picking a .lic happens here (a file input); its content is sent, never a path.
+// - Picking a .lic or a seat receipt happens here (a file input); its content is sent, never a path.
 // - Copying uses the browser's clipboard.
 // - app:info reports the browser's language, as Electron reports the system's.
 import { API_METHODS, type ApiMethod, type LicenseDeskApi, type ProgressEvent } from '@shared/contract'
@@ -42,12 +42,12 @@ const gone = (): Result<never> => ({
   } satisfies ErrorInfo
 })
 
-/** Lets the user pick one .lic file; resolves to its text, or undefined when they cancel. */
-function pickLicFile(doc: Document): Promise<string | undefined> {
+/** Lets the user pick one file (a .lic, a seat receipt); resolves to its text, or undefined when they cancel. */
+function pickFile(doc: Document, accept: string): Promise<string | undefined> {
   return new Promise((resolvePromise) => {
     const input = doc.createElement('input')
     input.type = 'file'
-    input.accept = '.lic,application/octet-stream,text/plain'
+    input.accept = accept
     input.style.display = 'none'
     const finish = (text: string | undefined) => {
       input.remove()
@@ -135,9 +135,15 @@ export function createHttpApi(win: Window = window): LicenseDeskApi {
   }
   api.importOfflineActivation = async (req: { productId: string; content?: string }) => {
     if (req?.content !== undefined) return invoke(API_METHODS.importOfflineActivation, req)
-    const content = await pickLicFile(win.document)
+    const content = await pickFile(win.document, '.lic,application/octet-stream,text/plain')
     if (content === undefined) return { ok: true, value: { cancelled: true } }
     return invoke(API_METHODS.importOfflineActivation, { ...req, content })
+  }
+  api.importReceipt = async (req: { content: string } | { dialog: true }) => {
+    if (req && 'content' in req) return invoke(API_METHODS.importReceipt, req)
+    const content = await pickFile(win.document, '.json,application/json,text/plain')
+    if (content === undefined) return { ok: true, value: { cancelled: true } }
+    return invoke(API_METHODS.importReceipt, { content })
   }
   api.copyText = async (req: { text: string }) => {
     try {

@@ -17,7 +17,9 @@ export type Screen =
   | { name: 'deactivate-confirm'; productId: string; mode: DeactivateMode; error?: ErrorInfo; notice?: 'cancelled' | 'save-cancelled' }
   | { name: 'deactivate-progress'; productId: string; mode: DeactivateMode; operationId: string }
   | { name: 'deactivate-done'; productId: string; alreadyReleased: boolean; clockOffsetMs?: number }
-  | { name: 'record'; record: HistoryRecord; fresh: boolean }
+  | { name: 'record'; record: HistoryRecord; fresh: boolean; byKey?: boolean }
+  | { name: 'release-seat'; productId?: string; whose?: 'this' | 'other' }
+  | { name: 'receipts' }
 
 export interface Nav {
   screen: Screen

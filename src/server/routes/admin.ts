@@ -22,6 +22,7 @@ export interface AdminTarget {
   setMinOfflineSchemaVersion(n: number): void
   qlmPolicy(): Required<QlmPolicy>
   applyQlmPolicy(p: QlmPolicy): void
+  seedSeat(keyOrUsername: string, hardwareId: string): boolean
   setOAuthTokenLifetime(seconds: number): void
   setRequireOAuth(productShortCode: string, required: boolean): void
 }
@@ -74,6 +75,13 @@ export function adminRoutes(t: AdminTarget, served: () => { host: string; port: 
         for (const [product, required] of Object.entries(v.requireOAuth ?? {})) t.setRequireOAuth(product, required === true)
         t.applyQlmPolicy(v)
         return jsonReply(200, { minOfflineSchemaVersion: t.minOfflineSchemaVersion(), qlm: t.qlmPolicy() })
+      }
+      if (path === '/__admin/seats' && method === 'POST') {
+        const v = parse() as { license?: unknown; hardwareId?: unknown }
+        if (typeof v.license !== 'string' || typeof v.hardwareId !== 'string' || !v.license || !v.hardwareId)
+          return jsonReply(400, { error: 'give { "license": key, username or QLM activation key, "hardwareId": the id the seat is held under }' })
+        if (!t.seedSeat(v.license, v.hardwareId)) return jsonReply(404, { error: `no license "${v.license}"` })
+        return jsonReply(200, { ok: true })
       }
       if (path === '/__admin/reset' && method === 'POST') {
         t.store.reset()

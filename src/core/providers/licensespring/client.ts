@@ -50,6 +50,8 @@ export interface LsLicense {
   max_activations?: number
   times_activated?: number
   transfer_count?: number
+  max_transfers?: number | null
+  transfer_limit?: number | null
   hardware_id?: string
   license_signature?: string
   product_details?: { product_name?: string; short_code?: string; authorization_method?: string }

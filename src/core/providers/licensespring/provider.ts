@@ -6,20 +6,79 @@ import { LicenseDeskError, fail } from '../../errors'
 import type { LsProduct } from '../../profile'
 import type { StoredLicense, StoredRecord } from '../../state'
 import type { Identity, OperationOptions } from '../../types'
+import { type IdRecipe, recipeFromSetting } from '../../recipes'
 import { ProductProvider } from '../base'
 import { cleanIdentity, keyHint } from '../identity'
-import type { Activation, Capabilities, OfflineDeactivationArtifact, ProviderPort, Release } from '../port'
+import type { Activation, Capabilities, CheckOutcome, OfflineDeactivationArtifact, ProviderPort, Release, SeatOwner } from '../port'
 import type { UserLicenseChoice } from '@shared/contract'
 import { LicenseSpringClient, type LsIdentity, type LsLicense, type RequestAuth, type SsoCode } from './client'
 import { signInWithBrowser } from './sso'
 import { OAuthTokens } from './oauth'
 import { buildOfflineRequest } from './offline'
 
+/** The seat counts a license object carries (absent fields stay absent). */
+function seatsOf(l: LsLicense, at: string): NonNullable<StoredLicense['seats']> {
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined)
+  const limit = num(l.max_transfers) ?? num(l.transfer_limit)
+  return {
+    ...(num(l.times_activated) !== undefined ? { inUse: num(l.times_activated) } : {}),
+    ...(num(l.max_activations) !== undefined ? { max: num(l.max_activations) } : {}),
+    ...(num(l.transfer_count) !== undefined ? { transfers: num(l.transfer_count) } : {}),
+    ...(limit !== undefined ? { maxTransfers: limit } : {}),
+    at
+  }
+}
+
+/** Server codes that say the seat or license is no longer there, disabled or expired (check_license). */
+const CHECK_VERDICTS: Record<string, CheckOutcome['verdict']> = {
+  device_not_found: 'gone',
+  license_not_found: 'gone',
+  license_not_enabled: 'disabled',
+  license_not_active: 'disabled',
+  license_expired: 'expired',
+  trial_expired: 'expired'
+}
+
+/** The hardware-id recipes a LicenseSpring product can use (README "Computer ids"). */
+export const LICENSESPRING_RECIPES = ['node-machine-id', 'licensespring', 'command'] as const
+
 /** License types a LicenseSpring offline deactivation file can release (a trial can too). */
 export const OFFLINE_CAPABLE_TYPES = new Set(['perpetual', 'consumption'])
 
 export class LicenseSpringProvider extends ProductProvider<LsProduct> implements ProviderPort {
   readonly recordKind = 'licensespring-file' as const
+  readonly idRecipe: IdRecipe = recipeFromSetting(this.product.licensespring.hardwareId, true)
+  protected readonly recipeNames = LICENSESPRING_RECIPES
+
+  licenseForSeat({ identity, hardware }: SeatOwner): StoredLicense {
+    return {
+      provider: 'licensespring',
+      activatedAt: new Date(this.env.now()).toISOString(),
+      activatedOffline: false,
+      hardwareId: hardware.id,
+      hardwareIdSource: hardware.source,
+      ...('licenseKey' in identity
+        ? { licenseKey: this.env.seal(identity.licenseKey), keyHint: keyHint(identity.licenseKey) }
+        : { username: identity.username, ...(identity.password ? { password: this.env.seal(identity.password) } : {}) })
+    }
+  }
+
+  async check(lic: StoredLicense, opts: OperationOptions): Promise<CheckOutcome> {
+    const identity = this.identityOf(lic)
+    try {
+      // The check carries the license_id of a license picked among several (the client never sends the password).
+      const r = await this.client().check(lic.hardwareId, identity, opts)
+      const l = r.license
+      const seats = seatsOf(l, new Date(this.env.now()).toISOString())
+      const verdict = l.license_enabled === false || l.license_active === false ? 'disabled' : l.is_expired === true ? 'expired' : 'ok'
+      return { verdict, seats }
+    } catch (e) {
+      const code = e instanceof LicenseDeskError ? e.info.serverCode : undefined
+      const verdict = code ? CHECK_VERDICTS[code] : undefined
+      if (!verdict) throw e
+      return { verdict, ...((e as LicenseDeskError).info.serverMessage ? { serverMessage: (e as LicenseDeskError).info.serverMessage } : {}) }
+    }
+  }
 
   /** The OAuth token of this product's client: in this process's memory only, for as long as it lives. */
   private tokens: OAuthTokens | undefined
@@ -102,20 +161,13 @@ export class LicenseSpringProvider extends ProductProvider<LsProduct> implements
     const ssoUser = 'sso' in identity ? String(r.license.user?.email ?? r.license.username ?? '') : undefined
     if (ssoUser === '') fail('bad_response', 'The license server did not say which user signed in.')
     const license: StoredLicense = {
-      provider: 'licensespring',
-      activatedAt: new Date(this.env.now()).toISOString(),
-      activatedOffline: false,
-      hardwareId: hw.id,
-      hardwareIdSource: hw.source,
-      ...('licenseKey' in identity
-        ? { licenseKey: this.env.seal(identity.licenseKey), keyHint: keyHint(identity.licenseKey) }
-        : 'username' in identity
-          ? { username: identity.username, password: this.env.seal(identity.password) }
-          : { username: ssoUser, sso: true }),
+      // An SSO user is recorded by the e-mail the server answered with; releasing signs in again.
+      ...('sso' in identity ? { ...this.licenseForSeat({ identity: { username: ssoUser as string }, hardware: hw }), sso: true } : this.licenseForSeat({ identity, hardware: hw })),
       licenseType: r.license.is_trial ? 'trial' : r.license.license_type,
       expiresAt: r.license.validity_period ?? null,
       ...(identity.licenseId !== undefined ? { licenseId: identity.licenseId } : {}),
-      ...floatingOf(r.license)
+      ...floatingOf(r.license),
+      seats: seatsOf(r.license, new Date(this.env.now()).toISOString())
     }
     return { license, ...(r.clockOffsetMs !== undefined ? { clockOffsetMs: r.clockOffsetMs } : {}) }
   }
@@ -135,7 +187,7 @@ export class LicenseSpringProvider extends ProductProvider<LsProduct> implements
     return { code: r.code, customerAccountCode: account, redirectUri: r.redirectUri, ...(r.codeVerifier ? { codeVerifier: r.codeVerifier } : {}) }
   }
 
-  async deactivateOnline(lic: StoredLicense, opts: OperationOptions): Promise<Release> {
+  async deactivateOnline(lic: StoredLicense, opts: OperationOptions, mode: { byKey?: boolean } = {}): Promise<Release> {
     // An SSO user signs in again: the code of that sign-in is the identity the release needs.
     const identity: LsIdentity = lic.sso ? { sso: await this.signIn(opts), ...pickId(lic) } : this.identityOf(lic)
     // The server releases a user's seat online only with the password, which an offline
@@ -151,6 +203,13 @@ export class LicenseSpringProvider extends ProductProvider<LsProduct> implements
       // The server holds no seat for the id this computer activated with: it was released
       // already (from the vendor's portal, by support, or by an answer we never received).
       if (!(e instanceof LicenseDeskError && e.info.serverCode === 'device_not_found')) throw e
+      // Released by key, License Desk never held this seat: the server holds none under the id sent.
+      if (mode.byKey)
+        fail('seat_not_found', `The license server holds no seat of ${this.product.name} for this key under the hardware id ${lic.hardwareId}.`, {
+          serverCode: 'device_not_found',
+          ...(e.info.serverMessage ? { serverMessage: e.info.serverMessage } : {}),
+          ...(e.info.httpStatus ? { httpStatus: e.info.httpStatus } : {})
+        })
       return { alreadyReleased: true }
     }
   }

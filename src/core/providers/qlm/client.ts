@@ -71,6 +71,24 @@ export function findComputerKey(v: unknown): string | undefined {
   return undefined
 }
 
+/** A number an answer carries under one of these element names, wherever it is nested. */
+export function findNumber(v: unknown, names: RegExp): number | undefined {
+  if (!v || typeof v !== 'object') return undefined
+  for (const [k, val] of Object.entries(v)) {
+    if (names.test(k) && (typeof val === 'string' || typeof val === 'number') && /^\d+$/.test(String(val).trim())) return Number(val)
+    const inner = findNumber(val, names)
+    if (inner !== undefined) return inner
+  }
+  return undefined
+}
+
+/** Seats in use and the seat count, where the answer gives them. */
+export function seatsIn(root: unknown): { inUse?: number; max?: number } {
+  const inUse = findNumber(root, /^(activations|activationcount|numactivations)$/i)
+  const max = findNumber(root, /^(max_activations|maxactivations|numlicenses)$/i)
+  return { ...(inUse !== undefined ? { inUse } : {}), ...(max !== undefined ? { max } : {}) }
+}
+
 export class QlmClient {
   constructor(
     private readonly cfg: QlmConfig,
@@ -168,6 +186,20 @@ export class QlmClient {
     const root = await this.get(url, true, op)
     const computerKey = findComputerKey(root)
     if (!computerKey) throw new LicenseDeskError('bad_response', 'The QLM license server did not return a computer key.')
-    return { computerKey }
+    return { computerKey, seats: seatsIn(root) }
+  }
+
+  /** Validation without activating (is_activate is not sent): the server's answer for this key and computer. */
+  async validate(activationKey: string, computerId: string, computerKey: string | undefined, op: OperationOptions = {}) {
+    const url = this.url('ValidateLicenseHttp', {
+      is_avkey: activationKey,
+      is_pcid: computerId,
+      is_pckey: computerKey,
+      is_productid: this.cfg.productId?.toString(),
+      is_majorversion: this.cfg.majorVersion?.toString(),
+      is_minorversion: this.cfg.minorVersion?.toString()
+    })
+    const root = await this.get(url, true, op)
+    return { seats: seatsIn(root) }
   }
 }

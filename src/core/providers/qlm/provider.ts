@@ -3,19 +3,44 @@
 // computer key) is QLM's alone: ../../usecases/web-activation.ts, over this provider's extras.
 import { hostname } from 'node:os'
 import type { HistoryRecord } from '@shared/contract'
-import { fail } from '../../errors'
+import { LicenseDeskError, fail } from '../../errors'
 import type { QlmProduct } from '../../profile'
 import type { StoredLicense, StoredRecord } from '../../state'
 import type { Identity, OperationOptions } from '../../types'
+import { type IdRecipe, recipeFromSetting } from '../../recipes'
 import { ProductProvider } from '../base'
 import { cleanIdentity, keyHint } from '../identity'
-import type { Activation, Capabilities, OfflineDeactivationArtifact, ProviderPort, Release } from '../port'
+import type { Activation, Capabilities, CheckOutcome, OfflineDeactivationArtifact, ProviderPort, Release, SeatOwner } from '../port'
 import { QlmClient } from './client'
 import { computeDvc } from './dvc'
 import { presentDvcRecord } from './records'
 
+/** The computer-id recipes a QLM product can use (README "Computer ids"). */
+export const QLM_RECIPES = ['machine-id', 'computer-name', 'command'] as const
+
 export class QlmProvider extends ProductProvider<QlmProduct> implements ProviderPort {
   readonly recordKind = 'qlm-dvc' as const
+  // QLM accepts 1-255 characters without spaces in a computer id.
+  readonly idRecipe: IdRecipe = recipeFromSetting(this.product.qlm.computerId, false)
+  protected readonly recipeNames = QLM_RECIPES
+
+  licenseForSeat({ identity, hardware }: SeatOwner): StoredLicense {
+    if (!('licenseKey' in identity)) fail('invalid_input', `${this.product.name} is released with its activation key: give --key.`)
+    return this.licenseFor(identity.licenseKey, hardware.id, undefined, false, hardware.source)
+  }
+
+  async check(lic: StoredLicense, opts: OperationOptions): Promise<CheckOutcome> {
+    const key = this.env.open(lic.licenseKey, 'activation key')
+    const computerKey = lic.computerKey ? this.env.open(lic.computerKey, 'computer key') : undefined
+    try {
+      const { seats } = await this.client().validate(key, lic.hardwareId, computerKey, opts)
+      return { verdict: 'ok', seats: { ...seats, at: new Date(this.env.now()).toISOString() } }
+    } catch (e) {
+      // An <error> answer: the server does not confirm this computer's seat. Its text is the vendor's, shown verbatim.
+      if (!(e instanceof LicenseDeskError && e.code === 'server_refused')) throw e
+      return { verdict: 'not_confirmed', ...(e.info.serverMessage ? { serverMessage: e.info.serverMessage } : {}) }
+    }
+  }
 
   get config() {
     return this.product.qlm
@@ -48,7 +73,7 @@ export class QlmProvider extends ProductProvider<QlmProduct> implements Provider
   }
 
   /** The license to store for an activation key and the computer key the server (or the web page) issued. */
-  licenseFor(key: string, computerId: string, computerKey: string, offline: boolean, source?: string): StoredLicense {
+  licenseFor(key: string, computerId: string, computerKey: string | undefined, offline: boolean, source?: string): StoredLicense {
     return {
       provider: 'qlm',
       activatedAt: new Date(this.env.now()).toISOString(),
@@ -57,14 +82,15 @@ export class QlmProvider extends ProductProvider<QlmProduct> implements Provider
       ...(source ? { hardwareIdSource: source } : {}),
       licenseKey: this.env.seal(key),
       keyHint: keyHint(key),
-      computerKey: this.env.seal(computerKey)
+      ...(computerKey ? { computerKey: this.env.seal(computerKey) } : {})
     }
   }
 
   async activateOnline(hw: { id: string; source: string }, identity: Identity, opts: OperationOptions): Promise<Activation> {
     if (!('licenseKey' in identity)) fail('invalid_input', `${this.product.name} is activated with an activation key.`)
-    const { computerKey } = await this.client().activate(identity.licenseKey, hw.id, hostname(), opts)
-    return { license: this.licenseFor(identity.licenseKey, hw.id, computerKey, false, hw.source) }
+    const { computerKey, seats } = await this.client().activate(identity.licenseKey, hw.id, hostname(), opts)
+    const license = this.licenseFor(identity.licenseKey, hw.id, computerKey, false, hw.source)
+    return { license: Object.keys(seats).length ? { ...license, seats: { ...seats, at: license.activatedAt } } : license }
   }
 
   private dvc(lic: StoredLicense) {

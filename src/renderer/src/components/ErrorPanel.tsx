@@ -20,7 +20,8 @@ export interface ErrorTexts {
 /** Resolves the catalog texts for an ErrorInfo: the title leads with the reason, the kind of failure follows. */
 export function errorTexts(m: Messages, error: ErrorInfo): ErrorTexts {
   const base = m.errors[error.code] ?? m.errors.internal
-  const reason = error.serverCode ? m.serverCodes[error.serverCode] : undefined
+  // seat_not_found is the server's device_not_found said precisely (the seat is held under another id, not free).
+  const reason = error.serverCode && error.code !== 'seat_not_found' ? m.serverCodes[error.serverCode] : undefined
   const stepText = m.nextSteps[error.nextStep]
   return {
     title: reason?.title ?? base.title,

@@ -171,6 +171,81 @@ export const de: Messages = {
     doneText: 'Der Lizenzplatz wurde auf dem Lizenzserver freigegeben. Sie können {product} jetzt auf einem anderen Computer aktivieren.',
     alreadyReleased: 'Der Server hatte diesen Lizenzplatz bereits freigegeben, vermutlich durch einen früheren Versuch. Es ist nichts weiter zu tun.'
   },
+  seats: {
+    homeTitle: 'Lizenzplätze',
+    release: 'Eine Lizenz auf diesem Computer freigeben',
+    releaseHelp: 'Für einen Lizenzplatz, den nicht License Desk belegt hat (das Produkt hat ihn aktiviert), oder den Platz eines verlorenen, gelöschten oder defekten Computers.',
+    releaseOther: 'Den Lizenzplatz eines anderen Computers freigeben',
+    fileLeadByKey:
+      'Um den Lizenzplatz freizugeben, laden Sie diese Datei von einem Computer mit Internet im Portal hoch. License Desk kannte diesen Lizenzplatz nicht, daher wurde hier nichts entfernt.',
+    dvcLeadByKey:
+      'Um den Lizenzplatz freizugeben, geben Sie diesen Code auf der Freigabeseite ein oder senden ihn an den Support. License Desk kannte diesen Lizenzplatz nicht, daher wurde hier nichts entfernt.',
+    receipts: 'Platzbelege',
+    releaseTitle: 'Einen Lizenzplatz freigeben',
+    releaseLead:
+      'Verwenden Sie dies, wenn License Desk den Lizenzplatz nicht kennt: Das Produkt hat die Lizenz selbst aktiviert, oder der Computer mit dem Platz ist verloren, gelöscht oder defekt.',
+    product: 'Produkt',
+    whoseLegend: 'Wessen Lizenzplatz',
+    thisComputer: 'Dieser Computer',
+    thisComputerHelp: 'Das Produkt hat die Lizenz auf diesem Computer aktiviert. License Desk berechnet die ID dieses Computers so wie das Produkt des Herstellers.',
+    otherComputer: 'Ein anderer Computer',
+    otherComputerHelp: 'Ein Computer, der verloren, gelöscht oder defekt ist. Geben Sie seine ID an oder importieren Sie seinen Platzbeleg.',
+    oldId: 'ID des anderen Computers',
+    oldIdHelp: 'Genau eintippen oder einfügen, oder den auf jenem Computer gespeicherten Platzbeleg importieren.',
+    importReceipt: 'Platzbeleg importieren…',
+    receiptLoaded: 'Platzbeleg von {product}, aktiviert am {date} auf {host}.',
+    receiptUnknownHost: 'einem unbenannten Computer',
+    methodLegend: 'Wie',
+    online: 'Online',
+    onlineHelp: 'Gibt den Lizenzplatz sofort auf dem Lizenzserver frei.',
+    offline: 'Offline',
+    offlineHelpLs: 'Speichert eine Anfragedatei, die Sie von einem Computer mit Internetzugang im Portal hochladen.',
+    offlineHelpQlm: 'Zeigt einen Code für die Freigabeseite oder für den Support.',
+    willLoseThis: 'Dieser Computer verliert seinen Lizenzplatz für {product}. Seine ID: {id}',
+    willLoseOther: 'Der andere Computer verliert seinen Lizenzplatz für {product}. Seine ID: {id}',
+    idUnknown: 'Die ID dieses Computers für {product} ließ sich nicht berechnen.',
+    submit: 'Lizenzplatz freigeben',
+    doneTitle: 'Der Lizenzplatz von {product} ist frei',
+    doneThis: 'Der Lizenzserver hat den Platz dieses Computers (ID {id}) freigegeben. {product} kann jetzt anderswo aktiviert werden.',
+    doneOther: 'Der Lizenzserver hat den Platz des anderen Computers (ID {id}) freigegeben. {product} kann jetzt anderswo aktiviert werden.',
+    alreadyReleased: 'Der Server hatte diesen Lizenzplatz bereits freigegeben.',
+    idsTitle: 'Die IDs dieses Computers nach Verfahren',
+    idsHelp:
+      'Hat der Server unter der gesendeten ID keinen Lizenzplatz, berechnet das Produkt des Herstellers sie vielleicht anders: Der Hersteller legt das Verfahren im Profil fest, oder die IT gibt die ID mit --hardware-id an.',
+    recipe: 'Verfahren',
+    noId: 'keine',
+    seatsLabel: 'Lizenzplätze',
+    inUse: '{inUse} von {max} belegt',
+    inUseOnly: '{inUse} belegt',
+    transfersLeft: 'noch {left} Übertragungen',
+    transfersMade: 'bisher {count} Übertragungen',
+    check: 'Beim Server prüfen',
+    checkNamed: '{product} beim Server prüfen',
+    checking: 'Der Lizenzserver wird gefragt…',
+    verdicts: {
+      ok: 'Der Server bestätigt den Lizenzplatz dieses Computers.',
+      gone: 'Der Server hat keinen Lizenzplatz mehr für diesen Computer: Er wurde anderswo freigegeben oder die Lizenz wurde entfernt.',
+      disabled: 'Laut Server ist diese Lizenz deaktiviert.',
+      expired: 'Laut Server ist diese Lizenz abgelaufen.',
+      not_confirmed: 'Der Server bestätigt den Lizenzplatz dieses Computers nicht.'
+    },
+    serverSaid: 'Der Server sagte:',
+    removeOffer: 'License Desk bewahrt den Eintrag dieser Lizenz noch auf. Entfernen Sie ihn nur, wenn Sie {product} hier nicht mehr nutzen.',
+    remove: 'Von diesem Computer entfernen',
+    removeNamed: '{product} von diesem Computer entfernen',
+    removed: '{product} wurde von diesem Computer entfernt.',
+    receiptsTitle: 'Platzbelege',
+    receiptsLead:
+      'License Desk bewahrt bei jeder Aktivierung einen Beleg auf: das Produkt, den maskierten Schlüssel, die verwendete Computer-ID und das Datum. Speichern Sie einen Beleg außerhalb dieses Computers: Damit lässt sich der Platz von einem anderen Computer aus freigeben, falls dieser verloren geht.',
+    receiptsEmpty: 'Noch keine Platzbelege: Bei jeder Aktivierung wird einer aufbewahrt.',
+    save: 'Speichern…',
+    saveNamed: 'Platzbeleg von {product} vom {date} speichern',
+    saved: 'Gespeichert unter {path}.',
+    computerId: 'Computer-ID',
+    host: 'Computername',
+    activated: 'Aktiviert',
+    key: 'Schlüssel oder Benutzer'
+  },
   progress: {
     preparing: 'Wird vorbereitet…',
     contacting: 'Verbindung zum Lizenzserver wird hergestellt…',
@@ -428,6 +503,16 @@ export const de: Messages = {
       title: 'Hardware-ID aus Ersatzquelle',
       explain: 'Die übliche Quelle der Hardware-ID war nicht verfügbar, daher wurde eine Ersatzquelle genutzt.',
       next: 'Vor dem Umziehen der Lizenz den Support kontaktieren.'
+    },
+    hwid_invalid: {
+      title: 'Computer-ID nicht verwendbar',
+      explain: 'Das ID-Programm des Herstellers oder die angegebene ID ist keine einzelne Zeile druckbaren Textes in der erlaubten Länge.',
+      next: 'Die ID prüfen oder den Support kontaktieren.'
+    },
+    seat_not_found: {
+      title: 'Kein Lizenzplatz für diesen Computer',
+      explain: 'Der Lizenzserver hat für diesen Schlüssel keinen Lizenzplatz unter der gesendeten Computer-ID.',
+      next: 'Ein anderes Verfahren für die Computer-ID versuchen (siehe Details) oder den Platz im Portal des Herstellers freigeben.'
     },
     internal: {
       title: 'Unerwartetes Problem',

@@ -170,6 +170,81 @@ export const fr: Messages = {
     doneText: 'La place a été libérée sur le serveur de licences. Vous pouvez maintenant activer {product} sur un autre ordinateur.',
     alreadyReleased: 'Le serveur avait déjà libéré cette place, sans doute lors d’une tentative précédente. Il n’y a rien d’autre à faire.'
   },
+  seats: {
+    homeTitle: 'Postes',
+    release: 'Libérer une licence présente sur cet ordinateur',
+    releaseHelp: 'Pour un poste que License Desk n’a pas pris lui-même (le produit l’a activé), ou le poste d’un ordinateur perdu, effacé ou en panne.',
+    releaseOther: 'Libérer le poste d’un autre ordinateur',
+    fileLeadByKey:
+      'Pour libérer le poste, téléversez ce fichier sur le portail depuis un ordinateur connecté à internet. License Desk n’avait aucune trace de ce poste : rien n’a été supprimé ici.',
+    dvcLeadByKey:
+      'Pour libérer le poste, saisissez ce code sur la page de libération ou envoyez-le au support. License Desk n’avait aucune trace de ce poste : rien n’a été supprimé ici.',
+    receipts: 'Reçus de poste',
+    releaseTitle: 'Libérer un poste de licence',
+    releaseLead:
+      'À utiliser quand License Desk n’a aucune trace du poste : le produit a activé la licence lui-même, ou l’ordinateur qui occupe le poste est perdu, effacé ou en panne.',
+    product: 'Produit',
+    whoseLegend: 'Poste de quel ordinateur',
+    thisComputer: 'Cet ordinateur',
+    thisComputerHelp: 'Le produit a activé la licence sur cet ordinateur. License Desk calcule l’ID de cet ordinateur comme le fait le produit de l’éditeur.',
+    otherComputer: 'Un autre ordinateur',
+    otherComputerHelp: 'Un ordinateur perdu, effacé ou en panne. Indiquez son ID, ou importez son reçu de poste.',
+    oldId: 'ID de l’autre ordinateur',
+    oldIdHelp: 'Saisissez-le ou collez-le tel quel, ou importez le reçu de poste enregistré sur cet ordinateur-là.',
+    importReceipt: 'Importer un reçu de poste…',
+    receiptLoaded: 'Reçu de poste de {product}, activé le {date} sur {host}.',
+    receiptUnknownHost: 'un ordinateur sans nom',
+    methodLegend: 'Comment',
+    online: 'En ligne',
+    onlineHelp: 'Libère le poste sur le serveur de licences tout de suite.',
+    offline: 'Hors ligne',
+    offlineHelpLs: 'Enregistre un fichier de demande à téléverser sur le portail depuis un ordinateur connecté à internet.',
+    offlineHelpQlm: 'Affiche un code à saisir sur la page de libération ou à envoyer au support.',
+    willLoseThis: 'Cet ordinateur va perdre son poste de {product}. Son ID : {id}',
+    willLoseOther: 'L’autre ordinateur va perdre son poste de {product}. Son ID : {id}',
+    idUnknown: 'L’ID de cet ordinateur pour {product} n’a pas pu être calculé.',
+    submit: 'Libérer le poste',
+    doneTitle: 'Le poste de {product} est libéré',
+    doneThis: 'Le serveur de licences a libéré le poste de cet ordinateur (ID {id}). {product} peut maintenant être activé ailleurs.',
+    doneOther: 'Le serveur de licences a libéré le poste de l’autre ordinateur (ID {id}). {product} peut maintenant être activé ailleurs.',
+    alreadyReleased: 'Le serveur avait déjà libéré ce poste.',
+    idsTitle: 'Les ID de cet ordinateur, par méthode de calcul',
+    idsHelp:
+      'Si le serveur n’a aucun poste sous l’ID envoyé, le produit de l’éditeur le calcule peut-être autrement : l’éditeur choisit la méthode dans le profil, ou le service informatique indique l’ID avec --hardware-id.',
+    recipe: 'Méthode',
+    noId: 'aucun',
+    seatsLabel: 'Postes',
+    inUse: '{inUse} sur {max} utilisés',
+    inUseOnly: '{inUse} utilisés',
+    transfersLeft: '{left} transferts restants',
+    transfersMade: '{count} transferts effectués',
+    check: 'Vérifier auprès du serveur',
+    checkNamed: 'Vérifier {product} auprès du serveur',
+    checking: 'Interrogation du serveur de licences…',
+    verdicts: {
+      ok: 'Le serveur confirme le poste de cet ordinateur.',
+      gone: 'Le serveur n’a plus le poste de cet ordinateur : il a été libéré ailleurs, ou la licence a été supprimée.',
+      disabled: 'Le serveur indique que cette licence est désactivée.',
+      expired: 'Le serveur indique que cette licence a expiré.',
+      not_confirmed: 'Le serveur ne confirme pas le poste de cet ordinateur.'
+    },
+    serverSaid: 'Le serveur a répondu :',
+    removeOffer: 'License Desk conserve encore la trace de cette licence. Ne la supprimez que si vous n’utilisez plus {product} ici.',
+    remove: 'Supprimer de cet ordinateur',
+    removeNamed: 'Supprimer {product} de cet ordinateur',
+    removed: '{product} a été supprimé de cet ordinateur.',
+    receiptsTitle: 'Reçus de poste',
+    receiptsLead:
+      'License Desk conserve un reçu à chaque activation : le produit, la clé masquée, l’ID d’ordinateur utilisé et la date. Enregistrez-en un ailleurs que sur cet ordinateur : avec lui, le poste peut être libéré depuis un autre ordinateur si celui-ci est perdu.',
+    receiptsEmpty: 'Aucun reçu de poste pour l’instant : un reçu est conservé à chaque activation.',
+    save: 'Enregistrer…',
+    saveNamed: 'Enregistrer le reçu de poste de {product} du {date}',
+    saved: 'Enregistré dans {path}.',
+    computerId: 'ID de l’ordinateur',
+    host: 'Nom de l’ordinateur',
+    activated: 'Activé',
+    key: 'Clé ou utilisateur'
+  },
   progress: {
     preparing: 'Préparation…',
     contacting: 'Connexion au serveur de licences…',
@@ -423,6 +498,16 @@ export const fr: Messages = {
       title: 'Identifiant matériel de secours',
       explain: 'La source habituelle de l’identifiant matériel était indisponible, une source de secours a été utilisée.',
       next: 'Contactez le support avant de déplacer la licence.'
+    },
+    hwid_invalid: {
+      title: 'ID d’ordinateur inutilisable',
+      explain: 'Le programme d’ID de l’éditeur, ou l’ID indiqué, n’est pas une seule ligne de texte imprimable de longueur admise.',
+      next: 'Vérifiez l’ID, ou contactez le support.'
+    },
+    seat_not_found: {
+      title: 'Aucun poste pour cet ordinateur',
+      explain: 'Le serveur de licences n’a aucun poste pour cette clé sous l’ID d’ordinateur envoyé.',
+      next: 'Essayez une autre méthode de calcul de l’ID (voir les détails), ou libérez le poste depuis le portail de l’éditeur.'
     },
     internal: {
       title: 'Problème inattendu',

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { clockWorthWarning } from '@shared/error-policy'
 import { useAnnounce, useApi } from '../context'
 import { ErrorPanel } from '../components/ErrorPanel'
+import { seatsText } from '../components/SeatInfo'
 import { ScreenHeading } from '../components/ScreenHeading'
 import { minutes, newOperationId } from '../format'
 import { fmt, num, useI18n } from '../i18n'
@@ -94,6 +95,11 @@ export function DeactivateConfirm({ screen }: { screen: Extract<Screen, { name: 
       <div className="card confirm-card">
         <p className="lead">{fmt(text, { product: name })}</p>
         <p className="notice notice-warn">{fmt(m.deactivate.confirmWarn, { product: name })}</p>
+        {seatsText(m, product?.license?.seats) && (
+          <p className="muted" data-testid="confirm-seats">
+            {m.seats.seatsLabel}: {seatsText(m, product?.license?.seats)}
+          </p>
+        )}
         <div className="actions actions-end">
           <BackButton />
           {/* The button says what follows: a save dialog, or the code. */}

@@ -4,6 +4,7 @@ import { clockWorthWarning } from '@shared/error-policy'
 import { useAnnounce, useApi, useEnv } from '../context'
 import { ReadOnlyField } from '../components/ReadOnlyField'
 import { ScreenHeading } from '../components/ScreenHeading'
+import { SeatCheck, SeatCountsRow } from '../components/SeatInfo'
 import { dateOnly, dateTime, minutes } from '../format'
 import { fmt, num, useI18n, type Messages } from '../i18n'
 import { useNav } from '../nav'
@@ -18,6 +19,7 @@ export function HomeScreen() {
   const { status, info } = useEnv()
   const api = useApi()
   const announce = useAnnounce()
+  const nav = useNav()
 
   async function copyDiagnostics() {
     const r = await api.getDiagnostics()
@@ -76,6 +78,23 @@ export function HomeScreen() {
           ) : status ? (
             <p>{m.home.hardwareUnavailable}</p>
           ) : null}
+          <section className="card seats-card" aria-labelledby="seats-title">
+            <h2 id="seats-title" className="card-title">
+              {m.seats.homeTitle}
+            </h2>
+            <p className="muted small">{m.seats.releaseHelp}</p>
+            <div className="actions">
+              <button type="button" className="btn btn-secondary" onClick={() => nav.go({ name: 'release-seat' })}>
+                {m.seats.release}
+              </button>
+              <button type="button" className="btn btn-secondary" onClick={() => nav.go({ name: 'release-seat', whose: 'other' })}>
+                {m.seats.releaseOther}
+              </button>
+              <button type="button" className="btn btn-link" onClick={() => nav.go({ name: 'receipts' })}>
+                {m.seats.receipts}
+              </button>
+            </div>
+          </section>
           <div className="support-footer">
             <span className="muted small">{info ? fmt(m.app.version, { version: info.version }) : ''}</span>
             <button type="button" className="btn btn-secondary btn-small" onClick={copyDiagnostics}>
@@ -165,8 +184,10 @@ function ProductCard({ product: p }: { product: ProductSummary }) {
               {lic.activatedOffline && <span className="muted"> · {m.home.activatedOffline}</span>}
             </dd>
           </div>
+          <SeatCountsRow seats={lic.seats} testId={`seats-${p.id}`} />
         </dl>
       )}
+      {p.state === 'active' && <SeatCheck product={p} />}
 
       {lic?.floating && p.state === 'active' && (
         <Suspense fallback={null}>

@@ -10,8 +10,9 @@ import { fmt, useI18n } from '../i18n'
 import { BackButton, DoneButton, Section } from './common'
 
 /** The proof of an offline deactivation: the saved LicenseSpring file, or the QLM code. */
-export function RecordScreen({ record, fresh }: { record: HistoryRecord; fresh: boolean }) {
-  return record.kind === 'licensespring-file' ? <FileRecord record={record} fresh={fresh} /> : <DvcRecord record={record} fresh={fresh} />
+/** byKey: the proof of a seat released by key (License Desk removed nothing here), said so in the lead. */
+export function RecordScreen({ record, fresh, byKey = false }: { record: HistoryRecord; fresh: boolean; byKey?: boolean }) {
+  return record.kind === 'licensespring-file' ? <FileRecord record={record} fresh={fresh} byKey={byKey} /> : <DvcRecord record={record} fresh={fresh} byKey={byKey} />
 }
 
 function Footer({ fresh }: { fresh: boolean }) {
@@ -43,7 +44,7 @@ function RecordHeader({ fresh, title, lead, waiting, meta }: { fresh: boolean; t
   )
 }
 
-function FileRecord({ record, fresh }: { record: Extract<HistoryRecord, { kind: 'licensespring-file' }>; fresh: boolean }) {
+function FileRecord({ record, fresh, byKey }: { record: Extract<HistoryRecord, { kind: 'licensespring-file' }>; fresh: boolean; byKey: boolean }) {
   const { m, locale } = useI18n()
   const api = useApi()
   const { status } = useEnv()
@@ -53,7 +54,7 @@ function FileRecord({ record, fresh }: { record: Extract<HistoryRecord, { kind: 
       <RecordHeader
         fresh={fresh}
         title={fresh ? m.record.fileTitle : m.record.fileTitleSeen}
-        lead={m.record.fileLead}
+        lead={byKey ? m.seats.fileLeadByKey : m.record.fileLead}
         waiting={m.record.fileWaiting}
         meta={`${record.productName} · ${m.record.savedAt} ${dateTime(record.at, locale)}`}
       />
@@ -89,7 +90,7 @@ function FileRecord({ record, fresh }: { record: Extract<HistoryRecord, { kind: 
   )
 }
 
-function DvcRecord({ record, fresh }: { record: Extract<HistoryRecord, { kind: 'qlm-dvc' }>; fresh: boolean }) {
+function DvcRecord({ record, fresh, byKey }: { record: Extract<HistoryRecord, { kind: 'qlm-dvc' }>; fresh: boolean; byKey: boolean }) {
   const { m, locale } = useI18n()
   const api = useApi()
   const date = dateInWords(record.validFor, locale)
@@ -102,7 +103,7 @@ function DvcRecord({ record, fresh }: { record: Extract<HistoryRecord, { kind: '
       <RecordHeader
         fresh={fresh}
         title={fresh ? m.record.dvcTitle : m.record.dvcTitleSeen}
-        lead={m.record.dvcLead}
+        lead={byKey ? m.seats.dvcLeadByKey : m.record.dvcLead}
         waiting={m.record.dvcWaiting}
         meta={`${record.productName} · ${m.record.createdAt} ${dateTime(record.at, locale)}`}
       />

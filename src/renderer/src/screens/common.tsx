@@ -38,11 +38,46 @@ export interface Choice<T extends string> {
   help: string
 }
 
+/** A radio group where each option has one sentence explaining it; the legend is shown or read only. */
+export function RadioChoices<T extends string>({
+  legend,
+  choices,
+  value,
+  onChange,
+  showLegend = false
+}: {
+  legend: string
+  choices: Choice<T>[]
+  value: T
+  onChange: (value: T) => void
+  showLegend?: boolean
+}) {
+  const name = useId()
+  return (
+    <fieldset className="choices">
+      <legend className={showLegend ? 'label' : 'visually-hidden'}>{legend}</legend>
+      {choices.map((c) => {
+        const id = `${name}-${c.value}`
+        return (
+          <div key={c.value} className={value === c.value ? 'choice selected' : 'choice'}>
+            <input type="radio" id={id} name={name} value={c.value} checked={value === c.value} onChange={() => onChange(c.value)} aria-describedby={`${id}-help`} />
+            <label htmlFor={id}>
+              <span className="choice-label">{c.label}</span>
+              <span id={`${id}-help`} className="choice-help">
+                {c.help}
+              </span>
+            </label>
+          </div>
+        )
+      })}
+    </fieldset>
+  )
+}
+
 /** A radio group where each option has one sentence explaining it, and a Continue button. */
 export function MethodChoice<T extends string>({ legend, choices, initial, onContinue }: { legend: string; choices: Choice<T>[]; initial: T; onContinue: (value: T) => void }) {
   const { m } = useI18n()
   const [value, setValue] = useState<T>(initial)
-  const name = useId()
   return (
     <form
       onSubmit={(e) => {
@@ -50,23 +85,7 @@ export function MethodChoice<T extends string>({ legend, choices, initial, onCon
         onContinue(value)
       }}
     >
-      <fieldset className="choices">
-        <legend className="visually-hidden">{legend}</legend>
-        {choices.map((c) => {
-          const id = `${name}-${c.value}`
-          return (
-            <div key={c.value} className={value === c.value ? 'choice selected' : 'choice'}>
-              <input type="radio" id={id} name={name} value={c.value} checked={value === c.value} onChange={() => setValue(c.value)} aria-describedby={`${id}-help`} />
-              <label htmlFor={id}>
-                <span className="choice-label">{c.label}</span>
-                <span id={`${id}-help`} className="choice-help">
-                  {c.help}
-                </span>
-              </label>
-            </div>
-          )
-        })}
-      </fieldset>
+      <RadioChoices legend={legend} choices={choices} value={value} onChange={setValue} />
       <div className="actions actions-end">
         <BackButton />
         <button type="submit" className="btn btn-primary">
