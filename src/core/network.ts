@@ -121,7 +121,11 @@ export function validateProxyUrl(value: string): string | undefined {
 export function createNodeNetwork(o: NodeNetworkOptions): NodeNetwork {
   const choice = proxyChoice(o)
   const profileCas = o.profile?.caCertificates ? pemCertificates(o.profile.caCertificates) : []
-  const envCa = extraCaFromEnv(o.env)
+  // NODE_EXTRA_CA_CERTS is read and checked only when it is needed (a request with a profile CA, or
+  // diagnostics): on machines that point it at the whole system bundle that is ~150 certificates, about
+  // 20 ms, which a command that sends nothing (status, history) should not pay.
+  let envCaRead: { path?: string; pems: string[] } | undefined
+  const envCa = () => (envCaRead ??= extraCaFromEnv(o.env))
   const info = (urls: string[]): NetworkInfo => ({
     proxy: {
       source: choice.source,
@@ -137,7 +141,7 @@ export function createNodeNetwork(o: NodeNetworkOptions): NodeNetwork {
     ),
     certificateAuthorities: [
       'system',
-      ...(envCa.path ? [`NODE_EXTRA_CA_CERTS ${envCa.path}: ${envCa.pems.map(subject).join(', ') || 'no certificate read'}`] : []),
+      ...(o.env.NODE_EXTRA_CA_CERTS ? [`NODE_EXTRA_CA_CERTS ${envCa().path}: ${envCa().pems.map(subject).join(', ') || 'no certificate read'}`] : []),
       ...(profileCas.length ? [`profile network.caCertificates: ${profileCas.map(subject).join(', ')}`] : [])
     ]
   })
@@ -147,7 +151,7 @@ export function createNodeNetwork(o: NodeNetworkOptions): NodeNetwork {
   const load = () =>
     (ready ??= Promise.all([import('undici'), import('node:tls')]).then(([undici, tls]) => {
       // Passing `ca` replaces Node's default set, so it is given whole: the system's, NODE_EXTRA_CA_CERTS', the profile's.
-      const tlsOpts = profileCas.length ? { ca: [...tls.rootCertificates, ...envCa.pems, ...profileCas] } : {}
+      const tlsOpts = profileCas.length ? { ca: [...tls.rootCertificates, ...envCa().pems, ...profileCas] } : {}
       const dispatcher = new undici.EnvHttpProxyAgent({
         httpProxy: choice.http ?? '',
         httpsProxy: choice.https ?? '',

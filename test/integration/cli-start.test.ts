@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ensureCliBuilt } from '../support/demo'
+import { CLI, ensureCliBuilt } from '../support/demo'
 import { removeTempDirs, ROOT, tempDir } from '../support/tools'
 
 beforeAll(() => ensureCliBuilt())
@@ -44,6 +44,8 @@ describe('CLI start-up', () => {
     const r = loaded(['status', '--json'], dir)
     expect(JSON.parse(r.stdout).hardware.source).toMatch(/^linux:/)
     expect(r.builtins).not.toContain('NativeModule child_process')
+    // node:http serves only the SSO loopback listener and browser mode; it is loaded when one starts.
+    expect(r.builtins).not.toContain('NativeModule http')
     // The bundler's own runtime helpers (1 kB, shared with the lazy chunks) are the one chunk allowed.
     expect(r.files.filter((f) => f.includes(`${join('out', 'node', 'chunks')}`) && !/cli-rolldown-runtime-/.test(f))).toEqual([])
   })
@@ -55,5 +57,26 @@ describe('CLI start-up', () => {
     const text = readFileSync(join(dir, 'data', 'state.json'), 'utf8')
     expect(text).toBe(JSON.stringify(JSON.parse(text)))
     expect(JSON.parse(text).pending.studio.requestId).toBeTruthy()
+  })
+})
+
+describe('start-up cost of the network set-up', () => {
+  // Three CLI runs, two of which try to reach a closed port with retries: allow for a loaded machine.
+  it('the CLI loads undici only when a proxy or a CA is configured', { timeout: 60_000 }, () => {
+    ensureCliBuilt()
+    const dir = tempDir()
+    const hook = join(dir, 'hook.js')
+    writeFileSync(
+      hook,
+      "const M = require('module'); const load = M._load; M._load = function (r, ...a) { if (/undici/.test(r)) process.stderr.write('UNDICI-LOADED\\n'); return load.call(this, r, ...a) }"
+    )
+    const stderrOf = (env: Record<string, string>, args: string[]) =>
+      spawnSync(process.execPath, ['--require', hook, CLI, '--data-dir', join(dir, 'data'), ...args], {
+        env: { ...process.env, HTTPS_PROXY: '', https_proxy: '', HTTP_PROXY: '', http_proxy: '', LICENSE_DESK_RETRY_BASE_MS: '1', ...env },
+        encoding: 'utf8'
+      }).stderr
+    expect(stderrOf({}, ['activate', 'studio', '--key', 'DEMO-STUD-IO00-0001'])).not.toContain('UNDICI-LOADED')
+    expect(stderrOf({ HTTPS_PROXY: 'http://127.0.0.1:9' }, ['status'])).not.toContain('UNDICI-LOADED')
+    expect(stderrOf({ HTTP_PROXY: 'http://127.0.0.1:9' }, ['activate', 'studio', '--key', 'DEMO-STUD-IO00-0001'])).toContain('UNDICI-LOADED')
   })
 })

@@ -1,13 +1,11 @@
 // The CLI's network set-up: which proxy applies (--proxy, the profile, the environment as curl reads
-// it), NO_PROXY matching, what diagnostics may say (host and port, never credentials), and undici
-// loaded only when something is configured.
-import { spawnSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+// it), NO_PROXY matching, what diagnostics may say (host and port, never credentials), and
+// NODE_EXTRA_CA_CERTS read only when needed. (What the CLI loads at start: test/integration/cli-start.test.ts.)
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createNodeNetwork, proxyChoice, proxyForUrl, proxyHost } from '@core/network'
-import { ensureCliBuilt, CLI } from '../support/demo'
-import { removeTempDirs, tempDir } from '../support/tools'
+import { removeTempDirs, ROOT, tempDir } from '../support/tools'
 
 afterAll(() => removeTempDirs())
 
@@ -53,24 +51,13 @@ describe('proxy choice', () => {
     expect(JSON.stringify(info)).not.toMatch(/alice|SECRET/)
     expect(proxyHost('https://u:p@secure-proxy.corp')).toBe('secure-proxy.corp:443')
   })
-})
 
-describe('start-up cost', () => {
-  it('the CLI loads undici only when a proxy or a CA is configured', () => {
-    ensureCliBuilt()
-    const dir = tempDir()
-    const hook = join(dir, 'hook.js')
-    writeFileSync(
-      hook,
-      "const M = require('module'); const load = M._load; M._load = function (r, ...a) { if (/undici/.test(r)) process.stderr.write('UNDICI-LOADED\\n'); return load.call(this, r, ...a) }"
-    )
-    const stderrOf = (env: Record<string, string>, args: string[]) =>
-      spawnSync(process.execPath, ['--require', hook, CLI, '--data-dir', join(dir, 'data'), ...args], {
-        env: { ...process.env, HTTPS_PROXY: '', https_proxy: '', HTTP_PROXY: '', http_proxy: '', LICENSE_DESK_RETRY_BASE_MS: '1', ...env },
-        encoding: 'utf8'
-      }).stderr
-    expect(stderrOf({}, ['activate', 'studio', '--key', 'DEMO-STUD-IO00-0001'])).not.toContain('UNDICI-LOADED')
-    expect(stderrOf({ HTTPS_PROXY: 'http://127.0.0.1:9' }, ['status'])).not.toContain('UNDICI-LOADED')
-    expect(stderrOf({ HTTP_PROXY: 'http://127.0.0.1:9' }, ['activate', 'studio', '--key', 'DEMO-STUD-IO00-0001'])).toContain('UNDICI-LOADED')
+  it('NODE_EXTRA_CA_CERTS is read when first needed, not when the network is set up', () => {
+    // Machines that point it at the whole system bundle (~150 certificates) would otherwise pay ~20 ms on
+    // every command, also on those that send nothing.
+    const file = join(tempDir(), 'extra.pem')
+    const net = createNodeNetwork({ env: { NODE_EXTRA_CA_CERTS: file } })
+    writeFileSync(file, readFileSync(join(ROOT, 'test/support/test-ca.pem')))
+    expect(net.info([]).certificateAuthorities).toEqual(['system', `NODE_EXTRA_CA_CERTS ${file}: License Desk fixture CA`])
   })
 })

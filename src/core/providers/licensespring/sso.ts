@@ -4,7 +4,7 @@
 // `state` is checked (a request without the right one ends nothing), and PKCE (S256) binds the code
 // to this sign-in where the profile enables it.
 import { createHash, randomBytes } from 'node:crypto'
-import { createServer, type Server } from 'node:http'
+import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { LicenseDeskError, fail } from '../../errors'
 
@@ -63,6 +63,8 @@ export async function signInWithBrowser(o: SignInOptions): Promise<SignInResult>
   const challenge = verifier ? b64url(createHash('sha256').update(verifier).digest()) : undefined
   let settle!: { resolve: (code: string) => void; reject: (e: unknown) => void }
   const done = new Promise<string>((resolve, reject) => (settle = { resolve, reject }))
+  // node:http is loaded here, on the first sign-in: every other command starts without it.
+  const { createServer } = await import('node:http')
   const server: Server = createServer((req, res) => {
     const u = new URL(req.url ?? '/', 'http://127.0.0.1')
     const reply = (status: number, title: string, text: string) => {
