@@ -140,7 +140,8 @@ export function createHandlers(desk: Desk, native: NativeAdapters, options: Hand
       return withOperation(req.operationId, ctx, (opts) => desk.activateOnline(req.productId, identity, opts))
     },
     'activate:offline:request': async (req) => {
-      const identity = req.licenseKey !== undefined ? { licenseKey: req.licenseKey } : { username: req.username as string }
+      const chosen = req.licenseId !== undefined ? { licenseId: req.licenseId } : {}
+      const identity = req.licenseKey !== undefined ? { licenseKey: req.licenseKey, ...chosen } : { username: req.username as string, ...chosen }
       const path = await native.showSaveDialog(desk.offlineFileName(req.productId, 'activation'))
       if (!path) return { cancelled: true }
       const saved = await desk.createOfflineActivationRequest(req.productId, identity, path)

@@ -58,7 +58,13 @@ export const requestSchemas = {
       { message: 'give either a license key, or a username and a password, or sso' }
     ),
   offlineActivationRequest: z
-    .strictObject({ productId: id, licenseKey: key.optional(), username: username.optional() })
+    .strictObject({
+      productId: id,
+      licenseKey: key.optional(),
+      username: username.optional(),
+      /** One of the account's several licenses (typed, or picked from licenses:list): its license_id goes in the file. */
+      licenseId: z.number().int().positive().optional()
+    })
     .refine((v) => (v.licenseKey !== undefined) !== (v.username !== undefined), {
       message: 'give either a license key or a username'
     }),

@@ -1,9 +1,12 @@
 // Through the real UI against the local server: an OAuth-only product, an account with several licenses
-// (pick one; its license_id goes with the activation and deactivation), a floating license (borrow until
+// (pick one; its license_id goes with the activation and deactivation, online and in an offline request file), a floating license (borrow until
 // a date with a countdown, return the seat early), and SSO in browser mode: the sign-in address goes to the
 // OS seam (openUrl, recorded by the ui fixture) and is opened in a second tab as the default browser would.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { TEST_HWID } from '../support/browser-mode'
-import { activateOnlineViaUi, expect, expectNoSeriousAxeViolations, openDeactivation, productState, test } from './fixtures'
+import { uploadToPortal } from '../support/demo'
+import { activateOnlineViaUi, chooseMethod, expect, expectNoSeriousAxeViolations, openDeactivation, pickFile, productState, test } from './fixtures'
 
 test('OAuth product: activated and deactivated through the wizard with a bearer token', async ({ app, ui }) => {
   await activateOnlineViaUi(app, 'Demo Vault (OAuth)', 'DEMO-VAUL-T000-0001')
@@ -42,6 +45,51 @@ test('several licenses: pick one by its summary; that one is activated and relea
   await expect(app.getByRole('heading', { level: 1, name: 'Deactivate Demo Cloud (user account) on this computer?' })).toBeFocused()
   await app.getByRole('button', { name: 'Deactivate', exact: true }).click()
   await expect(app.getByRole('heading', { level: 1, name: 'Demo Cloud (user account) is deactivated' })).toBeFocused()
+  expect(seats(2003)).toEqual([])
+})
+
+test('several licenses, offline: the picked license_id goes in the request file, and the portal acts on that license', async ({ app, ui }) => {
+  const seats = (id: number) => (ui.server.state.snapshot().licensespring.licenses.find((l) => l.id === id)?.devices ?? []).map((d) => d.hardwareId)
+  // browser mode saves into Downloads as a browser does: a second file beside the first, never over it
+  const saved = async (name: string) => {
+    const requestPath = join(ui.saveDir, name)
+    await app.getByRole('button', { name: 'Save request file…' }).click()
+    await expect(app.getByTestId('request-file-path')).toHaveValue(requestPath)
+    const text = readFileSync(requestPath, 'utf8')
+    expect(text).not.toContain('team-password-1')
+    return { text, body: JSON.parse(Buffer.from(text, 'base64').toString('utf8')) as { license_id?: number; username: string } }
+  }
+  await app.getByRole('button', { name: 'Activate Demo Cloud (user account)', exact: true }).click()
+  await chooseMethod(app, 'Offline')
+  await app.getByRole('button', { name: 'Continue' }).click()
+  await expect(app.getByRole('heading', { level: 1, name: 'Activate Demo Cloud (user account) offline' })).toBeFocused()
+  await app.getByLabel('E-mail or user name').fill('team@license-desk.example')
+  await app.getByText('Does this account hold several licenses of this product?').click()
+  // this computer happens to be online: look the licenses up instead of typing the ID
+  await app.getByLabel('Password').fill('team-password-1')
+  await app.getByRole('button', { name: 'Choose which of my licenses' }).click()
+  await app.getByRole('radio', { name: /Home office subscription, 1 seat/ }).check()
+  await expect(app.getByLabel('License ID (optional)')).toHaveValue('2003')
+  await expectNoSeriousAxeViolations(app, 'offline activation, several licenses')
+  const first = await saved('activate_offline.req')
+  expect(first.body).toMatchObject({ username: 'team@license-desk.example', license_id: 2003 })
+  // the portal acts on that license: a subscription cannot be activated offline, and it says so
+  const refused = await uploadToPortal(ui.server.url, first.text)
+  expect(refused.status).toBe(400)
+  expect(refused.body).toContain('data-error-code="offline_floating_cloud_not_supported"')
+  expect(seats(2003)).toEqual([])
+
+  // the perpetual license, its ID typed as the vendor's portal shows it
+  await app.getByLabel('License ID (optional)').fill('2002')
+  const second = await saved('activate_offline (2).req')
+  expect(second.body.license_id).toBe(2002)
+  const upload = await uploadToPortal(ui.server.url, second.text)
+  expect(upload.status, upload.body).toBe(200)
+  const licPath = join(ui.filesDir, 'activate_offline.lic')
+  writeFileSync(licPath, upload.body)
+  await pickFile(app, app.getByRole('button', { name: 'Choose activation file…' }), licPath)
+  await expect(app.getByRole('heading', { level: 1, name: 'Demo Cloud (user account) is activated' })).toBeFocused()
+  expect(seats(2002)).toEqual([TEST_HWID])
   expect(seats(2003)).toEqual([])
 })
 

@@ -16,7 +16,11 @@ export { expect }
 export { KEYS } from '../support/demo'
 
 /** Home's title in any of the catalogs (en, de, fr and the pseudo-locale). */
-const HOME_TITLES = new RegExp(`^(${Object.values(catalogs).map((m) => m.home.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`)
+const HOME_TITLES = new RegExp(
+  `^(${Object.values(catalogs)
+    .map((m) => m.home.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')})$`
+)
 
 export const SCREENSHOT_DIR = join(ROOT, 'artifacts', 'screenshots')
 export const IPC_DIR = join(ROOT, 'test-results', 'e2e-ipc')

@@ -21,8 +21,6 @@ describe('an account with several licenses', () => {
   it('looks them up, shows each by a recognisable summary, and activates the chosen one with its license_id', async () => {
     const { api, user } = renderApp()
     await user.click(await screen.findByRole('button', { name: 'Activate Demo Cloud' }))
-    await heading(/Demo Cloud/)
-    if (screen.queryByRole('button', { name: 'Continue' })) await user.click(screen.getByRole('button', { name: 'Continue' }))
     await heading('Activate Demo Cloud')
     // without an account typed, it says what is missing and asks nothing
     await user.click(screen.getByRole('button', { name: 'Choose which of my licenses' }))
@@ -47,13 +45,67 @@ describe('an account with several licenses', () => {
   it('without looking them up, no license_id is sent', async () => {
     const { api, user } = renderApp()
     await user.click(await screen.findByRole('button', { name: 'Activate Demo Cloud' }))
-    if (await screen.findByRole('button', { name: 'Continue' }).catch(() => null)) await user.click(screen.getByRole('button', { name: 'Continue' }))
     await heading('Activate Demo Cloud')
     await user.type(screen.getByTestId('username'), DEMO.cloudUser)
     await user.type(screen.getByTestId('password'), DEMO.cloudPassword)
     await user.click(screen.getByRole('button', { name: 'Activate' }))
     await heading('Demo Cloud is activated')
     expect(api.control.calls.find((c) => c.method === 'activateOnline')!.req).not.toHaveProperty('licenseId')
+  })
+})
+
+describe('an account with several licenses, offline activation', () => {
+  async function openOffline() {
+    const r = renderApp()
+    // As the demo profile's Demo Cloud: a portal takes request files for it (Overview reads the status again).
+    r.api.control.state.set('cloud', { ...r.api.control.state.get('cloud')!, canActivateOffline: true, portalUrl: DEMO.portalUrl })
+    await r.user.click(await screen.findByRole('button', { name: 'Overview' }))
+    await r.user.click(await screen.findByRole('button', { name: 'Activate Demo Cloud' }))
+    await r.user.click(await screen.findByRole('radio', { name: /Offline/ }))
+    await r.user.click(screen.getByRole('button', { name: 'Continue' }))
+    await heading('Activate Demo Cloud offline')
+    return r
+  }
+  const requests = (api: ReturnType<typeof renderApp>['api']) => api.control.calls.filter((c) => c.method === 'createOfflineActivationRequest').map((c) => c.req)
+
+  it('a typed license ID goes into the request file; one that is not a number is refused before anything is saved', async () => {
+    const { api, user } = await openOffline()
+    await user.type(screen.getByRole('textbox', { name: 'E-mail or user name' }), DEMO.cloudUser)
+    await user.click(screen.getByText('Does this account hold several licenses of this product?'))
+    const field = screen.getByRole('textbox', { name: 'License ID (optional)' })
+    await user.type(field, 'two')
+    await user.click(screen.getByRole('button', { name: 'Save request file…' }))
+    expect(screen.getByText('A license ID is a whole number, such as 2003.')).toBeTruthy()
+    expect(field.getAttribute('aria-invalid')).toBe('true')
+    expect(requests(api)).toEqual([])
+    await user.clear(field)
+    await user.type(field, '#2003')
+    await user.click(screen.getByRole('button', { name: 'Save request file…' }))
+    await screen.findByTestId('request-file-path')
+    expect(requests(api)).toEqual([{ productId: 'cloud', username: DEMO.cloudUser, licenseId: 2003 }])
+  })
+
+  it('looked up with the password (when online), the picked license fills the ID; the password is not sent with the request', async () => {
+    const { api, user } = await openOffline()
+    await user.type(screen.getByRole('textbox', { name: 'E-mail or user name' }), DEMO.cloudUser)
+    await user.click(screen.getByText('Does this account hold several licenses of this product?'))
+    await user.type(screen.getByLabelText('Password'), DEMO.cloudPassword)
+    await user.click(screen.getByRole('button', { name: 'Choose which of my licenses' }))
+    const group = await screen.findByRole('group', { name: /several licenses/ })
+    expect((screen.getByRole('textbox', { name: 'License ID (optional)' }) as HTMLInputElement).value).toBe('2002')
+    await user.click(within(group).getByRole('radio', { name: /Home office subscription/ }))
+    expect((screen.getByRole('textbox', { name: 'License ID (optional)' }) as HTMLInputElement).value).toBe('2003')
+    await user.click(screen.getByRole('button', { name: 'Save request file…' }))
+    await screen.findByTestId('request-file-path')
+    expect(requests(api)).toEqual([{ productId: 'cloud', username: DEMO.cloudUser, licenseId: 2003 }])
+  })
+
+  it('left empty, no license_id is sent', async () => {
+    const { api, user } = await openOffline()
+    await user.type(screen.getByRole('textbox', { name: 'E-mail or user name' }), DEMO.cloudUser)
+    await user.click(screen.getByRole('button', { name: 'Save request file…' }))
+    await screen.findByTestId('request-file-path')
+    expect(requests(api)).toEqual([{ productId: 'cloud', username: DEMO.cloudUser }])
   })
 })
 
@@ -79,7 +131,7 @@ describe('floating license panel', () => {
   it('borrows until the chosen date, then shows the end and a countdown, and returns the seat early', async () => {
     const { api, user } = renderApp()
     floatingStudio(api)
-    await user.click(await screen.findByRole('link', { name: 'Overview' }).catch(() => screen.getByRole('button', { name: 'Overview' })))
+    await user.click(await screen.findByRole('button', { name: 'Overview' }))
     const panel = await screen.findByTestId('floating-studio')
     expect(panel.textContent).toContain('Shared by 2 computers at a time.')
     const input = within(panel).getByLabelText('Borrow for offline use until') as HTMLInputElement
@@ -121,7 +173,7 @@ describe('SSO products', () => {
     const { api, user } = renderApp()
     const cloud = api.control.state.get('cloud')!
     api.control.state.set('cloud', { ...cloud, authorization: 'sso', canActivateOffline: false, offlineActivation: null })
-    await user.click(await screen.findByRole('link', { name: 'Overview' }).catch(() => screen.getByRole('button', { name: 'Overview' })))
+    await user.click(await screen.findByRole('button', { name: 'Overview' }))
     await user.click(await screen.findByRole('button', { name: 'Activate Demo Cloud' }))
     await heading('Activate Demo Cloud')
     expect(screen.getByTestId('sso-note').textContent).toMatch(/in your web browser/)

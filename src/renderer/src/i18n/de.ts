@@ -114,6 +114,13 @@ export const de: Messages = {
     lsOfflineTitle: '{product} offline aktivieren',
     lsStep1: '1. Anfragedatei speichern',
     lsStep1Help: 'Die Datei kennzeichnet diesen Computer und Ihre Lizenz. Sie enthält kein Passwort.',
+    severalLicenses: 'Gehören zu diesem Konto mehrere Lizenzen dieses Produkts?',
+    licenseId: 'Lizenz-ID (optional)',
+    licenseIdHelp:
+      'Nur für ein Konto mit mehreren Lizenzen: die Nummer, die das Portal Ihres Anbieters für die Lizenz dieses Computers zeigt. Leer lassen, um die Lizenz des Kontos zu verwenden.',
+    licenseIdInvalid: 'Eine Lizenz-ID ist eine ganze Zahl, zum Beispiel 2003.',
+    lookUpOnline:
+      'Wenn dieser Computer das Internet erreicht, können Sie Ihre Lizenzen stattdessen nachschlagen. Das Passwort dient nur dazu; es wird weder gespeichert noch in die Datei geschrieben.',
     saveRequest: 'Anfragedatei speichern…',
     saving: 'Wird gespeichert…',
     savedTo: 'Gespeichert unter',

@@ -125,6 +125,12 @@ export const en = {
     lsOfflineTitle: 'Activate {product} offline',
     lsStep1: '1. Save a request file',
     lsStep1Help: 'The file identifies this computer and your license. It contains no password.',
+    severalLicenses: 'Does this account hold several licenses of this product?',
+    licenseId: 'License ID (optional)',
+    licenseIdHelp:
+      'Only for an account with several licenses: the number your vendor’s portal shows for the license this computer should use. Leave it empty to use the account’s license.',
+    licenseIdInvalid: 'A license ID is a whole number, such as 2003.',
+    lookUpOnline: 'If this computer can reach the internet, you can look your licenses up instead. The password is used for the look-up only; it is not saved or put in the file.',
     saveRequest: 'Save request file…',
     saving: 'Saving…',
     savedTo: 'Saved to',

@@ -114,6 +114,13 @@ export const fr: Messages = {
     lsOfflineTitle: 'Activer {product} hors ligne',
     lsStep1: '1. Enregistrer un fichier de demande',
     lsStep1Help: 'Le fichier identifie cet ordinateur et votre licence. Il ne contient aucun mot de passe.',
+    severalLicenses: 'Ce compte détient-il plusieurs licences de ce produit ?',
+    licenseId: 'ID de licence (facultatif)',
+    licenseIdHelp:
+      'Seulement pour un compte à plusieurs licences : le numéro que le portail de votre éditeur affiche pour la licence de cet ordinateur. Laissez vide pour utiliser la licence du compte.',
+    licenseIdInvalid: 'Un ID de licence est un nombre entier, par exemple 2003.',
+    lookUpOnline:
+      'Si cet ordinateur accède à Internet, vous pouvez plutôt rechercher vos licences. Le mot de passe ne sert qu’à cette recherche ; il n’est ni enregistré ni mis dans le fichier.',
     saveRequest: 'Enregistrer le fichier de demande…',
     saving: 'Enregistrement…',
     savedTo: 'Enregistré sous',

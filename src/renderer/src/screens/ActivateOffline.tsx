@@ -4,6 +4,7 @@ import type { ErrorInfo } from '@shared/errors'
 import { useAnnounce, useApi } from '../context'
 import { ErrorPanel } from '../components/ErrorPanel'
 import { Field, KeyField } from '../components/Field'
+import { LicensePicker } from '../components/LicensePicker'
 import { QrCode } from '../components/QrCode'
 import { ReadOnlyField } from '../components/ReadOnlyField'
 import { ScreenHeading } from '../components/ScreenHeading'
@@ -22,6 +23,15 @@ export function readText(file: Blob): Promise<string> {
   })
 }
 
+/** '' → no license picked; a positive whole number → that license; anything else → null (say so). */
+export function parseLicenseId(text: string): number | undefined | null {
+  const t = text.trim().replace(/^#/, '')
+  if (t === '') return undefined
+  if (!/^[0-9]{1,15}$/.test(t)) return null
+  const n = Number(t)
+  return n > 0 ? n : null
+}
+
 type Saved = { filePath: string; sha256: string; portalUrl?: string }
 
 export function LsOfflineActivate({ productId, startAtImport }: { productId: string; startAtImport: boolean }) {
@@ -33,6 +43,10 @@ export function LsOfflineActivate({ productId, startAtImport }: { productId: str
   const [key, setKey] = useState('')
   const [username, setUsername] = useState('')
   const [keyError, setKeyError] = useState<string | undefined>()
+  // Several licenses on one account: the license ID, typed (from the vendor's portal) or picked after a look-up.
+  const [licenseIdText, setLicenseIdText] = useState('')
+  const [licenseIdError, setLicenseIdError] = useState<string | undefined>()
+  const [password, setPassword] = useState('')
   const [saved, setSaved] = useState<Saved | null>(null)
   const [importOpen, setImportOpen] = useState(startAtImport)
   const [busy, setBusy] = useState<'save' | 'import' | null>(null)
@@ -90,9 +104,17 @@ export function LsOfflineActivate({ productId, startAtImport }: { productId: str
       return
     }
     setKeyError(undefined)
+    const licenseId = byUser ? parseLicenseId(licenseIdText) : undefined
+    if (licenseId === null) {
+      setLicenseIdError(m.activate.licenseIdInvalid)
+      return
+    }
+    setLicenseIdError(undefined)
     setBusy('save')
     setError(null)
-    const r = await api.createOfflineActivationRequest(byUser ? { productId, username: value } : { productId, licenseKey: value })
+    const r = await api.createOfflineActivationRequest(
+      byUser ? { productId, username: value, ...(licenseId !== undefined ? { licenseId } : {}) } : { productId, licenseKey: value }
+    )
     setBusy(null)
     if (!r.ok) return setError(r.error)
     if (r.value.cancelled) return
@@ -109,7 +131,32 @@ export function LsOfflineActivate({ productId, startAtImport }: { productId: str
         <p className="muted">{m.activate.lsStep1Help}</p>
         <form onSubmit={save} noValidate className="form">
           {byUser ? (
-            <Field label={m.activate.username} value={username} onChange={(e) => setUsername(e.target.value)} error={keyError} autoComplete="username" required />
+            <>
+              <Field label={m.activate.username} value={username} onChange={(e) => setUsername(e.target.value)} error={keyError} autoComplete="username" required />
+              <details className="more-licenses" open={licenseIdText !== '' || undefined} data-testid="several-licenses">
+                <summary>{m.activate.severalLicenses}</summary>
+                <Field
+                  label={m.activate.licenseId}
+                  help={m.activate.licenseIdHelp}
+                  value={licenseIdText}
+                  onChange={(e) => setLicenseIdText(e.target.value)}
+                  error={licenseIdError}
+                  inputMode="numeric"
+                  autoComplete="off"
+                  className="mono"
+                  data-testid="license-id"
+                />
+                <p className="muted">{m.activate.lookUpOnline}</p>
+                <Field label={m.activate.password} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
+                <LicensePicker
+                  productId={productId}
+                  username={username}
+                  password={password}
+                  value={parseLicenseId(licenseIdText) ?? undefined}
+                  onChange={(id) => setLicenseIdText(id === undefined ? '' : String(id))}
+                />
+              </details>
+            </>
           ) : (
             <KeyField label={m.activate.licenseKey} value={key} onChange={(e) => setKey(e.target.value)} error={keyError} data-testid="license-key" />
           )}
