@@ -146,7 +146,8 @@ export interface StateReport {
   corruptMovedTo?: string
 }
 
-const LOCK_WAIT_MS = 5_000
+/** How long a change waits for another window or command holding the state lock. */
+export const LOCK_WAIT_MS = 5_000
 const LOCK_POLL_MS = 25
 
 const lockedError = () => new LicenseDeskError('state_locked', 'Another License Desk window or command is saving its state. Try again in a moment.')
@@ -265,7 +266,9 @@ export class StateStore {
 
   constructor(
     private readonly statePath: string,
-    private readonly openBackend: () => StateBackend = () => createFileStateBackend(statePath)
+    private readonly openBackend: () => StateBackend = () => createFileStateBackend(statePath),
+    /** Tests shorten it; the app and the CLI keep LOCK_WAIT_MS. */
+    private readonly lockWaitMs = LOCK_WAIT_MS
   ) {}
 
   private checked = false
@@ -374,7 +377,7 @@ export class StateStore {
   }
 
   private async commitAsync<T>(fn: (s: State) => T): Promise<T> {
-    const until = Date.now() + LOCK_WAIT_MS
+    const until = Date.now() + this.lockWaitMs
     for (;;) {
       const held = this.tryBegin()
       if (held) {
@@ -407,7 +410,7 @@ export class StateStore {
    * (electron-store, conf): waits for a busy lock by sleeping the thread. The core's file backend refuses it.
    */
   update<T>(fn: (s: State) => T): T {
-    const until = Date.now() + LOCK_WAIT_MS
+    const until = Date.now() + this.lockWaitMs
     for (;;) {
       const held = this.tryBegin()
       if (held) {

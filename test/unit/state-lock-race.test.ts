@@ -1,7 +1,7 @@
 // Two processes taking over the same stale lock: the second must not steal the first one's fresh lock.
 import * as realFs from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { removeTempDirs, tempDir } from '../support/tools'
 
 let beforeRename: ((from: string) => void) | undefined
@@ -19,6 +19,9 @@ vi.mock('node:fs', async (importOriginal) => {
 })
 
 afterAll(() => removeTempDirs())
+// A fresh @core/state that sees the mocked node:fs, also when another test file in the same worker loaded it
+// first (npm run test:unit shares the module graph between files).
+beforeEach(() => vi.resetModules())
 
 describe('tryLock stale takeover race', () => {
   it('gives a fresh lock back when another process took the stale one over first', async () => {

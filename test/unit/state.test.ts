@@ -9,8 +9,12 @@ import { rejection, removeTempDirs, tempDir } from '../support/tools'
 
 afterAll(() => removeTempDirs())
 
-function store(dir: string): StateStore {
-  return new StateStore(stateFilePath(dir), () => new Conf<Record<string, unknown>>({ cwd: dir, configName: 'state', projectName: 'license-desk', clearInvalidConfig: false }))
+function store(dir: string, lockWaitMs?: number): StateStore {
+  return new StateStore(
+    stateFilePath(dir),
+    () => new Conf<Record<string, unknown>>({ cwd: dir, configName: 'state', projectName: 'license-desk', clearInvalidConfig: false }),
+    lockWaitMs
+  )
 }
 
 const lic = {
@@ -102,16 +106,16 @@ describe('StateStore', () => {
 
   it('lock contention -> state_locked after the wait; the holder is not disturbed', async () => {
     const dir = tempDir()
-    const s = store(dir)
+    const s = store(dir, 400) // the app and the CLI wait LOCK_WAIT_MS (5 s): the same loop, shortened
     s.read()
     const lockPath = join(dir, 'state.json.lock')
     writeFileSync(lockPath, String(process.pid)) // held by a live process (us)
     const t0 = Date.now()
     const e = await rejection(() => s.update(() => undefined))
     expect(e.code).toBe('state_locked')
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(4500)
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(400)
     expect(readFileSync(lockPath, 'utf8')).toBe(String(process.pid))
-  }, 15_000)
+  })
 
   it('a stale lock of a dead process is taken over', () => {
     const dir = tempDir()
