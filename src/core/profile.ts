@@ -1,109 +1,110 @@
 // The vendor profile: loaded, validated with a schema, and refused with a message naming the bad field.
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { z } from '@shared/zod'
+import { zm } from '@shared/zod'
 import { LicenseDeskError } from './errors'
 import { badUtf8Line, decodeUtf8 } from './files'
 import { pemCertificates } from './network'
 
-const url = z
-  .string()
-  .url()
-  .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL')
-const productId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash or underscore (1 to 64)')
+const nonEmpty = zm.string().check(zm.minLength(1))
+const opt = <T extends zm.ZodMiniType>(t: T) => zm.optional(t)
+const int = zm.number().check(zm.int())
+const url = zm.url().check(zm.refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL'))
+const productId = zm.string().check(zm.regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash or underscore (1 to 64)'))
 
 /** A vendor program that prints the id its SDK uses: run without a shell, with a timeout. */
-const idCommand = z.strictObject({
-  command: z.array(z.string().min(1)).min(1, 'give the program and its arguments, e.g. ["/opt/acme/bin/acme-id"]'),
-  timeoutMs: z.number().int().min(100).max(60_000).default(5000)
+const idCommand = zm.strictObject({
+  command: zm.array(nonEmpty).check(zm.minLength(1, 'give the program and its arguments, e.g. ["/opt/acme/bin/acme-id"]')),
+  timeoutMs: zm._default(zm.number().check(zm.int(), zm.minimum(100), zm.maximum(60_000)), 5000)
 })
 
-const licensespring = z
+const licensespring = zm
   .strictObject({
     apiBaseUrl: url,
     /** How requests are authorized: the API key's HMAC (default), or an OAuth client-credentials token. */
-    authentication: z.enum(['api-key', 'oauth']).default('api-key'),
-    apiKey: z.string().min(1).optional(),
-    sharedKey: z.string().min(1).optional(),
+    authentication: zm._default(zm.enum(['api-key', 'oauth']), 'api-key'),
+    apiKey: opt(nonEmpty),
+    sharedKey: opt(nonEmpty),
     /** OAuth client credentials (authentication "oauth"): the token comes from tokenUrl. */
-    clientId: z.string().min(1).optional(),
-    clientSecret: z.string().min(1).optional(),
-    tokenUrl: url.optional(),
-    productCode: z.string().min(1),
+    clientId: opt(nonEmpty),
+    clientSecret: opt(nonEmpty),
+    tokenUrl: opt(url),
+    productCode: nonEmpty,
     /** license-key, user (username + password), or sso (the customer's identity provider, in the system browser). */
-    authorization: z.enum(['license-key', 'user', 'sso']).default('license-key'),
+    authorization: zm._default(zm.enum(['license-key', 'user', 'sso']), 'license-key'),
     /** authorization "sso": the customer account whose identity provider signs users in. */
-    customerAccountCode: z.string().min(1).optional(),
+    customerAccountCode: opt(nonEmpty),
     /** authorization "sso": bind the sign-in code with PKCE (S256), for vendors whose sign-in accepts it. */
-    ssoPkce: z.boolean().default(false),
-    offlineSchemaVersion: z.union([z.literal(1), z.literal(2)]).default(1),
-    offlineRequestFileName: z.string().min(1).default('ls_deactivation.req'),
-    offlineActivationFileName: z.string().min(1).default('ls_activation.req'),
-    portalUrl: url.optional(),
-    publicKeyPem: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
-    requireSignatureV2: z.boolean().default(false),
+    ssoPkce: zm._default(zm.boolean(), false),
+    offlineSchemaVersion: zm._default(zm.union([zm.literal(1), zm.literal(2)]), 1),
+    offlineRequestFileName: zm._default(nonEmpty, 'ls_deactivation.req'),
+    offlineActivationFileName: zm._default(nonEmpty, 'ls_activation.req'),
+    portalUrl: opt(url),
+    publicKeyPem: opt(zm.string().check(zm.includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }))),
+    requireSignatureV2: zm._default(zm.boolean(), false),
     /** How the hardware id is computed (PROTOCOLS.md 3): today's node-machine-id, the LicenseSpring SDK's default, or a vendor program. */
-    hardwareId: z.union([z.enum(['node-machine-id', 'licensespring']), idCommand]).default('node-machine-id')
+    hardwareId: zm._default(zm.union([zm.enum(['node-machine-id', 'licensespring']), idCommand]), 'node-machine-id')
   })
-  .superRefine((ls, ctx) => {
-    const need = ls.authentication === 'oauth' ? (['clientId', 'clientSecret', 'tokenUrl'] as const) : (['apiKey', 'sharedKey'] as const)
-    for (const k of need) if (ls[k] === undefined) ctx.addIssue({ code: 'custom', path: [k], message: `required when authentication is "${ls.authentication}"` })
-    if (ls.authorization === 'sso' && ls.customerAccountCode === undefined)
-      ctx.addIssue({ code: 'custom', path: ['customerAccountCode'], message: 'required when authorization is "sso"' })
-  })
+  .check(
+    zm.superRefine((ls, ctx) => {
+      const need = ls.authentication === 'oauth' ? (['clientId', 'clientSecret', 'tokenUrl'] as const) : (['apiKey', 'sharedKey'] as const)
+      for (const k of need) if (ls[k] === undefined) ctx.addIssue({ code: 'custom', path: [k], message: `required when authentication is "${ls.authentication}"` })
+      if (ls.authorization === 'sso' && ls.customerAccountCode === undefined)
+        ctx.addIssue({ code: 'custom', path: ['customerAccountCode'], message: 'required when authorization is "sso"' })
+    })
+  )
 
-const qlm = z.strictObject({
+const qlm = zm.strictObject({
   serviceUrl: url,
-  communicationEncryptionKey: z.string().min(1),
-  vendor: z.string().optional(),
-  user: z.string().optional(),
-  password: z.string().optional(),
-  selfHelpUrl: url.optional(),
-  webActivationUrl: url.optional(),
-  dvc: z.strictObject({ case: z.enum(['lower', 'upper']).default('lower'), date: z.enum(['local', 'utc']).default('local') }).default({ case: 'lower', date: 'local' }),
-  requireDeactivationCode: z.boolean().default(false),
-  productId: z.number().int().optional(),
-  majorVersion: z.number().int().optional(),
-  minorVersion: z.number().int().optional(),
+  communicationEncryptionKey: nonEmpty,
+  vendor: opt(zm.string()),
+  user: opt(zm.string()),
+  password: opt(zm.string()),
+  selfHelpUrl: opt(url),
+  webActivationUrl: opt(url),
+  dvc: zm._default(zm.strictObject({ case: zm._default(zm.enum(['lower', 'upper']), 'lower'), date: zm._default(zm.enum(['local', 'utc']), 'local') }), {
+    case: 'lower',
+    date: 'local'
+  }),
+  requireDeactivationCode: zm._default(zm.boolean(), false),
+  productId: opt(int),
+  majorVersion: opt(int),
+  minorVersion: opt(int),
   /** How the computer id is computed: today's machine id, the OS computer name (QLM's ComputerName binding), or a vendor program. */
-  computerId: z.union([z.enum(['machine-id', 'computer-name']), idCommand]).default('machine-id')
+  computerId: zm._default(zm.union([zm.enum(['machine-id', 'computer-name']), idCommand]), 'machine-id')
 })
 
-const product = z.discriminatedUnion('provider', [
-  z.strictObject({ id: productId, name: z.string().min(1), provider: z.literal('licensespring'), licensespring }),
-  z.strictObject({ id: productId, name: z.string().min(1), provider: z.literal('qlm'), qlm })
+const product = zm.discriminatedUnion('provider', [
+  zm.strictObject({ id: productId, name: nonEmpty, provider: zm.literal('licensespring'), licensespring }),
+  zm.strictObject({ id: productId, name: nonEmpty, provider: zm.literal('qlm'), qlm })
 ])
 
-const proxySetting = z.union([
-  z.enum(['system', 'none']),
-  z
-    .string()
-    .url()
-    .refine((u) => /^https?:\/\//i.test(u), 'must be system, none or an http(s) proxy URL')
-])
+const proxySetting = zm.union([zm.enum(['system', 'none']), zm.url().check(zm.refine((u) => /^https?:\/\//i.test(u), 'must be system, none or an http(s) proxy URL'))])
 
 /** How License Desk reaches the servers; `caCertificates` is PEM text or a file path next to the profile. */
-const network = z.strictObject({
-  proxy: proxySetting.default('system'),
-  caCertificates: z.string().min(1).optional()
+const network = zm.strictObject({
+  proxy: zm._default(proxySetting, 'system'),
+  caCertificates: opt(nonEmpty)
 })
 
-export const profileSchema = z
+export const profileSchema = zm
   .strictObject({
-    schemaVersion: z.literal(1),
-    app: z.strictObject({ name: z.string().min(1), supportEmail: z.string().email(), supportUrl: url.optional() }),
-    network: network.optional(),
-    products: z.array(product).min(1)
+    schemaVersion: zm.literal(1),
+    app: zm.strictObject({ name: nonEmpty, supportEmail: zm.email(), supportUrl: opt(url) }),
+    network: opt(network),
+    products: zm.array(product).check(zm.minLength(1))
   })
-  .superRefine((p, ctx) => {
-    const seen = new Set<string>()
-    p.products.forEach((prod, i) => {
-      if (seen.has(prod.id)) ctx.addIssue({ code: 'custom', path: ['products', i, 'id'], message: `duplicate product id "${prod.id}"` })
-      seen.add(prod.id)
+  .check(
+    zm.superRefine((p, ctx) => {
+      const seen = new Set<string>()
+      p.products.forEach((prod, i) => {
+        if (seen.has(prod.id)) ctx.addIssue({ code: 'custom', path: ['products', i, 'id'], message: `duplicate product id "${prod.id}"` })
+        seen.add(prod.id)
+      })
     })
-  })
+  )
 
-export type Profile = z.output<typeof profileSchema>
+export type Profile = zm.output<typeof profileSchema>
 export type ProfileProduct = Profile['products'][number]
 export type LsProduct = Extract<ProfileProduct, { provider: 'licensespring' }>
 export type QlmProduct = Extract<ProfileProduct, { provider: 'qlm' }>

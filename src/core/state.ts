@@ -5,121 +5,124 @@
 // inode, size and mtime; every write is a rename, so a change always brings a new inode).
 import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, type BigIntStats } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { z } from '@shared/zod'
+import { zm } from '@shared/zod'
 import { LicenseDeskError } from './errors'
 import { decodeUtf8, fsyncDirSync, writeFileAtomic, writeFileDurableSync } from './files'
 import type { StateBackend } from './types'
 
 export const STATE_SCHEMA_VERSION = 1
 
-const secret = z.object({ scheme: z.string(), data: z.string() })
-export type StoredSecret = z.infer<typeof secret>
+const str = zm.string()
+const opt = <T extends zm.ZodMiniType>(t: T) => zm.optional(t)
+const secret = zm.object({ scheme: str, data: str })
+export type StoredSecret = zm.infer<typeof secret>
 
-const seats = z.object({
-  inUse: z.number().optional(),
-  max: z.number().optional(),
-  transfers: z.number().optional(),
-  maxTransfers: z.number().optional(),
-  at: z.string()
+const seats = zm.object({
+  inUse: opt(zm.number()),
+  max: opt(zm.number()),
+  transfers: opt(zm.number()),
+  maxTransfers: opt(zm.number()),
+  at: str
 })
 
-const license = z.object({
-  provider: z.enum(['licensespring', 'qlm']),
-  activatedAt: z.string(),
-  activatedOffline: z.boolean().default(false),
+const int = zm.number().check(zm.int())
+const license = zm.object({
+  provider: zm.enum(['licensespring', 'qlm']),
+  activatedAt: str,
+  activatedOffline: zm._default(zm.boolean(), false),
   /** Hardware id (LicenseSpring) or computer id (QLM) sent at activation; reused to deactivate. */
-  hardwareId: z.string(),
-  hardwareIdSource: z.string().optional(),
-  licenseKey: secret.optional(),
-  username: z.string().optional(),
-  password: secret.optional(),
-  computerKey: secret.optional(),
-  keyHint: z.string().optional(),
-  licenseType: z.string().optional(),
-  expiresAt: z.string().nullable().optional(),
+  hardwareId: str,
+  hardwareIdSource: opt(str),
+  licenseKey: opt(secret),
+  username: opt(str),
+  password: opt(secret),
+  computerKey: opt(secret),
+  keyHint: opt(str),
+  licenseType: opt(str),
+  expiresAt: opt(zm.nullable(str)),
   /** Seats as the server last reported them (activation or check). */
-  seats: seats.optional(),
+  seats: opt(seats),
   /** What the last server check said; the local record is removed only when the user asks after it. */
-  lastCheck: z.object({ verdict: z.enum(['ok', 'gone', 'disabled', 'expired', 'not_confirmed']), at: z.string(), serverMessage: z.string().optional() }).optional(),
+  lastCheck: opt(zm.object({ verdict: zm.enum(['ok', 'gone', 'disabled', 'expired', 'not_confirmed']), at: str, serverMessage: opt(str) })),
   /** The license_id chosen among several licenses of the account; sent on every later call. */
-  licenseId: z.number().int().optional(),
+  licenseId: opt(int),
   /** A floating cloud license: how many computers at a time, and whether (and how long) it can be borrowed. */
-  floating: z.object({ users: z.number().int(), canBorrow: z.boolean(), maxBorrowHours: z.number() }).optional(),
+  floating: opt(zm.object({ users: int, canBorrow: zm.boolean(), maxBorrowHours: zm.number() })),
   /** Borrowed for offline use until this instant (ISO), as the server confirmed. */
-  borrowedUntil: z.string().optional(),
+  borrowedUntil: opt(str),
   /** Activated through an SSO sign-in: releasing it online signs in again. */
-  sso: z.boolean().optional()
+  sso: opt(zm.boolean())
 })
-export type StoredLicense = z.infer<typeof license>
+export type StoredLicense = zm.infer<typeof license>
 
-const pending = z.object({
-  requestId: z.string(),
-  createdAt: z.string(),
-  filePath: z.string(),
-  hardwareId: z.string(),
-  hardwareIdSource: z.string().optional(),
-  licenseKey: secret.optional(),
-  username: z.string().optional(),
-  keyHint: z.string().optional(),
-  licenseId: z.number().int().optional()
+const pending = zm.object({
+  requestId: str,
+  createdAt: str,
+  filePath: str,
+  hardwareId: str,
+  hardwareIdSource: opt(str),
+  licenseKey: opt(secret),
+  username: opt(str),
+  keyHint: opt(str),
+  licenseId: opt(int)
 })
-export type PendingRequest = z.infer<typeof pending>
+export type PendingRequest = zm.infer<typeof pending>
 
-const recordCommon = { id: z.string(), productId: z.string(), productName: z.string(), at: z.string() }
+const recordCommon = { id: str, productId: str, productName: str, at: str }
 /** A history record as stored: a QLM code keeps its activation key sealed; links are built on read. */
-const storedRecord = z.discriminatedUnion('kind', [
-  z.object({
+const storedRecord = zm.discriminatedUnion('kind', [
+  zm.object({
     ...recordCommon,
-    kind: z.literal('licensespring-file'),
-    filePath: z.string(),
-    sha256: z.string(),
-    requestId: z.string(),
-    portalUrl: z.string().optional()
+    kind: zm.literal('licensespring-file'),
+    filePath: str,
+    sha256: str,
+    requestId: str,
+    portalUrl: opt(str)
   }),
-  z.object({
+  zm.object({
     ...recordCommon,
-    kind: z.literal('qlm-dvc'),
-    code: z.string(),
-    validFor: z.string(),
-    computerId: z.string(),
-    activationKey: secret.optional(),
-    selfHelpUrl: z.string().optional(),
-    supportMailto: z.string().optional()
+    kind: zm.literal('qlm-dvc'),
+    code: str,
+    validFor: str,
+    computerId: str,
+    activationKey: opt(secret),
+    selfHelpUrl: opt(str),
+    supportMailto: opt(str)
   })
 ])
-export type StoredRecord = z.infer<typeof storedRecord>
+export type StoredRecord = zm.infer<typeof storedRecord>
 
 /**
  * A seat receipt, kept at every activation: enough to release this computer's seat from another computer
  * once this one is lost (the product, a key hint, the id used and its recipe, when). Never the key.
  */
-const receipt = z.object({
-  id: z.string(),
-  productId: z.string(),
-  productName: z.string(),
-  provider: z.enum(['licensespring', 'qlm']),
-  keyHint: z.string().optional(),
-  username: z.string().optional(),
-  hardwareId: z.string(),
-  hardwareIdSource: z.string().optional(),
-  hostname: z.string().optional(),
-  at: z.string()
+const receipt = zm.object({
+  id: str,
+  productId: str,
+  productName: str,
+  provider: zm.enum(['licensespring', 'qlm']),
+  keyHint: opt(str),
+  username: opt(str),
+  hardwareId: str,
+  hardwareIdSource: opt(str),
+  hostname: opt(str),
+  at: str
 })
-export type StoredReceipt = z.infer<typeof receipt>
+export type StoredReceipt = zm.infer<typeof receipt>
 
-export const stateSchema = z.object({
-  schemaVersion: z.literal(STATE_SCHEMA_VERSION),
-  licenses: z.record(z.string(), license).default({}),
-  pending: z.record(z.string(), pending).default({}),
-  history: z.array(storedRecord).default([]),
+export const stateSchema = zm.object({
+  schemaVersion: zm.literal(STATE_SCHEMA_VERSION),
+  licenses: zm._default(zm.record(str, license), {}),
+  pending: zm._default(zm.record(str, pending), {}),
+  history: zm._default(zm.array(storedRecord), []),
   /** Product ids whose last change was an offline deactivation (cleared by the next activation). */
-  offlineDeactivated: z.record(z.string(), z.string()).default({}),
-  clock: z.object({ offsetMs: z.number(), learnedAt: z.string() }).nullable().default(null),
-  errors: z.array(z.object({ code: z.string(), serverCode: z.string().optional(), cause: z.string().optional(), at: z.string() })).default([]),
+  offlineDeactivated: zm._default(zm.record(str, str), {}),
+  clock: zm._default(zm.nullable(zm.object({ offsetMs: zm.number(), learnedAt: str })), null),
+  errors: zm._default(zm.array(zm.object({ code: str, serverCode: opt(str), cause: opt(str), at: str })), []),
   /** Seat receipts of the activations made here, newest last (bounded). */
-  receipts: z.array(receipt).default([])
+  receipts: zm._default(zm.array(receipt), [])
 })
-export type State = z.infer<typeof stateSchema>
+export type State = zm.infer<typeof stateSchema>
 
 export function emptyState(): State {
   return { schemaVersion: STATE_SCHEMA_VERSION, licenses: {}, pending: {}, history: [], offlineDeactivated: {}, clock: null, errors: [], receipts: [] }

@@ -2,12 +2,12 @@
 // (src/main/ipc.ts), the preload API (src/preload/index.ts) and the renderer's client are all typed
 // from this file; input schemas live beside it in ./schemas.ts and the request types are inferred from
 // them (each request shape is written once). No runtime dependencies here (type imports only).
-import type { z } from 'zod'
+import type { zm } from './zod'
 import type { ErrorInfo, Result } from './errors'
 import type { requestSchemas } from './schemas'
 
 /** The request type a schema of ./schemas.ts accepts. */
-type RequestOf<K extends keyof typeof requestSchemas> = z.infer<(typeof requestSchemas)[K]>
+type RequestOf<K extends keyof typeof requestSchemas> = zm.infer<(typeof requestSchemas)[K]>
 
 export type Provider = 'licensespring' | 'qlm'
 /** How a product is activated: a key, an account (user name + password), SSO (company sign-in in the browser), a QLM key. */

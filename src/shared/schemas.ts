@@ -1,106 +1,107 @@
 // Input schemas for every IPC channel (validated in main before any handler runs). Strict objects:
 // unknown keys (including __proto__/constructor tricks) are refused; every string has a bound.
-import { z } from './zod'
+import { zm } from './zod'
 import type { Channel, Contract } from './contract'
 
-const id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9._-]+$/)
-const operationId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/)
-const key = z.string().trim().min(1).max(256)
-const username = z.string().trim().min(1).max(256)
-const password = z.string().min(1).max(1024)
+/** A string of minLength..maxLength characters (trimmed first when trim is set). */
+const str = (min: number, max: number, trim = false) => zm.string().check(...(trim ? [zm.trim()] : []), ...(min > 0 ? [zm.minLength(min)] : []), zm.maxLength(max))
+const opt = <T extends zm.ZodMiniType>(t: T) => zm.optional(t)
+const id = zm.string().check(zm.minLength(1), zm.maxLength(64), zm.regex(/^[A-Za-z0-9._-]+$/))
+const operationId = zm.string().check(zm.minLength(1), zm.maxLength(64), zm.regex(/^[A-Za-z0-9_-]+$/))
+const key = str(1, 256, true)
+const username = str(1, 256, true)
+const password = str(1, 1024)
 
-const none = z.undefined()
+const none = zm.undefined()
 
-const text = (max: number) => z.string().max(max)
+/** The schema with rules over the whole object, each with the message a refused request gets. */
+function refined<T extends zm.ZodMiniType>(schema: T, ...rules: [(v: zm.output<T>) => boolean, string][]): T {
+  return schema.check(...rules.map(([rule, message]) => zm.refine<zm.output<T>>(rule, { message })))
+}
+
+const text = (max: number) => str(0, max)
 /** A seat receipt as the renderer hands one back (it came from main; checked again here). */
-const receipt = z.strictObject({
-  id: text(64).min(1),
+const receipt = zm.strictObject({
+  id: str(1, 64),
   productId: id,
-  productName: text(256).min(1),
-  provider: z.enum(['licensespring', 'qlm']),
-  keyHint: text(256).optional(),
-  username: text(256).optional(),
-  hardwareId: text(255).min(1),
-  hardwareIdSource: text(256).optional(),
-  hostname: text(256).optional(),
-  at: text(64).min(1)
+  productName: str(1, 256),
+  provider: zm.enum(['licensespring', 'qlm']),
+  keyHint: opt(text(256)),
+  username: opt(text(256)),
+  hardwareId: str(1, 255),
+  hardwareIdSource: opt(text(256)),
+  hostname: opt(text(256)),
+  at: str(1, 64)
 })
 
-// One schema per request shape; src/shared/contract.ts takes the request types from these (z.infer), so
+// One schema per request shape; src/shared/contract.ts takes the request types from these (zm.infer), so
 // each shape is written here only.
-const operation = z.strictObject({ productId: id, operationId })
+const operation = zm.strictObject({ productId: id, operationId })
 
 export const requestSchemas = {
   operation,
-  activateOnline: z
-    .strictObject({
+  activateOnline: refined(
+    zm.strictObject({
       productId: id,
       /** Chosen by the renderer; used to cancel and to match progress events. */
       operationId,
-      licenseKey: key.optional(),
-      username: username.optional(),
-      password: password.optional(),
-      licenseId: z.number().int().positive().optional(),
-      sso: z.literal(true).optional()
-    })
-    .refine(
+      licenseKey: opt(key),
+      username: opt(username),
+      password: opt(password),
+      licenseId: opt(zm.number().check(zm.int(), zm.positive())),
+      sso: opt(zm.literal(true))
+    }),
+    [
       (v) =>
         [v.licenseKey !== undefined, v.username !== undefined || v.password !== undefined, v.sso === true].filter(Boolean).length === 1 &&
         (v.username !== undefined) === (v.password !== undefined),
-      { message: 'give either a license key, or a username and a password, or sso' }
-    ),
-  offlineActivationRequest: z
-    .strictObject({
+      'give either a license key, or a username and a password, or sso'
+    ]
+  ),
+  offlineActivationRequest: refined(
+    zm.strictObject({
       productId: id,
-      licenseKey: key.optional(),
-      username: username.optional(),
+      licenseKey: opt(key),
+      username: opt(username),
       /** One of the account's several licenses (typed, or picked from licenses:list): its license_id goes in the file. */
-      licenseId: z.number().int().positive().optional()
-    })
-    .refine((v) => (v.licenseKey !== undefined) !== (v.username !== undefined), {
-      message: 'give either a license key or a username'
+      licenseId: opt(zm.number().check(zm.int(), zm.positive()))
     }),
+    [(v) => (v.licenseKey !== undefined) !== (v.username !== undefined), 'give either a license key or a username']
+  ),
   /** content: the .lic file's text (e.g. from a dropped file). Without it, main shows an open dialog. */
-  importActivation: z.strictObject({ productId: id, content: z.string().min(1).max(1_000_000).optional() }),
-  qlmActivationUrl: z.strictObject({ productId: id, activationKey: key }),
-  qlmComputerKey: z.strictObject({ productId: id, activationKey: key, computerKey: key }),
-  userLicenses: z.strictObject({ productId: id, username, password }),
+  importActivation: zm.strictObject({ productId: id, content: opt(str(1, 1_000_000)) }),
+  qlmActivationUrl: zm.strictObject({ productId: id, activationKey: key }),
+  qlmComputerKey: zm.strictObject({ productId: id, activationKey: key, computerKey: key }),
+  userLicenses: zm.strictObject({ productId: id, username, password }),
   /** until: ISO date-time to borrow until; null: the longest the license allows. */
-  borrow: z.strictObject({
+  borrow: zm.strictObject({
     productId: id,
     operationId,
-    until: z.union([z.iso.datetime({ offset: true }), z.null()])
+    until: zm.union([zm.iso.datetime({ offset: true }), zm.null()])
   }),
-  cancel: z.strictObject({ operationId }),
-  showInFolder: z.strictObject({ recordId: z.string().min(1).max(64) }),
-  openExternal: z.strictObject({ url: z.string().min(1).max(4096) }),
-  copyText: z.strictObject({ text: z.string().max(8192) }),
+  cancel: zm.strictObject({ operationId }),
+  showInFolder: zm.strictObject({ recordId: str(1, 64) }),
+  openExternal: zm.strictObject({ url: str(1, 4096) }),
+  copyText: zm.strictObject({ text: str(0, 8192) }),
   /** A seat of this product released by key: this computer's former id, or an old computer's (typed or from its receipt). */
-  releaseSeat: z
-    .strictObject({
+  releaseSeat: refined(
+    zm.strictObject({
       productId: id,
       operationId,
-      licenseKey: key.optional(),
-      username: username.optional(),
-      password: password.optional(),
-      oldHardwareId: z.string().trim().min(1).max(255).optional(),
-      receipt: receipt.optional(),
-      offline: z.boolean()
-    })
-    .refine((v) => (v.licenseKey !== undefined) !== (v.username !== undefined), { message: 'give either a license key or a username' })
-    .refine((v) => !(v.oldHardwareId !== undefined && v.receipt !== undefined), { message: 'give either the old computer id or a receipt' }),
-  product: z.strictObject({ productId: id }),
-  exportReceipt: z.strictObject({ receiptId: z.string().min(1).max(64) }),
+      licenseKey: opt(key),
+      username: opt(username),
+      password: opt(password),
+      oldHardwareId: opt(str(1, 255, true)),
+      receipt: opt(receipt),
+      offline: zm.boolean()
+    }),
+    [(v) => (v.licenseKey !== undefined) !== (v.username !== undefined), 'give either a license key or a username'],
+    [(v) => !(v.oldHardwareId !== undefined && v.receipt !== undefined), 'give either the old computer id or a receipt']
+  ),
+  product: zm.strictObject({ productId: id }),
+  exportReceipt: zm.strictObject({ receiptId: str(1, 64) }),
   /** content: the receipt file's text (browser mode always sends it); dialog: main shows an open dialog (desktop only). */
-  importReceipt: z.union([z.strictObject({ content: z.string().min(1).max(100_000) }), z.strictObject({ dialog: z.literal(true) })])
+  importReceipt: zm.union([zm.strictObject({ content: str(1, 100_000) }), zm.strictObject({ dialog: zm.literal(true) })])
 }
 
 const r = requestSchemas
@@ -131,4 +132,4 @@ export const inputSchemas = {
   'seat:receipt:import': r.importReceipt,
   'hwid:candidates': none
   // biome-ignore lint/suspicious/noExplicitAny: the input type of a schema is whatever arrives over IPC
-} satisfies { [C in Channel]: z.ZodType<Contract[C]['req'], any> }
+} satisfies { [C in Channel]: zm.ZodMiniType<Contract[C]['req'], any> }
