@@ -1,36 +1,9 @@
 import { createContext, useContext } from 'react'
 import type { Messages } from './en'
+import type { Locale } from './load'
 
-/** 'en-XA' is the pseudo-locale (every text longer, accented): for checking layouts, never picked by default. */
-export type Locale = 'en' | 'de' | 'fr' | 'en-XA'
+export { LOCALES, loadCatalog, pickLocale, type Locale } from './load'
 export type { Messages } from './en'
-
-export const LOCALES: readonly Locale[] = ['en', 'de', 'fr', 'en-XA']
-
-/**
- * Loads one catalog. Each is its own chunk, so the first load carries only the active language
- * (main.tsx awaits it before the first render).
- */
-export function loadCatalog(locale: Locale): Promise<Messages> {
-  switch (locale) {
-    case 'de':
-      return import('./de').then((c) => c.de)
-    case 'fr':
-      return import('./fr').then((c) => c.fr)
-    case 'en-XA':
-      return import('./pseudo').then((c) => c.pseudoCatalog())
-    default:
-      return import('./en').then((c) => c.en)
-  }
-}
-
-/** Picks the catalog for a BCP 47 tag such as "de-AT"; English otherwise. */
-export function pickLocale(tag: string | undefined | null): Locale {
-  const t = (tag ?? '').toLowerCase().replace(/_/g, '-')
-  if (t === 'en-xa') return 'en-XA'
-  const base = t.split('-')[0]
-  return base === 'de' ? 'de' : base === 'fr' ? 'fr' : 'en'
-}
 
 /** The tag Intl formats dates and numbers with (the pseudo-locale formats as English). */
 export function intlLocale(locale: Locale): string {
