@@ -1,20 +1,20 @@
 // The first script the page runs, on its own ahead of the entry (electron.vite.config.ts, bootFirst): it
 // asks for everything the first render waits for while the entry (React, the app) is still loading and
 // compiling. It starts the app info and the status requests (in browser mode after loading the HTTP API,
-// in the app at once through the preload) and the catalog of the browser's language,
+// in the app at once through the preload) and the first part of the catalog of the browser's language,
 // which is the app info's nearly always; another language is loaded once the app info names it. It
 // imports no React and no other chunk, so nothing delays it.
 import type { AppInfo, LicenseDeskApi, StatusSnapshot } from '@shared/contract'
 import type { Result } from '@shared/errors'
 import { loadApi } from './api'
-import type { Messages } from './i18n/en'
 import { loadCatalog, pickLocale, type Locale } from './i18n/load'
+import type { FirstMessages } from './i18n/types'
 
 /** What main.tsx renders the app with: Home appears in one pass, in its language, with its products. */
 export interface FirstLoad {
   api: LicenseDeskApi
   initial?: { info: Result<AppInfo>; status: Result<StatusSnapshot> }
-  messages?: Messages
+  messages?: FirstMessages
 }
 
 const guess = pickLocale(navigator.language)
@@ -23,7 +23,7 @@ const guessed = loadCatalog(guess).catch(() => undefined)
 export const firstLoad: Promise<FirstLoad> = loadApi().then((api) => {
   const info = api.getAppInfo().catch(() => undefined)
   const status = api.getStatus().catch(() => undefined)
-  const messages = info.then((r): Promise<Messages | undefined> => {
+  const messages = info.then((r): Promise<FirstMessages | undefined> => {
     const locale: Locale = pickLocale((r?.ok && r.value.locale) || navigator.language)
     return locale === guess ? guessed : loadCatalog(locale).catch(() => undefined)
   })
