@@ -1,14 +1,9 @@
 import { createContext, use, useContext } from 'react'
-import { joinCatalog, loadScreenCatalog, type Locale } from './load'
+import { intlLocale, joinCatalog, loadScreenCatalog, type Locale } from './load'
 import type { FirstMessages, Messages } from './types'
 
-export { joinCatalog, LOCALES, loadCatalog, loadScreenCatalog, pickLocale, type Locale } from './load'
+export { intlLocale, joinCatalog, LOCALES, loadCatalog, loadScreenCatalog, pickLocale, type Locale } from './load'
 export type { FirstMessages, Messages, ScreenMessages } from './types'
-
-/** The tag Intl formats dates and numbers with (the pseudo-locale formats as English). */
-export function intlLocale(locale: Locale): string {
-  return locale === 'en-XA' ? 'en' : locale
-}
 
 /** Replaces {name} placeholders. Unknown placeholders are left as they are. */
 export function fmt(template: string, vars: Record<string, string | number> = {}): string {

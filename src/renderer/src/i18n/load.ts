@@ -43,6 +43,11 @@ export function joinCatalog(first: FirstMessages, screens: ScreenMessages): Mess
   return all as Messages
 }
 
+/** The tag Intl formats dates and numbers with (the pseudo-locale formats as English). */
+export function intlLocale(locale: Locale): string {
+  return locale === 'en-XA' ? 'en' : locale
+}
+
 /** Picks the catalog for a BCP 47 tag such as "de-AT"; English otherwise. */
 export function pickLocale(tag: string | undefined | null): Locale {
   const t = (tag ?? '').toLowerCase().replace(/_/g, '-')
