@@ -72,19 +72,17 @@ createRoot(document.getElementById('root')).render(<App />)
 await build({ root: bareSrc, logLevel: 'silent', plugins: [react()], build: { outDir: join(tmp, 'bare'), emptyOutDir: true } })
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json' }
-/** A static server that remembers which files each page load fetched. */
+/** A static server of `dir`. */
 function serve(dir) {
-  const fetched = []
   const server = createServer((req, res) => {
     const p = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
     let f = join(dir, p === '/' ? 'index.html' : p)
     if (!f.startsWith(dir) || !existsSync(f) || statSync(f).isDirectory()) f = join(dir, 'index.html')
-    fetched.push(f)
     res.writeHead(200, { 'Content-Type': TYPES[extname(f)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' })
     res.end(readFileSync(f))
   })
   return new Promise((r) =>
-    server.listen(0, '127.0.0.1', () => r({ server, fetched, url: `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}/` }))
+    server.listen(0, '127.0.0.1', () => r({ server, dir, url: `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}/` }))
   )
 }
 
@@ -104,18 +102,18 @@ const STUB = `
     onProgress: () => () => {}
   }
 })()`
-// Both pages: the moment a product row is in the DOM (no loading screen counts as a render).
-const READY = `new MutationObserver((_, obs) => { if (document.querySelector('[data-testid^="product-"]')) { window.__ready = performance.now(); obs.disconnect() } }).observe(document, { childList: true, subtree: true })`
+// Both pages: the moment a product row is in the DOM (no loading screen counts as a render), and the files
+// the page had fetched by then (what it prefetches once it is up does not count).
+const READY = `new MutationObserver((_, obs) => { if (document.querySelector('[data-testid^="product-"]')) { window.__ready = performance.now(); window.__files = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname); obs.disconnect() } }).observe(document, { childList: true, subtree: true })`
 
 async function pageLoad(browser, srv, init) {
   const ctx = await browser.newContext()
   const page = await ctx.newPage()
   await page.addInitScript(init + '\n' + READY)
-  const from = srv.fetched.length
   await page.goto(srv.url)
   await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 15000 })
   const t = await page.evaluate(() => window.__ready)
-  const files = srv.fetched.slice(from)
+  const files = ((await page.evaluate(() => window.__files)) ?? []).map((p) => join(srv.dir, decodeURIComponent(p)))
   await ctx.close()
   return { t, files }
 }
