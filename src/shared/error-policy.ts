@@ -177,5 +177,10 @@ export function toErrorInfo(e: unknown): ErrorInfo {
   return makeErrorInfo('internal', 'Something unexpected went wrong inside License Desk.')
 }
 
-// In its own module so that Home, which shows the clock warning, does not load this whole table.
-export { CLOCK_WARN_MS, clockWorthWarning } from './clock'
+/** A clock offset from the license server larger than this is worth telling the user about. */
+export const CLOCK_WARN_MS = 5 * 60_000
+
+/** True when the offset (server minus local, ms) should be shown as a warning. */
+export function clockWorthWarning(offsetMs: number | null | undefined): offsetMs is number {
+  return typeof offsetMs === 'number' && Math.abs(offsetMs) > CLOCK_WARN_MS
+}

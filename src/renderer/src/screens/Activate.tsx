@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react'
-import { clockWorthWarning } from '@shared/clock'
+import { clockWorthWarning } from '@shared/error-policy'
 import type { ErrorInfo } from '@shared/errors'
 import { useApi } from '../context'
 import { ErrorPanel } from '../components/ErrorPanel'

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { clockWorthWarning } from '@shared/clock'
+import { clockWorthWarning } from '@shared/error-policy'
 import { useAnnounce, useApi } from '../context'
 import { ErrorPanel } from '../components/ErrorPanel'
 import { seatsText } from '../components/SeatInfo'

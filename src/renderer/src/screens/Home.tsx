@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react'
 import type { ProductSummary } from '@shared/contract'
-import { clockWorthWarning } from '@shared/clock'
+import { clockWorthWarning } from '@shared/error-policy'
 import { useAnnounce, useApi, useEnv } from '../context'
 import { ReadOnlyField } from '../components/ReadOnlyField'
 import { ScreenHeading } from '../components/ScreenHeading'
