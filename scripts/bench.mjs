@@ -2,7 +2,8 @@
 // npm run bench: every figure as a ratio against a baseline measured in the same run. Each ratio is the
 // median of interleaved runs (ours, baseline, ours, ... with the order alternating), printed with its
 // spread (lowest and highest run). Prints the table and the state-path scaling table, and writes
-// artifacts/bench/results.json. Not part of npm test. BENCH_RUNS sets the number of runs (default 15).
+// artifacts/bench/results.json. Not part of npm test. BENCH_RUNS sets the number of runs (default 15);
+// BENCH_ONLY=renderer measures the two renderer figures only (same output, artifacts/bench/results-renderer.json).
 import { spawn, spawnSync } from 'node:child_process'
 import { createServer } from 'node:http'
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -17,6 +18,8 @@ const root = resolve(import.meta.dirname, '..')
 const outDir = join(root, 'artifacts', 'bench')
 const tmp = join(outDir, 'tmp')
 const RUNS = Number(process.env.BENCH_RUNS ?? 15)
+const ONLY = process.env.BENCH_ONLY
+if (ONLY !== undefined && ONLY !== 'renderer') throw new Error(`BENCH_ONLY=${ONLY}: only "renderer" is known`)
 const sorted = (xs) => [...xs].sort((a, b) => a - b)
 const median = (xs) => sorted(xs)[Math.floor(xs.length / 2)]
 rmSync(tmp, { recursive: true, force: true })
@@ -69,19 +72,17 @@ createRoot(document.getElementById('root')).render(<App />)
 await build({ root: bareSrc, logLevel: 'silent', plugins: [react()], build: { outDir: join(tmp, 'bare'), emptyOutDir: true } })
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json' }
-/** A static server that remembers which files each page load fetched. */
+/** A static server of `dir`. */
 function serve(dir) {
-  const fetched = []
   const server = createServer((req, res) => {
     const p = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
     let f = join(dir, p === '/' ? 'index.html' : p)
     if (!f.startsWith(dir) || !existsSync(f) || statSync(f).isDirectory()) f = join(dir, 'index.html')
-    fetched.push(f)
     res.writeHead(200, { 'Content-Type': TYPES[extname(f)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' })
     res.end(readFileSync(f))
   })
   return new Promise((r) =>
-    server.listen(0, '127.0.0.1', () => r({ server, fetched, url: `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}/` }))
+    server.listen(0, '127.0.0.1', () => r({ server, dir, url: `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}/` }))
   )
 }
 
@@ -101,18 +102,18 @@ const STUB = `
     onProgress: () => () => {}
   }
 })()`
-// Both pages: the moment a product row is in the DOM (no loading screen counts as a render).
-const READY = `new MutationObserver((_, obs) => { if (document.querySelector('[data-testid^="product-"]')) { window.__ready = performance.now(); obs.disconnect() } }).observe(document, { childList: true, subtree: true })`
+// Both pages: the moment a product row is in the DOM (no loading screen counts as a render), and the files
+// the page had fetched by then (what it prefetches once it is up does not count).
+const READY = `new MutationObserver((_, obs) => { if (document.querySelector('[data-testid^="product-"]')) { window.__ready = performance.now(); window.__files = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname); obs.disconnect() } }).observe(document, { childList: true, subtree: true })`
 
 async function pageLoad(browser, srv, init) {
   const ctx = await browser.newContext()
   const page = await ctx.newPage()
   await page.addInitScript(init + '\n' + READY)
-  const from = srv.fetched.length
   await page.goto(srv.url)
   await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 15000 })
   const t = await page.evaluate(() => window.__ready)
-  const files = srv.fetched.slice(from)
+  const files = ((await page.evaluate(() => window.__files)) ?? []).map((p) => join(srv.dir, decodeURIComponent(p)))
   await ctx.close()
   return { t, files }
 }
@@ -152,6 +153,44 @@ oursSrv.server.close()
 bareSrv.server.close()
 const oursBytes = initialBytes(oursFiles)
 const bareBytes = initialBytes(bareFiles)
+// Targets: the goals of the performance issue.
+const rendererRows = [
+  {
+    metric: 'renderer initial JS+CSS (gzip), fetched before the first render',
+    ...pairs([oursBytes.bytes], [bareBytes.bytes]),
+    unit: 'B',
+    baseline: 'bare React 19 + Vite page',
+    target: 1.25
+  },
+  { metric: 'Home lists products (headless Chromium)', ...home, unit: 'ms', baseline: "bare page's first render", target: 1.3 }
+].map(withGoal)
+const rendererBreakdown = `renderer files fetched before the first render (gzip): ${oursBytes.files.map((f) => `${f.file.replace(/^out\/renderer\//, '')} ${(f.gzip / 1000).toFixed(1)} kB`).join(', ')}; bare page: ${bareBytes.files.map((f) => `${(f.gzip / 1000).toFixed(1)} kB`).join(', ')}.`
+if (ONLY === 'renderer') {
+  const machine = machineLine()
+  console.log(`\n${runHeader(machine)}\n`)
+  console.log(tableOf(rendererRows))
+  console.log(`\n${rendererBreakdown}`)
+  mkdirSync(outDir, { recursive: true })
+  const file = join(outDir, 'results-renderer.json')
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        node: process.versions.node,
+        runs: RUNS,
+        machine,
+        rows: rendererRows,
+        files: { ours: oursBytes.files, bare: bareBytes.files }
+      },
+      null,
+      2
+    ) + '\n'
+  )
+  console.log(`\nwrote ${join('artifacts', 'bench', 'results-renderer.json')}`)
+  rmSync(tmp, { recursive: true, force: true })
+  process.exit(0)
+}
 
 console.log('measuring the CLI through its bin…')
 // The bin exactly as a user runs it (its #! line finds node on the PATH), against `node -e 0` from the
@@ -302,16 +341,8 @@ const scaling = JSON.parse(
     .pop() ?? ''
 )
 
-// Targets: the goals of the performance issue.
 const rows = [
-  {
-    metric: 'renderer initial JS+CSS (gzip), fetched before the first render',
-    ...pairs([oursBytes.bytes], [bareBytes.bytes]),
-    unit: 'B',
-    baseline: 'bare React 19 + Vite page',
-    target: 1.25
-  },
-  { metric: 'Home lists products (headless Chromium)', ...home, unit: 'ms', baseline: "bare page's first render", target: 1.3 },
+  ...rendererRows,
   { metric: '`license-desk status --json` wall, through the bin', ...status, unit: 'ms', baseline: '`node -e 0`', target: 1.3 },
   { metric: 'the same without the code cache (first run)', ...noCache, unit: 'ms', baseline: '`node -e 0`', target: null },
   { metric: '`license-desk status --json` CPU time (user + system, all threads)', ...cliCpu, unit: 'ms', baseline: '`node -e 0`', target: null },
@@ -324,30 +355,40 @@ const rows = [
     target: 1.1
   },
   { metric: 'online deactivation, CPU time of the process', ...deactCpu, unit: 'ms', baseline: 'the same floor', target: null }
-].map((r) => ({ ...r, meets: r.target === null ? null : r.ratio <= r.target }))
+].map(withGoal)
 
-const fmt = (n) => (n >= 1000 ? (n / 1000).toFixed(1) + 'k' : n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2))
-const cell = (r, v) => (r.unit === 'B' ? `${(v / 1000).toFixed(1)} kB` : `${fmt(v)} ${r.unit}`)
+function withGoal(r) {
+  return { ...r, meets: r.target === null ? null : r.ratio <= r.target }
+}
+function fmt(n) {
+  return n >= 1000 ? (n / 1000).toFixed(1) + 'k' : n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2)
+}
+function cell(r, v) {
+  return r.unit === 'B' ? `${(v / 1000).toFixed(1)} kB` : `${fmt(v)} ${r.unit}`
+}
 function markdown(header, body) {
   const all = [header, ...body]
   const w = header.map((_, i) => Math.max(...all.map((r) => String(r[i]).length)))
   const line = (r) => '| ' + r.map((c, i) => String(c).padEnd(w[i])).join(' | ') + ' |'
   return [line(header), line(w.map((n) => '-'.repeat(n))), ...body.map(line)].join('\n')
 }
-const table = markdown(
-  ['figure', 'License Desk', 'baseline', 'ratio (median)', 'spread', 'goal', ''],
-  rows.map((r) => [
-    r.metric,
-    cell(r, r.ours),
-    `${cell(r, r.base)} (${r.baseline})`,
-    `${r.ratio.toFixed(2)}x`,
-    r.runs > 1 ? `${r.spread[0].toFixed(2)}–${r.spread[1].toFixed(2)}x (${r.runs} runs)` : 'exact',
-    r.target === null ? '-' : `<= ${r.target}x`,
-    r.meets === null ? '' : r.meets ? 'met' : 'MISSED'
-  ])
-)
+function tableOf(rows) {
+  return markdown(
+    ['figure', 'License Desk', 'baseline', 'ratio (median)', 'spread', 'goal', ''],
+    rows.map((r) => [
+      r.metric,
+      cell(r, r.ours),
+      `${cell(r, r.base)} (${r.baseline})`,
+      `${r.ratio.toFixed(2)}x`,
+      r.runs > 1 ? `${r.spread[0].toFixed(2)}–${r.spread[1].toFixed(2)}x (${r.runs} runs)` : 'exact',
+      r.target === null ? '-' : `<= ${r.target}x`,
+      r.meets === null ? '' : r.meets ? 'met' : 'MISSED'
+    ])
+  )
+}
+const table = tableOf(rows)
 const breakdown = [
-  `renderer files fetched before the first render (gzip): ${oursBytes.files.map((f) => `${f.file.replace(/^out\/renderer\//, '')} ${(f.gzip / 1000).toFixed(1)} kB`).join(', ')}; bare page: ${bareBytes.files.map((f) => `${(f.gzip / 1000).toFixed(1)} kB`).join(', ')}.`,
+  rendererBreakdown,
   `CLI: node -e 0 ${status.base.toFixed(1)} ms; loading the bundle (--version) ${versionOnly.ratio.toFixed(2)}x (${versionOnly.ours.toFixed(1)} ms); status --json ${status.ratio.toFixed(2)}x (${status.ours.toFixed(1)} ms); without the code cache ${noCache.ratio.toFixed(2)}x.`,
   `online deactivation floor: request ${deact.requestMs.toFixed(2)} ms + fsync'd atomic write ${deact.writeMs.toFixed(2)} ms; the core's whole operation ${deact.ours.toFixed(2)} ms (${(deact.ours - deact.base).toFixed(2)} ms above the floor).`
 ].join('\n')
@@ -371,10 +412,14 @@ const growth = ['statusMs', 'historyMs', 'offlineDeactivationMs'].map((k) => {
   const input = at(1000, 10000).stateBytes / at(100, 1000).stateBytes
   return { figure: k.replace(/Ms$/, ''), costGrowth: big / small, inputGrowth: input, linear: big / small <= input * 1.5 }
 })
-const loadAfter = loadavg()
-const machine = `${cpus().length} cores, load average ${loadBefore[0].toFixed(2)} before and ${loadAfter[0].toFixed(2)} after the run`
-const header = `median of ${RUNS} interleaved runs per figure (order alternating), spread = lowest and highest run; Node ${process.versions.node}; ${machine}`
-console.log(`\n${header}\n`)
+function machineLine() {
+  return `${cpus().length} cores, load average ${loadBefore[0].toFixed(2)} before and ${loadavg()[0].toFixed(2)} after the run`
+}
+function runHeader(machine) {
+  return `median of ${RUNS} interleaved runs per figure (order alternating), spread = lowest and highest run; Node ${process.versions.node}; ${machine}`
+}
+const machine = machineLine()
+console.log(`\n${runHeader(machine)}\n`)
 console.log(table)
 console.log(`\n${breakdown}\n`)
 console.log('state path: CPU time (wall time), each operation through a fresh Desk as one CLI command would, median of 5–7 runs:\n')

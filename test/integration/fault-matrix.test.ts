@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { toErrorInfo } from '@core/errors'
 import { LicenseSpringClient } from '@core/providers/licensespring/client'
 import type { LsProduct, Profile } from '@core/profile'
-import { en } from '../../src/renderer/src/i18n/en'
+import { enScreens } from '../../src/renderer/src/i18n/en.screens'
 import type { FaultSpec } from '../../src/server/index'
 import { KEYS, startDemo, type Demo } from '../support/demo'
 import { makeDesk, TEST_HWID } from '../support/desk'
@@ -153,7 +153,7 @@ describe('fault matrix', () => {
         outcome = info.code
         expect(info.message.length).toBeGreaterThan(15)
         expect(info.message).not.toMatch(/undefined|\[object/)
-        const text = (en.errors as Record<string, { title: string }>)[info.code]
+        const text = (enScreens.errors as Record<string, { title: string }>)[info.code]
         expect(text?.title, `a user-facing title for ${info.code}`).toBeTruthy()
         userSees = text!.title
       } finally {

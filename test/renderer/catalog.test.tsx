@@ -2,12 +2,13 @@
 import { describe, expect, it } from 'vitest'
 import { ERROR_CODES, type NextStep } from '@shared/errors'
 import { catalogs } from '@renderer/i18n/catalogs'
-import { en } from '@renderer/i18n/en'
 
 function keys(o: unknown, prefix = ''): string[] {
   if (typeof o !== 'object' || o === null || Array.isArray(o)) return [prefix]
   return Object.entries(o).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k))
 }
+
+const en = catalogs.en
 
 describe('message catalogs', () => {
   it.each(Object.entries(catalogs))('%s has a title, explanation and next step for every error code', (_lang, m) => {

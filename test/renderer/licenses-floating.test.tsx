@@ -4,8 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import { countdownText } from '@renderer/components/FloatingPanel'
-import { en } from '@renderer/i18n/en'
-import { de } from '@renderer/i18n/de'
+import { catalogs } from '@renderer/i18n/catalogs'
 import { DEMO } from '../support/fake-api'
 import { renderApp } from '../support/render'
 
@@ -161,6 +160,7 @@ describe('floating license panel', () => {
   })
 
   it('counts down in English and German', () => {
+    const { en, de } = catalogs
     expect(countdownText(2 * 86_400_000 + 3 * 3_600_000 + 1000, en)).toBe('2 d 3 h')
     expect(countdownText(5 * 3_600_000 + 12 * 60_000, en)).toBe('5 h 12 min')
     expect(countdownText(30_000, en)).toBe('1 min')

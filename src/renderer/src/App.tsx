@@ -2,9 +2,9 @@ import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useRe
 import type { AppInfo, LicenseDeskApi, ProgressEvent, StatusSnapshot } from '@shared/contract'
 import type { ErrorInfo, Result } from '@shared/errors'
 import { AnnounceContext, ApiContext, EnvContext, ProgressContext } from './context'
-import { progressText } from './useOperation'
-import { I18nContext, loadCatalog, pickLocale, type I18n, type Locale, type Messages } from './i18n'
-import { flowOf, NavContext, productIdOf, type Nav, type Screen } from './nav'
+import { progressText } from './progress'
+import { I18nContext, loadCatalog, loadWholeCatalog, pickLocale, type FirstI18n, type FirstMessages, type Locale } from './i18n'
+import { NavContext, productIdOf, type Nav, type Screen } from './nav'
 import { HomeScreen } from './screens/Home'
 
 /** A component a module exports by name, loaded with that module when first rendered. */
@@ -13,8 +13,9 @@ function lazyNamed<M extends Record<K, ComponentType<any>>, K extends keyof M>(l
   return lazy(() => load().then((mod) => ({ default: mod[name] })))
 }
 
-// Home is in the first load; every other screen (and what only they use) loads when first needed.
-const StepIndicator = lazyNamed(() => import('./components/StepIndicator'), 'StepIndicator')
+// Home is in the first load; every other screen (and what only they use) loads when first needed, with the
+// rest of the catalog (useI18n waits for it).
+const FlowSteps = lazyNamed(() => import('./components/StepIndicator'), 'FlowSteps')
 const ErrorPanel = lazyNamed(() => import('./components/ErrorPanel'), 'ErrorPanel')
 const HistoryScreen = lazyNamed(() => import('./screens/History'), 'HistoryScreen')
 const ActivateMethod = lazyNamed(() => import('./screens/Activate'), 'ActivateMethod')
@@ -30,9 +31,10 @@ const RecordScreen = lazyNamed(() => import('./screens/Record'), 'RecordScreen')
 const ReleaseSeatScreen = lazyNamed(() => import('./screens/Seats'), 'ReleaseSeatScreen')
 const ReceiptsScreen = lazyNamed(() => import('./screens/Seats'), 'ReceiptsScreen')
 
-/** Fetches the other screens once Home is up, so the first click does not wait for the network or disk. */
-function prefetchScreens(): void {
+/** Fetches the other screens and their texts once Home is up, so the first click does not wait for the network or disk. */
+function prefetchScreens(i18n: FirstI18n): void {
   void Promise.all([
+    loadWholeCatalog(i18n),
     import('./components/StepIndicator'),
     import('./components/ErrorPanel'),
     import('./screens/Activate'),
@@ -48,8 +50,9 @@ export interface AppProps {
   api: LicenseDeskApi
   /** Overrides the locale picked from AppInfo / navigator.language (tests, screenshots). */
   locale?: Locale
-  /** The catalog of `locale` (or of the picked locale), loaded before the first render (main.tsx, tests). */
-  messages?: Messages
+  /** The first part of the catalog of `locale` (or of the picked locale), loaded before the first render
+   * (boot.ts); tests may give a whole catalog. */
+  messages?: FirstMessages
   /** App info and status fetched before the first render (main.tsx), so Home appears in one pass. */
   initial?: { info: Result<AppInfo>; status: Result<StatusSnapshot> }
 }
@@ -64,7 +67,7 @@ export function App({ api, locale: forcedLocale, messages, initial }: AppProps) 
   const clearTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 
   const locale: Locale = forcedLocale ?? pickLocale(info?.locale || (typeof navigator !== 'undefined' ? navigator.language : 'en'))
-  const [i18n, setI18n] = useState<I18n | null>(messages ? { locale, m: messages } : null)
+  const [i18n, setI18n] = useState<FirstI18n | null>(messages ? { locale, m: messages } : null)
   // A locale learnt after the first render (no preloaded catalog, or another language) loads its catalog.
   useEffect(() => {
     if (i18n?.locale === locale) return
@@ -82,10 +85,12 @@ export function App({ api, locale: forcedLocale, messages, initial }: AppProps) 
   }, [i18n])
 
   useEffect(() => {
+    if (!i18n) return
+    const prefetch = () => prefetchScreens(i18n)
     const idle = (globalThis as { requestIdleCallback?: (f: () => void) => number }).requestIdleCallback
-    if (idle) idle(prefetchScreens)
-    else setTimeout(prefetchScreens, 200)
-  }, [])
+    if (idle) idle(prefetch)
+    else setTimeout(prefetch, 200)
+  }, [i18n])
 
   const announce = useCallback((text: string) => {
     // Clear first so the same text twice is announced twice.
@@ -94,7 +99,7 @@ export function App({ api, locale: forcedLocale, messages, initial }: AppProps) 
     clearTimer.current = setTimeout(() => setMessage(text), 50)
   }, [])
 
-  const mRef = useRef<I18n | null>(i18n)
+  const mRef = useRef<FirstI18n | null>(i18n)
   mRef.current = i18n
   useEffect(
     () =>
@@ -163,11 +168,8 @@ export function App({ api, locale: forcedLocale, messages, initial }: AppProps) 
   if (!i18n) return null
   const m = i18n.m
   const productId = productIdOf(screen)
-  const flow = flowOf(
-    screen,
-    m,
-    status?.products.find((p) => p.id === productId)
-  )
+  // Anything but Home needs the rest of the catalog: its loading starts with the screen's code, not after it.
+  if (screen.name !== 'home' || loadError) void loadWholeCatalog(i18n)
   const onTop = screen.name === 'home' || screen.name === 'history'
   // "Demo" once: not as a badge when the app's name already says it.
   const plain = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
@@ -210,7 +212,7 @@ export function App({ api, locale: forcedLocale, messages, initial }: AppProps) 
                 <main id="main" className="main" tabIndex={-1}>
                   <div className={onTop ? 'container' : 'container narrow'}>
                     <Suspense fallback={null}>
-                      {flow && <StepIndicator steps={flow.steps} current={flow.index} />}
+                      {screen.name !== 'home' && <FlowSteps screen={screen} product={status?.products.find((p) => p.id === productId)} />}
                       {loadError && screen.name === 'home' ? <ErrorPanel error={loadError} onRetry={() => void refresh()} /> : <CurrentScreen screen={screen} />}
                     </Suspense>
                   </div>

@@ -1,20 +1,12 @@
 import { useCallback, useRef, useState } from 'react'
-import type { ProgressEvent } from '@shared/contract'
 import { useApi, useLastProgress } from './context'
 import { newOperationId } from './format'
-import { fmt, num, useI18n, type Locale, type Messages } from './i18n'
-
-export function progressText(m: Messages, e: ProgressEvent, locale: Locale = 'en'): string {
-  if (e.step === 'retrying') {
-    const attempt = num(e.attempt ?? 2, locale)
-    return e.delayMs ? fmt(m.progress.retryingIn, { attempt, seconds: num(Math.ceil(e.delayMs / 1000), locale) }) : fmt(m.progress.retrying, { attempt })
-  }
-  return m.progress[e.step]
-}
+import { useFirstI18n } from './i18n'
+import { progressText } from './progress'
 
 /** The text of the latest progress event of `operationId` (the App announces it in the live region). */
 export function useProgressText(operationId: string | null): string | null {
-  const { m, locale } = useI18n()
+  const { m, locale } = useFirstI18n()
   const last = useLastProgress()
   if (!operationId || !last || last.operationId !== operationId) return null
   return progressText(m, last, locale)

@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'react'
 import { useAnnounce, useApi } from '../context'
-import { fmt, useI18n } from '../i18n'
+import { fmt, useFirstI18n } from '../i18n'
 
 /** Copies through the main process and announces "Copied" in the live region. */
 /** `label` replaces the visible "Copy" where the button stands apart from the text it copies; it is then also the accessible name. */
 export function CopyButton({ text, what, className, label }: { text: string; what: string; className?: string; label?: string }) {
   const api = useApi()
   const announce = useAnnounce()
-  const { m } = useI18n()
+  const { m } = useFirstI18n()
   const [copied, setCopied] = useState(false)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   useEffect(() => () => clearTimeout(timer.current), [])
@@ -18,7 +18,7 @@ export function CopyButton({ text, what, className, label }: { text: string; wha
       try {
         await navigator.clipboard.writeText(text)
       } catch {
-        announce(m.errors.internal.title)
+        announce(m.common.copyFailed)
         return
       }
     }

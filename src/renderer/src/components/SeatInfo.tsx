@@ -6,14 +6,14 @@ import type { CheckResult, ProductSummary, SeatCounts as Seats } from '@shared/c
 import type { ErrorInfo } from '@shared/errors'
 import { useAnnounce, useApi } from '../context'
 import { newOperationId } from '../format'
-import { fmt, useI18n, type Messages } from '../i18n'
+import { fmt, useFirstI18n, type FirstMessages } from '../i18n'
 import { useNav } from '../nav'
 
 // Home shows this card: the error panel is loaded only when a check fails (not part of Home's first load).
 const ErrorPanel = lazy(() => import('./ErrorPanel').then((x) => ({ default: x.ErrorPanel })))
 
 /** "2 of 3 in use · 9 transfers left", or undefined when the server gave no counts. */
-export function seatsText(m: Messages, s: Seats | undefined): string | undefined {
+export function seatsText(m: FirstMessages, s: Seats | undefined): string | undefined {
   if (!s) return undefined
   const parts: string[] = []
   if (s.inUse !== undefined && s.max !== undefined) parts.push(fmt(m.seats.inUse, { inUse: s.inUse, max: s.max }))
@@ -25,7 +25,7 @@ export function seatsText(m: Messages, s: Seats | undefined): string | undefined
 
 /** A definition-list row with the seat counts (inside a <dl>). */
 export function SeatCountsRow({ seats, testId }: { seats: Seats | undefined; testId?: string }) {
-  const { m } = useI18n()
+  const { m } = useFirstI18n()
   const text = seatsText(m, seats)
   if (!text) return null
   return (
@@ -37,7 +37,7 @@ export function SeatCountsRow({ seats, testId }: { seats: Seats | undefined; tes
 }
 
 export function SeatCheck({ product }: { product: ProductSummary }) {
-  const { m } = useI18n()
+  const { m } = useFirstI18n()
   const api = useApi()
   const nav = useNav()
   const announce = useAnnounce()

@@ -1,6 +1,15 @@
-import type { FlowStep } from '../nav'
+import type { ProductSummary } from '@shared/contract'
+import { flowOf, type FlowStep } from '../flow'
 import { fmt, num, useI18n } from '../i18n'
+import type { Screen } from '../nav'
 import '../screens.css'
+
+/** The steps of the flow `screen` is in, if it is in one (the App shows them above every screen but Home). */
+export function FlowSteps({ screen, product }: { screen: Screen; product: ProductSummary | undefined }) {
+  const { m } = useI18n()
+  const flow = flowOf(screen, m, product)
+  return flow && <StepIndicator steps={flow.steps} current={flow.index} />
+}
 
 /** A visible "where am I" list; the current step has aria-current="step". A waiting step is the user's to do. */
 export function StepIndicator({ steps, current }: { steps: FlowStep[]; current: number }) {

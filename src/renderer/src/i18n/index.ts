@@ -1,41 +1,9 @@
-import { createContext, useContext } from 'react'
-import type { Messages } from './en'
+import { createContext, use, useContext } from 'react'
+import { intlLocale, joinCatalog, loadScreenCatalog, type Locale } from './load'
+import type { FirstMessages, Messages } from './types'
 
-/** 'en-XA' is the pseudo-locale (every text longer, accented): for checking layouts, never picked by default. */
-export type Locale = 'en' | 'de' | 'fr' | 'en-XA'
-export type { Messages } from './en'
-
-export const LOCALES: readonly Locale[] = ['en', 'de', 'fr', 'en-XA']
-
-/**
- * Loads one catalog. Each is its own chunk, so the first load carries only the active language
- * (main.tsx awaits it before the first render).
- */
-export function loadCatalog(locale: Locale): Promise<Messages> {
-  switch (locale) {
-    case 'de':
-      return import('./de').then((c) => c.de)
-    case 'fr':
-      return import('./fr').then((c) => c.fr)
-    case 'en-XA':
-      return import('./pseudo').then((c) => c.pseudoCatalog())
-    default:
-      return import('./en').then((c) => c.en)
-  }
-}
-
-/** Picks the catalog for a BCP 47 tag such as "de-AT"; English otherwise. */
-export function pickLocale(tag: string | undefined | null): Locale {
-  const t = (tag ?? '').toLowerCase().replace(/_/g, '-')
-  if (t === 'en-xa') return 'en-XA'
-  const base = t.split('-')[0]
-  return base === 'de' ? 'de' : base === 'fr' ? 'fr' : 'en'
-}
-
-/** The tag Intl formats dates and numbers with (the pseudo-locale formats as English). */
-export function intlLocale(locale: Locale): string {
-  return locale === 'en-XA' ? 'en' : locale
-}
+export { intlLocale, joinCatalog, LOCALES, loadCatalog, loadScreenCatalog, pickLocale, type Locale } from './load'
+export type { FirstMessages, Messages, ScreenMessages } from './types'
 
 /** Replaces {name} placeholders. Unknown placeholders are left as they are. */
 export function fmt(template: string, vars: Record<string, string | number> = {}): string {
@@ -47,15 +15,58 @@ export function num(n: number, locale: Locale): string {
   return new Intl.NumberFormat(intlLocale(locale)).format(n)
 }
 
+/** One language's every text. */
 export interface I18n {
   locale: Locale
   m: Messages
 }
 
-export const I18nContext = createContext<I18n | null>(null)
+/** What the app's chrome and Home need: the first part of the language (i18n/en.ts). */
+export interface FirstI18n {
+  locale: Locale
+  m: FirstMessages
+}
 
-export function useI18n(): I18n {
+/** The App provides the first part (the rest loads after the first render); tests may provide a whole catalog. */
+export const I18nContext = createContext<FirstI18n | I18n | null>(null)
+
+/** The texts of the app's chrome and of Home: there from the first render. */
+export function useFirstI18n(): FirstI18n {
   const i18n = useContext(I18nContext)
   if (!i18n) throw new Error('I18nContext missing')
   return i18n
+}
+
+// The other screens' part brings `errors` (with every other section Home does not show).
+const isWhole = (m: FirstMessages | Messages): m is Messages => 'errors' in m
+
+const joining = new WeakMap<FirstMessages, Promise<Messages>>()
+const joined = new WeakMap<FirstMessages, Messages>()
+
+/** Loads the rest of the language `i18n` has the first part of (once; again only after a failure). */
+export function loadWholeCatalog(i18n: FirstI18n | I18n): Promise<Messages> {
+  const first = i18n.m
+  if (isWhole(first)) return Promise.resolve(first)
+  let whole = joining.get(first)
+  if (!whole) {
+    whole = loadScreenCatalog(i18n.locale).then((screens) => {
+      const m = joinCatalog(first, screens)
+      joined.set(first, m)
+      return m
+    })
+    whole.catch(() => joining.delete(first))
+    joining.set(first, whole)
+  }
+  return whole
+}
+
+/**
+ * Every text of the language: for every screen but Home (and what Home loads on demand). Until the rest of
+ * the catalog is in, the component suspends, so no screen shows without its texts; the App has it loading
+ * by then (with the screen's code, or once Home is up).
+ */
+export function useI18n(): I18n {
+  const i18n = useFirstI18n()
+  if (isWhole(i18n.m)) return i18n as I18n
+  return { locale: i18n.locale, m: joined.get(i18n.m) ?? use(loadWholeCatalog(i18n)) }
 }

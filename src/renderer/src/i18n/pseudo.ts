@@ -1,7 +1,5 @@
 // The pseudo-locale 'en-XA': every English text about 40% longer and written with accented letters, so a
 // layout that clips, overlaps or hard-codes text shows it. Placeholders ({product}) stay as they are.
-import { en, type Messages } from './en'
-
 const ACCENTED: Record<string, string> = {
   a: 'á',
   b: 'ƀ',
@@ -82,6 +80,7 @@ function walk<T>(v: T): T {
   return v
 }
 
-export function pseudoCatalog(): Messages {
-  return walk(en as Messages)
+/** A catalog part (en.ts or en.screens.ts) in the pseudo-locale. */
+export function pseudoCatalog<T>(english: T): T {
+  return walk(english)
 }

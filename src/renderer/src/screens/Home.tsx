@@ -6,7 +6,7 @@ import { ReadOnlyField } from '../components/ReadOnlyField'
 import { ScreenHeading } from '../components/ScreenHeading'
 import { SeatCheck, SeatCountsRow } from '../components/SeatInfo'
 import { dateOnly, dateTime, minutes } from '../format'
-import { fmt, num, useI18n, type Messages } from '../i18n'
+import { fmt, num, useFirstI18n, type FirstMessages } from '../i18n'
 import { useNav } from '../nav'
 
 // Only shown when the hardware id cannot be read: not part of Home's first load.
@@ -15,7 +15,7 @@ const ErrorPanel = lazy(() => import('../components/ErrorPanel').then((x) => ({ 
 const FloatingPanel = lazy(() => import('../components/FloatingPanel').then((x) => ({ default: x.FloatingPanel })))
 
 export function HomeScreen() {
-  const { m, locale } = useI18n()
+  const { m, locale } = useFirstI18n()
   const { status, info } = useEnv()
   const api = useApi()
   const announce = useAnnounce()
@@ -120,13 +120,13 @@ function stateClass(state: ProductSummary['state']): string {
 }
 
 /** The badge's words: after an offline release, what the vendor still waits for (the file or the code). */
-function stateText(m: Messages, p: ProductSummary): string {
+function stateText(m: FirstMessages, p: ProductSummary): string {
   if (p.state === 'offline-deactivated' && p.lastOffline) return p.lastOffline.kind === 'licensespring-file' ? m.home.waitingUpload : m.home.waitingCode
   return m.states[p.state]
 }
 
 function ProductCard({ product: p }: { product: ProductSummary }) {
-  const { m, locale } = useI18n()
+  const { m, locale } = useFirstI18n()
   const nav = useNav()
   const titleId = `product-${p.id}-title`
   const lic = p.license
