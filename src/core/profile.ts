@@ -7,7 +7,6 @@ import { badUtf8Line, decodeUtf8 } from './files'
 import { pemCertificates } from './network'
 
 const nonEmpty = zm.string().check(zm.minLength(1))
-const opt = <T extends zm.ZodMiniType>(t: T) => zm.optional(t)
 const int = zm.number().check(zm.int())
 const url = zm.url().check(zm.refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL'))
 const productId = zm.string().check(zm.regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash or underscore (1 to 64)'))
@@ -23,24 +22,24 @@ const licensespring = zm
     apiBaseUrl: url,
     /** How requests are authorized: the API key's HMAC (default), or an OAuth client-credentials token. */
     authentication: zm._default(zm.enum(['api-key', 'oauth']), 'api-key'),
-    apiKey: opt(nonEmpty),
-    sharedKey: opt(nonEmpty),
+    apiKey: zm.optional(nonEmpty),
+    sharedKey: zm.optional(nonEmpty),
     /** OAuth client credentials (authentication "oauth"): the token comes from tokenUrl. */
-    clientId: opt(nonEmpty),
-    clientSecret: opt(nonEmpty),
-    tokenUrl: opt(url),
+    clientId: zm.optional(nonEmpty),
+    clientSecret: zm.optional(nonEmpty),
+    tokenUrl: zm.optional(url),
     productCode: nonEmpty,
     /** license-key, user (username + password), or sso (the customer's identity provider, in the system browser). */
     authorization: zm._default(zm.enum(['license-key', 'user', 'sso']), 'license-key'),
     /** authorization "sso": the customer account whose identity provider signs users in. */
-    customerAccountCode: opt(nonEmpty),
+    customerAccountCode: zm.optional(nonEmpty),
     /** authorization "sso": bind the sign-in code with PKCE (S256), for vendors whose sign-in accepts it. */
     ssoPkce: zm._default(zm.boolean(), false),
     offlineSchemaVersion: zm._default(zm.union([zm.literal(1), zm.literal(2)]), 1),
     offlineRequestFileName: zm._default(nonEmpty, 'ls_deactivation.req'),
     offlineActivationFileName: zm._default(nonEmpty, 'ls_activation.req'),
-    portalUrl: opt(url),
-    publicKeyPem: opt(zm.string().check(zm.includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }))),
+    portalUrl: zm.optional(url),
+    publicKeyPem: zm.optional(zm.string().check(zm.includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }))),
     requireSignatureV2: zm._default(zm.boolean(), false),
     /** How the hardware id is computed (PROTOCOLS.md 3): today's node-machine-id, the LicenseSpring SDK's default, or a vendor program. */
     hardwareId: zm._default(zm.union([zm.enum(['node-machine-id', 'licensespring']), idCommand]), 'node-machine-id')
@@ -57,19 +56,19 @@ const licensespring = zm
 const qlm = zm.strictObject({
   serviceUrl: url,
   communicationEncryptionKey: nonEmpty,
-  vendor: opt(zm.string()),
-  user: opt(zm.string()),
-  password: opt(zm.string()),
-  selfHelpUrl: opt(url),
-  webActivationUrl: opt(url),
+  vendor: zm.optional(zm.string()),
+  user: zm.optional(zm.string()),
+  password: zm.optional(zm.string()),
+  selfHelpUrl: zm.optional(url),
+  webActivationUrl: zm.optional(url),
   dvc: zm._default(zm.strictObject({ case: zm._default(zm.enum(['lower', 'upper']), 'lower'), date: zm._default(zm.enum(['local', 'utc']), 'local') }), {
     case: 'lower',
     date: 'local'
   }),
   requireDeactivationCode: zm._default(zm.boolean(), false),
-  productId: opt(int),
-  majorVersion: opt(int),
-  minorVersion: opt(int),
+  productId: zm.optional(int),
+  majorVersion: zm.optional(int),
+  minorVersion: zm.optional(int),
   /** How the computer id is computed: today's machine id, the OS computer name (QLM's ComputerName binding), or a vendor program. */
   computerId: zm._default(zm.union([zm.enum(['machine-id', 'computer-name']), idCommand]), 'machine-id')
 })
@@ -84,14 +83,14 @@ const proxySetting = zm.union([zm.enum(['system', 'none']), zm.url().check(zm.re
 /** How License Desk reaches the servers; `caCertificates` is PEM text or a file path next to the profile. */
 const network = zm.strictObject({
   proxy: zm._default(proxySetting, 'system'),
-  caCertificates: opt(nonEmpty)
+  caCertificates: zm.optional(nonEmpty)
 })
 
 export const profileSchema = zm
   .strictObject({
     schemaVersion: zm.literal(1),
-    app: zm.strictObject({ name: nonEmpty, supportEmail: zm.email(), supportUrl: opt(url) }),
-    network: opt(network),
+    app: zm.strictObject({ name: nonEmpty, supportEmail: zm.email(), supportUrl: zm.optional(url) }),
+    network: zm.optional(network),
     products: zm.array(product).check(zm.minLength(1))
   })
   .check(

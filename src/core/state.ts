@@ -13,15 +13,14 @@ import type { StateBackend } from './types'
 export const STATE_SCHEMA_VERSION = 1
 
 const str = zm.string()
-const opt = <T extends zm.ZodMiniType>(t: T) => zm.optional(t)
 const secret = zm.object({ scheme: str, data: str })
 export type StoredSecret = zm.infer<typeof secret>
 
 const seats = zm.object({
-  inUse: opt(zm.number()),
-  max: opt(zm.number()),
-  transfers: opt(zm.number()),
-  maxTransfers: opt(zm.number()),
+  inUse: zm.optional(zm.number()),
+  max: zm.optional(zm.number()),
+  transfers: zm.optional(zm.number()),
+  maxTransfers: zm.optional(zm.number()),
   at: str
 })
 
@@ -32,26 +31,26 @@ const license = zm.object({
   activatedOffline: zm._default(zm.boolean(), false),
   /** Hardware id (LicenseSpring) or computer id (QLM) sent at activation; reused to deactivate. */
   hardwareId: str,
-  hardwareIdSource: opt(str),
-  licenseKey: opt(secret),
-  username: opt(str),
-  password: opt(secret),
-  computerKey: opt(secret),
-  keyHint: opt(str),
-  licenseType: opt(str),
-  expiresAt: opt(zm.nullable(str)),
+  hardwareIdSource: zm.optional(str),
+  licenseKey: zm.optional(secret),
+  username: zm.optional(str),
+  password: zm.optional(secret),
+  computerKey: zm.optional(secret),
+  keyHint: zm.optional(str),
+  licenseType: zm.optional(str),
+  expiresAt: zm.optional(zm.nullable(str)),
   /** Seats as the server last reported them (activation or check). */
-  seats: opt(seats),
+  seats: zm.optional(seats),
   /** What the last server check said; the local record is removed only when the user asks after it. */
-  lastCheck: opt(zm.object({ verdict: zm.enum(['ok', 'gone', 'disabled', 'expired', 'not_confirmed']), at: str, serverMessage: opt(str) })),
+  lastCheck: zm.optional(zm.object({ verdict: zm.enum(['ok', 'gone', 'disabled', 'expired', 'not_confirmed']), at: str, serverMessage: zm.optional(str) })),
   /** The license_id chosen among several licenses of the account; sent on every later call. */
-  licenseId: opt(int),
+  licenseId: zm.optional(int),
   /** A floating cloud license: how many computers at a time, and whether (and how long) it can be borrowed. */
-  floating: opt(zm.object({ users: int, canBorrow: zm.boolean(), maxBorrowHours: zm.number() })),
+  floating: zm.optional(zm.object({ users: int, canBorrow: zm.boolean(), maxBorrowHours: zm.number() })),
   /** Borrowed for offline use until this instant (ISO), as the server confirmed. */
-  borrowedUntil: opt(str),
+  borrowedUntil: zm.optional(str),
   /** Activated through an SSO sign-in: releasing it online signs in again. */
-  sso: opt(zm.boolean())
+  sso: zm.optional(zm.boolean())
 })
 export type StoredLicense = zm.infer<typeof license>
 
@@ -60,11 +59,11 @@ const pending = zm.object({
   createdAt: str,
   filePath: str,
   hardwareId: str,
-  hardwareIdSource: opt(str),
-  licenseKey: opt(secret),
-  username: opt(str),
-  keyHint: opt(str),
-  licenseId: opt(int)
+  hardwareIdSource: zm.optional(str),
+  licenseKey: zm.optional(secret),
+  username: zm.optional(str),
+  keyHint: zm.optional(str),
+  licenseId: zm.optional(int)
 })
 export type PendingRequest = zm.infer<typeof pending>
 
@@ -77,7 +76,7 @@ const storedRecord = zm.discriminatedUnion('kind', [
     filePath: str,
     sha256: str,
     requestId: str,
-    portalUrl: opt(str)
+    portalUrl: zm.optional(str)
   }),
   zm.object({
     ...recordCommon,
@@ -85,9 +84,9 @@ const storedRecord = zm.discriminatedUnion('kind', [
     code: str,
     validFor: str,
     computerId: str,
-    activationKey: opt(secret),
-    selfHelpUrl: opt(str),
-    supportMailto: opt(str)
+    activationKey: zm.optional(secret),
+    selfHelpUrl: zm.optional(str),
+    supportMailto: zm.optional(str)
   })
 ])
 export type StoredRecord = zm.infer<typeof storedRecord>
@@ -101,11 +100,11 @@ const receipt = zm.object({
   productId: str,
   productName: str,
   provider: zm.enum(['licensespring', 'qlm']),
-  keyHint: opt(str),
-  username: opt(str),
+  keyHint: zm.optional(str),
+  username: zm.optional(str),
   hardwareId: str,
-  hardwareIdSource: opt(str),
-  hostname: opt(str),
+  hardwareIdSource: zm.optional(str),
+  hostname: zm.optional(str),
   at: str
 })
 export type StoredReceipt = zm.infer<typeof receipt>
@@ -118,7 +117,7 @@ export const stateSchema = zm.object({
   /** Product ids whose last change was an offline deactivation (cleared by the next activation). */
   offlineDeactivated: zm._default(zm.record(str, str), {}),
   clock: zm._default(zm.nullable(zm.object({ offsetMs: zm.number(), learnedAt: str })), null),
-  errors: zm._default(zm.array(zm.object({ code: str, serverCode: opt(str), cause: opt(str), at: str })), []),
+  errors: zm._default(zm.array(zm.object({ code: str, serverCode: zm.optional(str), cause: zm.optional(str), at: str })), []),
   /** Seat receipts of the activations made here, newest last (bounded). */
   receipts: zm._default(zm.array(receipt), [])
 })

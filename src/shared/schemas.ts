@@ -5,7 +5,6 @@ import type { Channel, Contract } from './contract'
 
 /** A string of minLength..maxLength characters (trimmed first when trim is set). */
 const str = (min: number, max: number, trim = false) => zm.string().check(...(trim ? [zm.trim()] : []), ...(min > 0 ? [zm.minLength(min)] : []), zm.maxLength(max))
-const opt = <T extends zm.ZodMiniType>(t: T) => zm.optional(t)
 const id = zm.string().check(zm.minLength(1), zm.maxLength(64), zm.regex(/^[A-Za-z0-9._-]+$/))
 const operationId = zm.string().check(zm.minLength(1), zm.maxLength(64), zm.regex(/^[A-Za-z0-9_-]+$/))
 const key = str(1, 256, true)
@@ -26,11 +25,11 @@ const receipt = zm.strictObject({
   productId: id,
   productName: str(1, 256),
   provider: zm.enum(['licensespring', 'qlm']),
-  keyHint: opt(text(256)),
-  username: opt(text(256)),
+  keyHint: zm.optional(text(256)),
+  username: zm.optional(text(256)),
   hardwareId: str(1, 255),
-  hardwareIdSource: opt(text(256)),
-  hostname: opt(text(256)),
+  hardwareIdSource: zm.optional(text(256)),
+  hostname: zm.optional(text(256)),
   at: str(1, 64)
 })
 
@@ -45,11 +44,11 @@ export const requestSchemas = {
       productId: id,
       /** Chosen by the renderer; used to cancel and to match progress events. */
       operationId,
-      licenseKey: opt(key),
-      username: opt(username),
-      password: opt(password),
-      licenseId: opt(zm.number().check(zm.int(), zm.positive())),
-      sso: opt(zm.literal(true))
+      licenseKey: zm.optional(key),
+      username: zm.optional(username),
+      password: zm.optional(password),
+      licenseId: zm.optional(zm.number().check(zm.int(), zm.positive())),
+      sso: zm.optional(zm.literal(true))
     }),
     [
       (v) =>
@@ -61,15 +60,15 @@ export const requestSchemas = {
   offlineActivationRequest: refined(
     zm.strictObject({
       productId: id,
-      licenseKey: opt(key),
-      username: opt(username),
+      licenseKey: zm.optional(key),
+      username: zm.optional(username),
       /** One of the account's several licenses (typed, or picked from licenses:list): its license_id goes in the file. */
-      licenseId: opt(zm.number().check(zm.int(), zm.positive()))
+      licenseId: zm.optional(zm.number().check(zm.int(), zm.positive()))
     }),
     [(v) => (v.licenseKey !== undefined) !== (v.username !== undefined), 'give either a license key or a username']
   ),
   /** content: the .lic file's text (e.g. from a dropped file). Without it, main shows an open dialog. */
-  importActivation: zm.strictObject({ productId: id, content: opt(str(1, 1_000_000)) }),
+  importActivation: zm.strictObject({ productId: id, content: zm.optional(str(1, 1_000_000)) }),
   qlmActivationUrl: zm.strictObject({ productId: id, activationKey: key }),
   qlmComputerKey: zm.strictObject({ productId: id, activationKey: key, computerKey: key }),
   userLicenses: zm.strictObject({ productId: id, username, password }),
@@ -88,11 +87,11 @@ export const requestSchemas = {
     zm.strictObject({
       productId: id,
       operationId,
-      licenseKey: opt(key),
-      username: opt(username),
-      password: opt(password),
-      oldHardwareId: opt(str(1, 255, true)),
-      receipt: opt(receipt),
+      licenseKey: zm.optional(key),
+      username: zm.optional(username),
+      password: zm.optional(password),
+      oldHardwareId: zm.optional(str(1, 255, true)),
+      receipt: zm.optional(receipt),
       offline: zm.boolean()
     }),
     [(v) => (v.licenseKey !== undefined) !== (v.username !== undefined), 'give either a license key or a username'],
